@@ -1,0 +1,78 @@
+# wagtail-cityoflearning: `make demo` and `make test` are the two commands you need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python example_site/manage.py
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo serve test test-postgres lint format docs bench vendor messages check-migrations wheel clean
+
+help:
+	@echo "make demo     set up .venv, migrate SQLite, load Ljubljana + Cagliari and serve on :$(PORT)"
+	@echo "make test     run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make lint     ruff check and format check"
+	@echo "make docs     build the documentation (warnings are errors)"
+	@echo "make bench    run the benchmarks in benchmarks/"
+	@echo "make vendor   copy Leaflet from node_modules into the package's static files"
+	@echo "make messages update and compile the translation catalogues"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools wheel
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[testing,docs]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) cityoflearning_demo
+	@echo ""
+	@echo "Ljubljana: http://localhost:$(PORT)/"
+	@echo "Cagliari:  http://cagliari.localhost:$(PORT)/"
+	@echo "Admin:     http://localhost:$(PORT)/admin/  (user admin, password cityoflearning)"
+	@echo ""
+	$(MANAGE) runserver 0.0.0.0:$(PORT)
+
+serve: install
+	$(MANAGE) runserver 0.0.0.0:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install
+	$(MANAGE) makemigrations --check --dry-run --noinput
+
+docs: install
+	$(BIN)/mkdocs build --strict --site-dir build/docs
+
+bench: install
+	@set -e; found=0; for script in benchmarks/*.py; do \
+		[ -e "$$script" ] || continue; found=1; \
+		echo "== $$script"; $(BIN)/python "$$script"; \
+	done; [ $$found = 1 ] || echo "No benchmarks yet."
+
+vendor:
+	npm ci --no-audit --no-fund
+	$(BIN)/python scripts/vendor_static.py
+
+messages: install
+	cd wagtail_cityoflearning && ../$(BIN)/django-admin makemessages -l sl -l it --no-obsolete
+	cd wagtail_cityoflearning && ../$(BIN)/django-admin compilemessages
+
+wheel: install
+	$(BIN)/python -m build --wheel --outdir dist .
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache

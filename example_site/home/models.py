@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from wagtail_cityoflearning.models import OpportunityPage, ProviderIndexPage
+from wagtail_cityoflearning.models.base import CityOfLearningPageMixin
+
+
+class HomePage(CityOfLearningPageMixin, Page):
+    """A city's home page: a welcome and the next opportunities."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["provider_index"] = ProviderIndexPage.objects.child_of(self).live().first()
+        context["opportunities"] = (
+            OpportunityPage.objects.descendant_of(self).live().public().upcoming().for_listing()[:6]
+        )
+        return context

@@ -1,0 +1,45 @@
+"""Copy the pinned front-end libraries from node_modules into the package's static files.
+
+Run with ``make vendor`` after changing a version in package.json. Source map comments
+are removed: the maps are not shipped, and a missing map breaks ManifestStaticFilesStorage.
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ROOT / "node_modules"
+TARGET = ROOT / "wagtail_cityoflearning" / "static" / "wagtail_cityoflearning" / "vendor"
+
+FILES = {
+    "leaflet": ["dist/leaflet.js", "dist/leaflet.css", "dist/images", "LICENSE"],
+    "leaflet.markercluster": [
+        "dist/leaflet.markercluster.js",
+        "dist/MarkerCluster.css",
+        "dist/MarkerCluster.Default.css",
+        "MIT-LICENCE.txt",
+    ],
+}
+SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+
+
+def main():
+    for package, paths in FILES.items():
+        destination = TARGET / package
+        shutil.rmtree(destination, ignore_errors=True)
+        destination.mkdir(parents=True)
+        for relative in paths:
+            source = MODULES / package / relative
+            target = destination / source.name
+            if source.is_dir():
+                shutil.copytree(source, target)
+            elif source.suffix == ".js":
+                target.write_text(SOURCE_MAP.sub("\n", source.read_text(encoding="utf-8")))
+            else:
+                shutil.copy2(source, target)
+        print(f"vendored {package} into {destination.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

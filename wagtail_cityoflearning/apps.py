@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailCityOfLearningAppConfig(AppConfig):
+    name = "wagtail_cityoflearning"
+    label = "wagtail_cityoflearning"
+    verbose_name = _("City of Learning")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,43 @@
+"""StreamField blocks for provider and opportunity bodies; each has its own template."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .actions import CallToActionBlock, ContactCardBlock, DocumentBlock
+from .content import ImageBlock, QuoteBlock, RichTextBlock, VideoBlock, video_embed_url
+from .location import LocationBlock
+from .structure import AccordionBlock, LearningOutcomesBlock
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The block library of provider and opportunity bodies. Subclass it to add your own."""
+
+    paragraph = RichTextBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+    accordion = AccordionBlock()
+    learning_outcomes = LearningOutcomesBlock()
+    document = DocumentBlock()
+    contact = ContactCardBlock()
+    quote = QuoteBlock()
+    location = LocationBlock(label=_("Location"))
+
+    class Meta:
+        label = _("Body")
+
+
+__all__ = [
+    "AccordionBlock",
+    "BodyBlock",
+    "CallToActionBlock",
+    "ContactCardBlock",
+    "DocumentBlock",
+    "ImageBlock",
+    "LearningOutcomesBlock",
+    "LocationBlock",
+    "QuoteBlock",
+    "RichTextBlock",
+    "VideoBlock",
+    "video_embed_url",
+]

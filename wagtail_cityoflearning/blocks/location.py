@@ -1,0 +1,104 @@
+"""A point on a map inside a StreamField, built on geowidget's ``LeafletBlock``.
+
+geowidget's block crashes on an empty value and ignores ``required`` and ``help_text``;
+this one accepts an empty value, honours both, validates the point and loads Leaflet
+from the package's static files.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtailgeowidget.blocks import LeafletBlock
+
+from ..geo import format_point, parse_point
+from ..panels import VendoredLeafletField
+
+
+class LocationBlock(LeafletBlock):
+    """A map point; its value is ``{"lat": float, "lng": float}`` or None when empty."""
+
+    def __init__(
+        self,
+        address_field=None,
+        zoom_field=None,
+        required=False,
+        help_text=None,
+        hide_latlng=False,
+        **kwargs,
+    ):
+        self._required = required
+        self._help_text = help_text
+        super().__init__(
+            address_field=address_field,
+            zoom_field=zoom_field,
+            hide_latlng=hide_latlng,
+            **kwargs,
+        )
+
+    class Meta:
+        icon = "site"
+        label = _("Location")
+        template = "wagtail_cityoflearning/blocks/location.html"
+
+    @cached_property
+    def field(self):
+        return forms.CharField(
+            widget=VendoredLeafletField(
+                srid=4326,
+                id_prefix="",
+                address_field=self.address_field,
+                zoom_field=self.zoom_field,
+                hide_latlng=self.hide_latlng,
+            ),
+            required=self._required,
+            help_text=self._help_text,
+        )
+
+    @staticmethod
+    def _point(value):
+        if not value:
+            return None
+        if isinstance(value, dict):
+            try:
+                return float(value["lat"]), float(value["lng"])
+            except (KeyError, TypeError, ValueError):
+                return None
+        try:
+            return parse_point(value)
+        except ValueError:
+            return None
+
+    def to_python(self, value):
+        point = self._point(value)
+        return {"lat": point[0], "lng": point[1]} if point else None
+
+    def get_prep_value(self, value):
+        point = self._point(value)
+        return format_point(*point) if point else ""
+
+    def value_for_form(self, value):
+        point = self._point(value)
+        return format_point(*point) if point else ""
+
+    def value_from_form(self, value):
+        return value or ""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value:
+            try:
+                parse_point(value)
+            except ValueError:
+                raise ValidationError(_("Choose a point on the map; this location could not be read.")) from None
+        return value
+
+    def get_form_state(self, value):
+        return self.value_for_form(value)
+
+    def normalize(self, value):
+        return self.to_python(value)
+
+    def render_form(self, value, prefix="", errors=None):
+        return blocks.FieldBlock.render_form(self, self.value_for_form(value), prefix, errors)

@@ -1,0 +1,92 @@
+"""The package's code-level settings: one namespaced dict, ``WAGTAIL_CITYOFLEARNING``.
+
+Per-city values that editors change (map centre, tiles, timezone, contact) live in
+:class:`~wagtail_cityoflearning.models.CityOfLearningSettings` instead.
+
+Usage::
+
+    from wagtail_cityoflearning.conf import cityoflearning_settings
+    cityoflearning_settings.BASE_TEMPLATE
+"""
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+
+SETTING_NAME = "WAGTAIL_CITYOFLEARNING"
+
+DEFAULTS = {
+    # The template every public page extends; it must define the blocks
+    # ``title``, ``extra_head``, ``content`` and ``extra_js``.
+    "BASE_TEMPLATE": "wagtail_cityoflearning/base.html",
+    # Default tile server, used when a site's settings leave the tile URL empty.
+    "DEFAULT_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "DEFAULT_TILE_ATTRIBUTION": (
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    ),
+    # Default map centre (lat, lng) and zoom for sites whose settings are unset.
+    "DEFAULT_MAP_CENTRE": (46.0511, 14.5051),
+    "DEFAULT_MAP_ZOOM": 13,
+    # Geocoder used by the address field in the admin (a wagtailgeowidget geocoder name).
+    "GEOCODER": "nominatim",
+    # How many upcoming opportunities a provider page lists.
+    "PROVIDER_UPCOMING_LIMIT": 24,
+    # How many next sessions an opportunity page shows.
+    "OPPORTUNITY_SESSIONS_SHOWN": 6,
+    # Languages an opportunity can be held in: (code, label).
+    "LANGUAGES": [
+        ("sl", _("Slovenian")),
+        ("it", _("Italian")),
+        ("en", _("English")),
+        ("de", _("German")),
+        ("fr", _("French")),
+        ("es", _("Spanish")),
+        ("hr", _("Croatian")),
+        ("sc", _("Sardinian")),
+        ("uk", _("Ukrainian")),
+        ("ar", _("Arabic")),
+    ],
+    # Page model of each demo city's home page (``cityoflearning_demo``).
+    "DEMO_HOME_PAGE_MODEL": "wagtailcore.Page",
+    # Product identifier written into generated iCalendar files.
+    "ICAL_PRODID": "-//wagtail-cityoflearning//EN",
+}
+
+
+class CityOfLearningSettings:
+    """Attribute access to ``WAGTAIL_CITYOFLEARNING`` with :data:`DEFAULTS` filled in."""
+
+    def __init__(self, defaults=None):
+        self.defaults = defaults or DEFAULTS
+        self._cached = set()
+
+    @property
+    def user_settings(self):
+        if not hasattr(self, "_user_settings"):
+            self._user_settings = getattr(settings, SETTING_NAME, {})
+        return self._user_settings
+
+    def __getattr__(self, attr):
+        if attr not in self.defaults:
+            raise AttributeError(f"Invalid {SETTING_NAME} setting: {attr!r}")
+        value = self.user_settings.get(attr, self.defaults[attr])
+        self._cached.add(attr)
+        setattr(self, attr, value)
+        return value
+
+    def reload(self):
+        for attr in self._cached:
+            delattr(self, attr)
+        self._cached.clear()
+        if hasattr(self, "_user_settings"):
+            delattr(self, "_user_settings")
+
+
+cityoflearning_settings = CityOfLearningSettings(DEFAULTS)
+
+
+@receiver(setting_changed)
+def reload_settings(*, setting, **kwargs):
+    if setting == SETTING_NAME:
+        cityoflearning_settings.reload()

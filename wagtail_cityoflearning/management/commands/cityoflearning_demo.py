@@ -1,0 +1,58 @@
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from ...conf import cityoflearning_settings
+from ...demo.loader import CITIES, load_city
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo cities (Ljubljana in Slovenian, Cagliari in Italian): sites, page "
+        "trees, interests, providers and opportunities. Running it again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--city", choices=sorted(CITIES), action="append", help="Only this city (repeatable)."
+        )
+        parser.add_argument(
+            "--home-model",
+            default=cityoflearning_settings.DEMO_HOME_PAGE_MODEL,
+            help="Page model (app_label.ModelName) for each city's home page.",
+        )
+        parser.add_argument("--port", type=int, default=8000, help="Port of the demo sites.")
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Don't create the demo admin user."
+        )
+
+    def handle(self, *args, **options):
+        cities = options["city"] or ["ljubljana", "cagliari"]
+        for name in cities:
+            try:
+                report = load_city(
+                    name,
+                    home_model=options["home_model"],
+                    port=options["port"],
+                    is_default=name == "ljubljana",
+                )
+            except LookupError as error:
+                raise CommandError(str(error)) from error
+            site = report.site
+            self.stdout.write(
+                f"{report.city}: http://{site.hostname}:{site.port}/ "
+                f"({report.created['providers']} providers and "
+                f"{report.created['opportunities']} opportunities added)"
+            )
+        if not options["no_admin"]:
+            self._admin_user()
+
+    def _admin_user(self):
+        username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "cityoflearning")
+        User = get_user_model()
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username, f"{username}@example.org", password)
+            self.stdout.write(f"Created the admin user {username!r} with password {password!r}.")
+        self.stdout.write(f"Log in at http://localhost:{8000}/admin/ as {username!r}.")

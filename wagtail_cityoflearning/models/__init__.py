@@ -1,0 +1,37 @@
+from .base import BasePage, get_base_page_class
+from .location import LocationMixin
+from .opportunities import (
+    AbstractOpportunityPage,
+    Mode,
+    OpportunityPage,
+    OpportunitySession,
+    OpportunityType,
+)
+from .providers import (
+    AbstractProviderIndexPage,
+    AbstractProviderPage,
+    ProviderIndexPage,
+    ProviderPage,
+    ProviderSocialLink,
+)
+from .settings import CityOfLearningSettings
+from .taxonomy import Interest, OpportunitySkill
+
+__all__ = [
+    "AbstractOpportunityPage",
+    "AbstractProviderIndexPage",
+    "AbstractProviderPage",
+    "BasePage",
+    "CityOfLearningSettings",
+    "Interest",
+    "LocationMixin",
+    "Mode",
+    "OpportunityPage",
+    "OpportunitySession",
+    "OpportunitySkill",
+    "OpportunityType",
+    "ProviderIndexPage",
+    "ProviderPage",
+    "ProviderSocialLink",
+    "get_base_page_class",
+]

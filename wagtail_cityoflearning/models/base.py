@@ -1,0 +1,44 @@
+"""The page class our page types inherit from, honouring Wagtail's swappable base page."""
+
+import swapper
+from django.apps import apps
+
+BASE_PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
+
+
+def get_base_page_class():
+    """Return the site's base page model (``WAGTAIL_PAGE_MODEL``), or ``wagtail.models.Page``.
+
+    A swapped base page must belong to an app listed before ``wagtail_cityoflearning``
+    in ``INSTALLED_APPS`` so that it is registered when our models are defined.
+    """
+    if swapper.is_swapped("wagtailcore", "Page"):
+        return apps.get_model(BASE_PAGE_MODEL, require_ready=False)
+    from wagtail.models import Page
+
+    return Page
+
+
+BasePage = get_base_page_class()
+
+
+class CityOfLearningPageMixin:
+    """Adds what every public template of the package needs to the context.
+
+    ``base_template``: the template to extend (``WAGTAIL_CITYOFLEARNING["BASE_TEMPLATE"]``);
+    ``city_settings``: this site's :class:`CityOfLearningSettings`;
+    ``city_timezone``: the timezone session times are shown in.
+    """
+
+    def get_context(self, request, *args, **kwargs):
+        from ..conf import cityoflearning_settings
+        from .settings import CityOfLearningSettings
+
+        context = super().get_context(request, *args, **kwargs)
+        site = self.get_site()
+        city_settings = CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
+        context["base_template"] = cityoflearning_settings.BASE_TEMPLATE
+        context["city_settings"] = city_settings
+        context["city_timezone"] = city_settings.timezone
+        context["map_options"] = city_settings.map_options()
+        return context

@@ -1,0 +1,64 @@
+"""An address and a point on the map, with indexed float coordinates for queries."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..geo import format_point, parse_point
+
+
+class LocationMixin(models.Model):
+    """Adds ``address``, ``location`` (EWKT) and the synced ``latitude``/``longitude`` floats.
+
+    ``location`` is what the editor's map widget writes; every query uses the floats,
+    which :meth:`sync_coordinates` derives from it on each save.
+    """
+
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    location = models.CharField(
+        _("location"),
+        max_length=250,
+        blank=True,
+        help_text=_("Pick the point on the map, or type an address above to find it."),
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False, db_index=True)
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, editable=False, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def set_location(self, lat: float, lng: float) -> None:
+        """Set the point (both the EWKT text and the floats)."""
+        self.location = format_point(lat, lng)
+        self.latitude, self.longitude = lat, lng
+
+    def sync_coordinates(self) -> None:
+        """Derive ``latitude``/``longitude`` from ``location``; invalid text clears them."""
+        try:
+            point = parse_point(self.location)
+        except ValueError:
+            point = None
+        self.latitude, self.longitude = point if point else (None, None)
+
+    def clean_location(self) -> None:
+        try:
+            parse_point(self.location)
+        except ValueError:
+            raise ValidationError(
+                {"location": _("Choose a point on the map; this location could not be read.")}
+            ) from None
+
+    def clean(self):
+        super().clean()
+        self.clean_location()
+        self.sync_coordinates()
+
+    def save(self, *args, **kwargs):
+        self.sync_coordinates()
+        super().save(*args, **kwargs)

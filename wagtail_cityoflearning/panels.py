@@ -1,0 +1,55 @@
+"""Admin panels for locations: geowidget's panels, with Leaflet served from our static files."""
+
+from django import forms
+from django.utils.functional import cached_property
+from wagtail.admin.telepath import register
+from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
+from wagtailgeowidget.widgets import LeafletField, LeafletFieldAdapter
+
+from .conf import cityoflearning_settings
+
+LEAFLET_JS = "wagtail_cityoflearning/vendor/leaflet/leaflet.js"
+LEAFLET_CSS = "wagtail_cityoflearning/vendor/leaflet/leaflet.css"
+
+
+class VendoredLeafletField(LeafletField):
+    """geowidget's map picker loading the package's own copy of Leaflet instead of a CDN."""
+
+    @cached_property
+    def media(self):
+        return forms.Media(
+            css={"all": ("wagtailgeowidget/css/leaflet-field.css", LEAFLET_CSS)},
+            js=(
+                "wagtailgeowidget/js/leaflet-field.js",
+                "wagtailgeowidget/js/leaflet-field-controller.js",
+                LEAFLET_JS,
+            ),
+        )
+
+
+register(LeafletFieldAdapter(), VendoredLeafletField)
+
+
+class LocationPanel(LeafletPanel):
+    """A map to pick the point, synced with the address field (``address_field``)."""
+
+    def widget_overrides(self):
+        widgets = super().widget_overrides()
+        original = widgets[self.field_name]
+        widgets[self.field_name] = VendoredLeafletField(
+            address_field=original.address_field,
+            zoom_field=original.zoom_field,
+            hide_latlng=original.hide_latlng,
+            zoom=original.zoom,
+            srid=original.srid,
+            id_prefix="id_",
+        )
+        return widgets
+
+
+class AddressPanel(GeoAddressPanel):
+    """An address field that geocodes with the geocoder named in ``WAGTAIL_CITYOFLEARNING``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("geocoder", cityoflearning_settings.GEOCODER)
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,127 @@
+"""schema.org JSON-LD for opportunity pages: ``Event`` when dated, ``Course`` otherwise."""
+
+import json
+import re
+
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+
+from .models.opportunities import Mode
+
+_ATTENDANCE = {
+    Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    Mode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    Mode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+_COURSE_MODE = {Mode.IN_PERSON: "onsite", Mode.ONLINE: "online", Mode.HYBRID: "blended"}
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d{1,2})?)")
+
+
+def _offer(page) -> dict:
+    offer = {"@type": "Offer", "priceCurrency": "EUR"}
+    if page.is_free:
+        offer["price"] = "0"
+    else:
+        match = _AMOUNT.search(page.price)
+        if match:
+            offer["price"] = match.group(1).replace(",", ".")
+        offer["description"] = page.price
+    if page.registration_url:
+        offer["url"] = page.registration_url
+    return offer
+
+
+def _location(page) -> list[dict]:
+    places = []
+    if page.is_in_person and (page.address or page.has_location):
+        place = {"@type": "Place", "name": page.address}
+        if page.address:
+            place["address"] = {"@type": "PostalAddress", "streetAddress": page.address}
+        if page.has_location:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": page.latitude,
+                "longitude": page.longitude,
+            }
+        places.append(place)
+    if page.is_online and page.online_url:
+        places.append({"@type": "VirtualLocation", "url": page.online_url})
+    return places
+
+
+def _age_range(page) -> str | None:
+    if page.age_min is None and page.age_max is None:
+        return None
+    if page.age_max is None:
+        return f"{page.age_min}-"
+    return f"{page.age_min or 0}-{page.age_max}"
+
+
+def opportunity_data(page, request) -> dict | list:
+    """The schema.org description of an opportunity as Python data."""
+    provider = page.provider
+    organizer = None
+    if provider is not None:
+        organizer = {"@type": "Organization", "name": provider.title}
+        provider_url = provider.get_full_url(request)
+        if provider_url:
+            organizer["url"] = provider_url
+    common = {
+        "name": page.title,
+        "description": page.summary,
+        "url": page.get_full_url(request),
+        "inLanguage": list(page.languages or []),
+        "keywords": ", ".join(i.name for i in page.interests.all()),
+    }
+    age_range = _age_range(page)
+    if age_range:
+        common["typicalAgeRange"] = age_range
+    if page.cover_image_id:
+        rendition = page.cover_image.get_rendition("fill-1200x675")
+        common["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
+    location = _location(page)
+
+    if page.is_dated:
+        events = []
+        sessions = page.get_next_sessions() or list(page.sessions.all())[-1:]
+        for session in sessions:
+            event = {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                **common,
+                "startDate": session.start.isoformat(),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": _ATTENDANCE.get(page.mode),
+                "location": location[0] if len(location) == 1 else location,
+                "offers": _offer(page),
+            }
+            if session.end:
+                event["endDate"] = session.end.isoformat()
+            if organizer:
+                event["organizer"] = organizer
+            if page.capacity:
+                event["maximumAttendeeCapacity"] = page.capacity
+            events.append(event)
+        return events[0] if len(events) == 1 else events
+
+    course = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        **common,
+        "offers": _offer(page),
+        "hasCourseInstance": {
+            "@type": "CourseInstance",
+            "courseMode": _COURSE_MODE.get(page.mode),
+        },
+    }
+    if location:
+        course["hasCourseInstance"]["location"] = location[0] if len(location) == 1 else location
+    if organizer:
+        course["provider"] = organizer
+    return course
+
+
+def opportunity_json_ld(page, request) -> str:
+    """The JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
+    text = json.dumps(opportunity_data(page, request), ensure_ascii=False, indent=None)
+    return mark_safe(text.translate(_json_script_escapes))  # noqa: S308 (escaped above)

@@ -22,3 +22,4 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://localhost:8000"
+LANGUAGE_CODE = "en"  # the admin speaks English in tests; each site speaks its own

@@ -25,25 +25,22 @@ class OpportunityPageForm(CityOfLearningPageForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("sessions")
-        sessions = []
-        if formset is not None and not formset.errors:
-            for form in formset.forms:
-                if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                    continue
-                sessions.append(form.cleaned_data)
-        is_ongoing = cleaned_data.get("is_ongoing")
-        if formset is not None and not formset.errors:
-            if not is_ongoing and not sessions:
-                self.add_error(
-                    "is_ongoing",
-                    _("Add at least one session, or tick “ongoing, join any time”."),
-                )
+        if formset is None or not formset.is_valid():
+            return cleaned_data  # the formset shows its own errors
+        sessions = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not cleaned_data.get("is_ongoing") and not sessions:
+            self.add_error(
+                "is_ongoing", _("Add at least one session, or tick “ongoing, join any time”.")
+            )
         deadline = cleaned_data.get("registration_deadline")
-        if deadline and sessions:
-            last_start = max(s["start"] for s in sessions if s.get("start"))
-            if deadline > last_start:
-                self.add_error(
-                    "registration_deadline",
-                    _("The registration deadline is after the last session starts."),
-                )
+        starts = [s["start"] for s in sessions if s.get("start")]
+        if deadline and starts and deadline > max(starts):
+            self.add_error(
+                "registration_deadline",
+                _("The registration deadline is after the last session starts."),
+            )
         return cleaned_data

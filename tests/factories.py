@@ -79,7 +79,9 @@ def make_city(hostname="localhost", language="sl", is_default=True, name="Ljublj
     """A Site with a HomePage in its own locale, its settings and default interests."""
     locale, _ = Locale.objects.get_or_create(language_code=language)
     root = Page.get_first_root_node()
-    home = HomePage(title=f"{name} home", slug=f"home-{language}-{hostname.split('.')[0]}", locale=locale)
+    home = HomePage(
+        title=f"{name} home", slug=f"home-{language}-{hostname.split('.')[0]}", locale=locale
+    )
     root.add_child(instance=home)
     Site.objects.filter(hostname=hostname, port=80).delete()
     if is_default:

@@ -1,6 +1,5 @@
 """Admin forms for the package's page types: locale-aware choices and cross-field checks."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 

@@ -59,13 +59,21 @@ DEFAULT_INTERESTS = [
         "health-wellbeing",
         "#047857",
         "heart",
-        {"en": "Health and wellbeing", "sl": "Zdravje in dobro počutje", "it": "Salute e benessere"},
+        {
+            "en": "Health and wellbeing",
+            "sl": "Zdravje in dobro počutje",
+            "it": "Salute e benessere",
+        },
     ),
     (
         "media-communication",
         "#4338ca",
         "camera",
-        {"en": "Media and communication", "sl": "Mediji in komunikacija", "it": "Media e comunicazione"},
+        {
+            "en": "Media and communication",
+            "sl": "Mediji in komunikacija",
+            "it": "Media e comunicazione",
+        },
     ),
 ]
 

@@ -24,7 +24,9 @@ def provider_form_data(**overrides):
         "address": "Trg prekomorskih brigad 3, 1000 Ljubljana",
         "location": "SRID=4326;POINT(14.4896 46.0689)",
         "website": "https://www.kinosiska.si/",
-        "social_links": inline_formset([{"platform": "instagram", "url": "https://example.org/ks"}]),
+        "social_links": inline_formset(
+            [{"platform": "instagram", "url": "https://example.org/ks"}]
+        ),
         "accessibility": "Step-free entrance.",
     }
     data.update(overrides)
@@ -38,13 +40,19 @@ def opportunity_form_data(interest_pages, **overrides):
         "opportunity_type": "course",
         "summary": "Make your first beat on a laptop.",
         "body": streamfield(
-            [("learning_outcomes", {"heading": "", "items": streamfield([("item", "Rhythm"), ("item", "Sampling")])})]
+            [
+                (
+                    "learning_outcomes",
+                    {
+                        "heading": "",
+                        "items": streamfield([("item", "Rhythm"), ("item", "Sampling")]),
+                    },
+                )
+            ]
         ),
         "interests": [i.pk for i in interest_pages],
         "skills": "music production, teamwork",
-        "sessions": inline_formset(
-            [{"start": "2031-03-02 17:00", "end": "2031-03-02 19:00"}]
-        ),
+        "sessions": inline_formset([{"start": "2031-03-02 17:00", "end": "2031-03-02 19:00"}]),
         "mode": "in_person",
         "address": "Trg prekomorskih brigad 3, 1000 Ljubljana",
         "location": "SRID=4326;POINT(14.4896 46.0689)",

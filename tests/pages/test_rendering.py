@@ -17,12 +17,12 @@ def get(client, page):
 
 def test_opportunity_page_shows_what_young_people_decide_by(client, opportunity, provider):
     html = get(client, opportunity)
-    assert f"<h1 id=\"page-title\">{opportunity.title}</h1>" in html
+    assert f'<h1 id="page-title">{opportunity.title}</h1>' in html
     assert opportunity.summary in html
     assert opportunity.address in html
     assert "13–19" in html  # the age range
     assert provider.title in html and provider.url in html
-    assert 'href="' + opportunity.url + 'calendar.ics"' in html
+    assert 'href="' + opportunity.url + 'ics/"' in html
     assert "data-col-location-map" in html  # the small map
 
 
@@ -52,14 +52,16 @@ def test_registration_button_links_to_the_registration_page(client, city, provid
         provider, [city["interests"]["music"]], registration_url="https://register.example.org/x"
     )
     html = get(client, page)
-    assert re.search(r'<a class="col-button col-button--primary" href="https://register\.example\.org/x"', html)
+    assert re.search(
+        r'<a class="col-button col-button--primary" href="https://register\.example\.org/x"', html
+    )
 
 
 def test_ongoing_opportunity_has_no_calendar_download(client, city, provider):
     page = make_opportunity(provider, [city["interests"]["music"]], sessions=[], is_ongoing=True)
     html = get(client, page)
-    assert "calendar.ics" not in html
-    assert client.get(page.url + "calendar.ics").status_code == 404
+    assert 'href="' + page.url + 'ics/"' not in html
+    assert client.get(page.url + "ics/").status_code == 404
 
 
 def test_provider_page_lists_its_upcoming_opportunities_only(client, city, provider):

@@ -50,9 +50,7 @@ class ImageBlock(blocks.StructBlock):
         if not value.get("decorative") and not (value.get("alt_text") or "").strip():
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "alt_text": ValidationError(
-                        _("Describe the image, or tick “decorative only”.")
-                    )
+                    "alt_text": ValidationError(_("Describe the image, or tick “decorative only”."))
                 }
             )
         return value

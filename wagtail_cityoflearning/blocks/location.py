@@ -86,13 +86,16 @@ class LocationBlock(LeafletBlock):
         return value or ""
 
     def clean(self, value):
-        value = super().clean(value)
-        if value:
+        text = value if isinstance(value, str) else self.value_for_form(value)
+        text = self.field.clean(text)  # raises “required” when the block is required
+        if text:
             try:
-                parse_point(value)
+                parse_point(text)
             except ValueError:
-                raise ValidationError(_("Choose a point on the map; this location could not be read.")) from None
-        return value
+                raise ValidationError(
+                    _("Choose a point on the map; this location could not be read.")
+                ) from None
+        return self.to_python(text)
 
     def get_form_state(self, value):
         return self.value_for_form(value)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
@@ -26,7 +27,10 @@ from ..models import (
 
 CITIES = {
     "ljubljana": {"module": "wagtail_cityoflearning.demo.ljubljana", "hostname": "localhost"},
-    "cagliari": {"module": "wagtail_cityoflearning.demo.cagliari", "hostname": "cagliari.localhost"},
+    "cagliari": {
+        "module": "wagtail_cityoflearning.demo.cagliari",
+        "hostname": "cagliari.localhost",
+    },
 }
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 
@@ -56,12 +60,12 @@ def _home_page(data, locale, home_model, hostname, port, is_default):
     if site is not None:
         return site, site.root_page.specific
     root = Page.get_first_root_node()
-    slug = slugify(data["CITY"]["name"])
+    slug = slugify(data.CITY["name"])
     home = Page.objects.child_of(root).filter(slug=slug).first()
     if home is None:
-        home = home_model(title=data["CITY"]["home_title"], slug=slug, locale=locale)
+        home = home_model(title=data.CITY["home_title"], slug=slug, locale=locale)
         if hasattr(home, "intro"):
-            home.intro = f"<p>{data['CITY']['home_intro']}</p>"
+            home.intro = format_html("<p>{}</p>", data.CITY["home_intro"])
         root.add_child(instance=home)
         _publish(home)
     if is_default:
@@ -69,7 +73,7 @@ def _home_page(data, locale, home_model, hostname, port, is_default):
     site = Site.objects.create(
         hostname=hostname,
         port=port,
-        site_name=data["CITY"]["name"],
+        site_name=data.CITY["name"],
         root_page=home,
         is_default_site=is_default,
     )
@@ -95,7 +99,7 @@ def _provider_index(home, city):
         index = ProviderIndexPage(
             title=city["providers_title"],
             slug="providers",
-            intro=f"<p>{city['providers_intro']}</p>",
+            intro=format_html("<p>{}</p>", city["providers_intro"]),
             show_in_menus=True,
         )
         home.add_child(instance=index)
@@ -108,7 +112,7 @@ def _provider(index, item, interests_by_slug):
         title=item["title"],
         slug=item["slug"],
         short_description=item["short_description"],
-        body=[("paragraph", f"<p>{item['description']}</p>")],
+        body=[("paragraph", format_html("<p>{}</p>", item["description"]))],
         website=item.get("website", ""),
         email=item.get("email", ""),
         phone=item.get("phone", ""),
@@ -143,7 +147,7 @@ def _opportunity(provider, item, interests_by_slug, tz, today):
         opportunity_type=item["type"],
         summary=item["summary"],
         body=[
-            ("paragraph", f"<p>{item['body']}</p>"),
+            ("paragraph", format_html("<p>{}</p>", item["body"])),
             ("learning_outcomes", {"heading": "", "items": item["learn"]}),
         ],
         age_min=item["age_min"],

@@ -21,13 +21,19 @@ class LocationMixin(models.Model):
         blank=True,
         help_text=_("Pick the point on the map, or type an address above to find it."),
     )
-    latitude = models.FloatField(_("latitude"), null=True, blank=True, editable=False, db_index=True)
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, editable=False, db_index=True
+    )
     longitude = models.FloatField(
         _("longitude"), null=True, blank=True, editable=False, db_index=True
     )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.sync_coordinates()
+        super().save(*args, **kwargs)
 
     @property
     def has_location(self) -> bool:
@@ -58,7 +64,3 @@ class LocationMixin(models.Model):
         super().clean()
         self.clean_location()
         self.sync_coordinates()
-
-    def save(self, *args, **kwargs):
-        self.sync_coordinates()
-        super().save(*args, **kwargs)

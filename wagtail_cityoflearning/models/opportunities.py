@@ -51,16 +51,16 @@ def language_choices():
 
 
 def age_range_text(age_min: int | None, age_max: int | None) -> str:
-    """“13–19”, “from 15”, “up to 19” or “all ages”, for people reading a card."""
+    """“13–19”, “from 15”, “up to 19” or “any age”, for people reading a card."""
     if age_min is not None and age_max is not None:
         if age_min == age_max:
-            return _("age %(age)s") % {"age": age_min}
-        return _("ages %(min)s–%(max)s") % {"min": age_min, "max": age_max}
+            return str(age_min)
+        return f"{age_min}–{age_max}"
     if age_min is not None:
-        return _("ages %(min)s and up") % {"min": age_min}
+        return _("from %(min)s") % {"min": age_min}
     if age_max is not None:
-        return _("ages up to %(max)s") % {"max": age_max}
-    return str(_("all ages"))
+        return _("up to %(max)s") % {"max": age_max}
+    return str(_("any age"))
 
 
 class OpportunityQuerySet(PageQuerySet):
@@ -138,7 +138,9 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     accessibility = models.TextField(_("accessibility notes"), blank=True)
     # Denormalised from the sessions on save, so listings sort and filter in one query.
-    starts_at = models.DateTimeField(_("first session starts"), null=True, editable=False, db_index=True)
+    starts_at = models.DateTimeField(
+        _("first session starts"), null=True, editable=False, db_index=True
+    )
     ends_at = models.DateTimeField(_("last session ends"), null=True, editable=False, db_index=True)
 
     objects = OpportunityManager()
@@ -328,7 +330,7 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
         context["json_ld"] = opportunity_json_ld(self, request)
         return context
 
-    @path("calendar.ics", name="ics")
+    @path("ics/", name="ics")
     def calendar(self, request):
         """Download the sessions as an iCalendar file (“add to calendar”)."""
         from ..calendar import opportunity_ics_response

@@ -185,4 +185,3 @@ class ProviderSocialLink(Orderable):
 
     def __str__(self):
         return f"{self.get_platform_display()}: {self.url}"
-

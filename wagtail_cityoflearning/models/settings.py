@@ -67,7 +67,9 @@ class CityOfLearningSettings(BaseSiteSetting):
         FieldPanel("city_name"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("map_centre_latitude"), FieldPanel("map_centre_longitude")]),
+                FieldRowPanel(
+                    [FieldPanel("map_centre_latitude"), FieldPanel("map_centre_longitude")]
+                ),
                 FieldPanel("map_zoom"),
                 FieldPanel("tile_url"),
                 FieldPanel("tile_attribution"),

@@ -69,7 +69,9 @@ class Interest(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("interests")
         ordering = ["sort_order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_interest_slug_per_locale"),
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_interest_slug_per_locale"
+            ),
         ]
 
     def __str__(self):

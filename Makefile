@@ -29,7 +29,7 @@ install: $(VENV)/.installed
 
 demo: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) cityoflearning_demo
+	$(MANAGE) cityoflearning_demo --port $(PORT)
 	@echo ""
 	@echo "Ljubljana: http://localhost:$(PORT)/"
 	@echo "Cagliari:  http://cagliari.localhost:$(PORT)/"

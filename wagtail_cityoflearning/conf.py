@@ -17,17 +17,18 @@ from django.utils.translation import gettext_lazy as _
 SETTING_NAME = "WAGTAIL_CITYOFLEARNING"
 
 DEFAULTS = {
-    # The template every public page extends; it must define the blocks
-    # ``title``, ``extra_head``, ``content`` and ``extra_js``.
+    # The template every public page extends; the package's templates fill its blocks
+    # ``title``, ``body_class``, ``extra_head``, ``breadcrumbs``, ``content`` and ``extra_js``.
     "BASE_TEMPLATE": "wagtail_cityoflearning/base.html",
     # Default tile server, used when a site's settings leave the tile URL empty.
     "DEFAULT_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "DEFAULT_TILE_ATTRIBUTION": (
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
     ),
-    # Default map centre (lat, lng) and zoom for sites whose settings are unset.
+    # Default map centre (lat, lng) for sites whose settings leave it unset.
     "DEFAULT_MAP_CENTRE": (46.0511, 14.5051),
-    "DEFAULT_MAP_ZOOM": 13,
+    # ISO 4217 currency of prices, written into schema.org offers.
+    "CURRENCY": "EUR",
     # Geocoder used by the address field in the admin (a wagtailgeowidget geocoder name).
     "GEOCODER": "nominatim",
     # How many upcoming opportunities a provider page lists.

@@ -6,6 +6,7 @@ import re
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from .conf import cityoflearning_settings
 from .models.opportunities import Mode
 
 _ATTENDANCE = {
@@ -18,7 +19,7 @@ _AMOUNT = re.compile(r"(\d+(?:[.,]\d{1,2})?)")
 
 
 def _offer(page) -> dict:
-    offer = {"@type": "Offer", "priceCurrency": "EUR"}
+    offer = {"@type": "Offer", "priceCurrency": cityoflearning_settings.CURRENCY}
     if page.is_free:
         offer["price"] = "0"
     else:
@@ -83,7 +84,8 @@ def opportunity_data(page, request) -> dict | list:
 
     if page.is_dated:
         events = []
-        sessions = page.get_next_sessions() or list(page.sessions.all())[-1:]
+        past = sorted(page.sessions.all(), key=lambda s: s.start)[-1:]
+        sessions = page.get_next_sessions() or past
         for session in sessions:
             event = {
                 "@context": "https://schema.org",

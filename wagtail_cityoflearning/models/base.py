@@ -3,6 +3,9 @@
 import swapper
 from django.apps import apps
 
+# Wagtail names its swappable page setting WAGTAIL_PAGE_MODEL (not WAGTAILCORE_PAGE_MODEL).
+swapper.set_app_prefix("wagtailcore", "wagtail")
+
 BASE_PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
 
 
@@ -27,7 +30,8 @@ class CityOfLearningPageMixin:
 
     ``base_template``: the template to extend (``WAGTAIL_CITYOFLEARNING["BASE_TEMPLATE"]``);
     ``city_settings``: this site's :class:`CityOfLearningSettings`;
-    ``city_timezone``: the timezone session times are shown in.
+    ``city_timezone``: the timezone session times are shown in;
+    ``map_options``: centre, zoom, tile URL and attribution for the map scripts.
     """
 
     def get_context(self, request, *args, **kwargs):

@@ -25,6 +25,7 @@ from ..conf import cityoflearning_settings
 from ..fields import MultipleChoiceJSONField
 from ..forms import OpportunityPageForm
 from ..panels import AddressPanel, LocationPanel
+from ..serializers import InterestSerializer
 from .base import BasePage, CityOfLearningPageMixin
 from .location import LocationMixin
 
@@ -82,7 +83,12 @@ OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
 class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, LocationMixin, BasePage):
-    """An out-of-school learning opportunity: an event, course, volunteering role, ..."""
+    """An out-of-school learning opportunity: an event, course, volunteering role, ...
+
+    A concrete subclass defines the relations that need a model of their own:
+    ``skills`` (a ``ClusterTaggableManager`` with its own through model) and
+    ``sessions`` (an ``Orderable`` with a ``ParentalKey(related_name="sessions")``).
+    """
 
     opportunity_type = models.CharField(
         _("type"), max_length=20, choices=OpportunityType.choices, default=OpportunityType.COURSE
@@ -101,12 +107,6 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     interests = ParentalManyToManyField(
         "wagtail_cityoflearning.Interest", verbose_name=_("interests"), related_name="+"
-    )
-    skills = ClusterTaggableManager(
-        verbose_name=_("skills"),
-        through="wagtail_cityoflearning.OpportunitySkill",
-        blank=True,
-        help_text=_("Skills a young person builds here, e.g. teamwork, coding, public speaking."),
     )
     age_min = models.PositiveSmallIntegerField(
         _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
@@ -213,7 +213,7 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
         APIField("summary"),
         APIField("cover_image"),
         APIField("body"),
-        APIField("interests"),
+        APIField("interests", serializer=InterestSerializer(many=True, read_only=True)),
         APIField("skills"),
         APIField("age_min"),
         APIField("age_max"),
@@ -339,6 +339,12 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
 
 
 class OpportunityPage(AbstractOpportunityPage):
+    skills = ClusterTaggableManager(
+        verbose_name=_("skills"),
+        through="wagtail_cityoflearning.OpportunitySkill",
+        blank=True,
+        help_text=_("Skills a young person builds here, e.g. teamwork, coding, public speaking."),
+    )
     parent_page_types = ["wagtail_cityoflearning.ProviderPage"]
     subpage_types = []
 

@@ -13,7 +13,9 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..conf import cityoflearning_settings
+from ..forms import CityOfLearningPageForm
 from ..panels import AddressPanel, LocationPanel
+from ..serializers import InterestSerializer
 from .base import BasePage, CityOfLearningPageMixin
 from .location import LocationMixin
 
@@ -45,7 +47,7 @@ class AbstractProviderIndexPage(CityOfLearningPageMixin, BasePage):
         abstract = True
 
     def get_providers(self):
-        """The live providers below this page, A to Z."""
+        """The live providers below this page, A to Z. Override to list your own provider type."""
         return (
             ProviderPage.objects.live()
             .public()
@@ -70,7 +72,11 @@ class ProviderIndexPage(AbstractProviderIndexPage):
 
 
 class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
-    """A learning provider: a library, youth centre, museum, club, NGO, university..."""
+    """A learning provider: a library, youth centre, museum, club, NGO, university...
+
+    A concrete subclass defines ``social_links`` (an ``Orderable`` with a
+    ``ParentalKey(related_name="social_links")``), as :class:`ProviderSocialLink` does.
+    """
 
     logo = models.ForeignKey(
         get_image_model_string(),
@@ -138,18 +144,22 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
         APIField("address"),
         APIField("latitude"),
         APIField("longitude"),
-        APIField("interests"),
+        APIField("interests", serializer=InterestSerializer(many=True, read_only=True)),
         APIField("accessibility"),
         APIField("social_links"),
     ]
 
+    base_form_class = CityOfLearningPageForm
     template = "wagtail_cityoflearning/provider_page.html"
 
     class Meta:
         abstract = True
 
     def get_upcoming_opportunities(self, limit: int | None = None):
-        """Live opportunities of this provider that have not ended, soonest first."""
+        """Live opportunities of this provider that have not ended, soonest first.
+
+        Override to list your own opportunity type.
+        """
         from .opportunities import OpportunityPage
 
         qs = OpportunityPage.objects.child_of(self).live().public().upcoming().for_listing()

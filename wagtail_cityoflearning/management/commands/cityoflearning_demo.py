@@ -46,13 +46,13 @@ class Command(BaseCommand):
                 f"{report.created['opportunities']} opportunities added)"
             )
         if not options["no_admin"]:
-            self._admin_user()
+            self._admin_user(options["port"])
 
-    def _admin_user(self):
+    def _admin_user(self, port):
         username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "cityoflearning")
         User = get_user_model()
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, f"{username}@example.org", password)
             self.stdout.write(f"Created the admin user {username!r} with password {password!r}.")
-        self.stdout.write(f"Log in at http://localhost:{8000}/admin/ as {username!r}.")
+        self.stdout.write(f"Log in at http://localhost:{port}/admin/ as {username!r}.")

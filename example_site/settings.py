@@ -116,3 +116,7 @@ WAGTAIL_CITYOFLEARNING = {
     "BASE_TEMPLATE": "base.html",
     "DEMO_HOME_PAGE_MODEL": "home.HomePage",
 }
+
+# No outside hosts: no update check against wagtail.org, no avatars from Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,6 +1,7 @@
 """Settings for the test suite. DATABASE_URL selects PostgreSQL; the default is SQLite."""
 
 import os
+import tempfile
 
 import dj_database_url
 
@@ -12,7 +13,13 @@ ALLOWED_HOSTS = ["*"]
 DATABASES = {
     "default": dj_database_url.config(default="sqlite://:memory:")
     if os.environ.get("DATABASE_URL")
-    else {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+    else {
+        "ENGINE": "django.db.backends.sqlite3",
+        # Files, not memory: the browser tests' live server answers each request in its own
+        # thread, and threads must not share one in-memory connection.
+        "NAME": os.path.join(tempfile.gettempdir(), "col-tests.sqlite3"),
+        "TEST": {"NAME": os.path.join(tempfile.gettempdir(), f"col-tests-{os.getpid()}.sqlite3")},
+    }
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

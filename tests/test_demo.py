@@ -76,23 +76,20 @@ def test_opportunities_are_varied(demo):
     assert len(set(opportunities.values_list("opportunity_type", flat=True))) == 8
 
 
+def content_snapshot():
+    return (
+        ProviderPage.objects.count(),
+        OpportunityPage.objects.count(),
+        Interest.objects.count(),
+        Site.objects.count(),
+        sorted(OpportunityPage.objects.values_list("pk", "starts_at", "latest_revision_id")),
+    )
+
+
 def test_running_the_demo_again_changes_nothing(demo):
-    before = (
-        ProviderPage.objects.count(),
-        OpportunityPage.objects.count(),
-        Interest.objects.count(),
-        Site.objects.count(),
-        sorted(OpportunityPage.objects.values_list("pk", "starts_at", "latest_revision_id")),
-    )
+    before = content_snapshot()
     call_command("cityoflearning_demo", "--home-model", "home.HomePage", stdout=io.StringIO())
-    after = (
-        ProviderPage.objects.count(),
-        OpportunityPage.objects.count(),
-        Interest.objects.count(),
-        Site.objects.count(),
-        sorted(OpportunityPage.objects.values_list("pk", "starts_at", "latest_revision_id")),
-    )
-    assert after == before
+    assert content_snapshot() == before
 
 
 def test_cities_are_served_on_their_own_hosts_and_never_mix(demo, client):

@@ -7,3 +7,8 @@ class WagtailCityOfLearningAppConfig(AppConfig):
     label = "wagtail_cityoflearning"
     verbose_name = _("City of Learning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .map.signals import connect
+
+        connect()

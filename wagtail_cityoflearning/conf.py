@@ -50,6 +50,12 @@ DEFAULTS = {
     ],
     # Page model of each demo city's home page (``cityoflearning_demo``).
     "DEMO_HOME_PAGE_MODEL": "wagtailcore.Page",
+    # Cache (an alias in CACHES) and lifetime of the map feeds; they are also invalidated
+    # whenever an opportunity or provider is published, unpublished, moved or deleted.
+    "MAP_CACHE": "default",
+    "MAP_CACHE_SECONDS": 3600,
+    # Results per page in the map's list.
+    "MAP_PAGE_SIZE": 20,
     # Product identifier written into generated iCalendar files.
     "ICAL_PRODID": "-//wagtail-cityoflearning//EN",
 }

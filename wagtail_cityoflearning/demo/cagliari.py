@@ -17,6 +17,8 @@ CITY = {
     "providers_intro": (
         "Conosci le realtà che a Cagliari creano occasioni per imparare fuori dai banchi di scuola."
     ),
+    "map_title": "Mappa delle opportunità",
+    "map_intro": "Scopri cosa succede vicino a te: scegli interessi, età e periodo, poi esplora le opportunità nell’elenco o sulla mappa.",
 }
 
 PROVIDERS = [

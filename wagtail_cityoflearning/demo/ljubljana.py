@@ -18,6 +18,8 @@ CITY = {
         "Spoznaj ustanove in organizacije, ki v Ljubljani ustvarjajo priložnosti za učenje zunaj "
         "šolskih klopi."
     ),
+    "map_title": "Zemljevid priložnosti",
+    "map_intro": "Poišči, kaj se dogaja blizu tebe: izberi interese, starost in čas, nato priložnosti razišči na seznamu ali zemljevidu.",
 }
 
 PROVIDERS = [

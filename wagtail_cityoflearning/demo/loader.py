@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 from ..interests import create_default_interests
 from ..models import (
     CityOfLearningSettings,
+    OpportunityMapPage,
     OpportunityPage,
     OpportunitySession,
     ProviderIndexPage,
@@ -107,6 +108,20 @@ def _provider_index(home, city):
     return index
 
 
+def _map_page(home, city):
+    page = OpportunityMapPage.objects.child_of(home).filter(slug="map").first()
+    if page is None:
+        page = OpportunityMapPage(
+            title=city["map_title"],
+            slug="map",
+            intro=format_html("<p>{}</p>", city["map_intro"]),
+            show_in_menus=True,
+        )
+        home.add_child(instance=page)
+        _publish(page)
+    return page
+
+
 def _provider(index, item, interests_by_slug):
     page = ProviderPage(
         title=item["title"],
@@ -189,6 +204,7 @@ def load_city(
         _settings(site, city)
         interests_by_slug = {i.slug: i for i in create_default_interests(home.locale)}
         index = _provider_index(home, city)
+        _map_page(home, city)
         tz = zoneinfo.ZoneInfo(city["timezone"])
         today = timezone.now().astimezone(tz).date()
         providers = {}

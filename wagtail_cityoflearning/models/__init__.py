@@ -1,5 +1,6 @@
 from .base import BasePage, get_base_page_class
 from .location import LocationMixin
+from .map_page import AbstractOpportunityMapPage, OpportunityMapPage
 from .opportunities import (
     AbstractOpportunityPage,
     Mode,
@@ -18,6 +19,7 @@ from .settings import CityOfLearningSettings
 from .taxonomy import Interest, OpportunitySkill
 
 __all__ = [
+    "AbstractOpportunityMapPage",
     "AbstractOpportunityPage",
     "AbstractProviderIndexPage",
     "AbstractProviderPage",
@@ -26,6 +28,7 @@ __all__ = [
     "Interest",
     "LocationMixin",
     "Mode",
+    "OpportunityMapPage",
     "OpportunityPage",
     "OpportunitySession",
     "OpportunitySkill",

@@ -290,6 +290,14 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
         return sessions[0] if sessions else None
 
     @property
+    def next_session_start(self):
+        """Start of the next session: the listing's annotation when present, else a query."""
+        if hasattr(self, "next_start"):
+            return self.next_start
+        session = self.next_session
+        return session.start if session else None
+
+    @property
     def is_dated(self) -> bool:
         return not self.is_ongoing and self.starts_at is not None
 

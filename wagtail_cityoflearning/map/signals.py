@@ -1,0 +1,29 @@
+"""Invalidate the map feeds when what they show changes."""
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from ..models import AbstractOpportunityPage, AbstractProviderPage
+from . import cache
+
+
+def _is_map_content(instance) -> bool:
+    model = getattr(instance, "specific_class", None)  # set on pages only
+    return model is not None and issubclass(model, AbstractOpportunityPage | AbstractProviderPage)
+
+
+def on_page_change(sender, instance, **kwargs):
+    if _is_map_content(instance):
+        cache.invalidate()
+
+
+def on_page_move(sender, instance, **kwargs):
+    # A move can carry opportunities from one site's tree to another's.
+    on_page_change(sender, instance, **kwargs)
+
+
+def connect() -> None:
+    page_published.connect(on_page_change, dispatch_uid="col_map_published")
+    page_unpublished.connect(on_page_change, dispatch_uid="col_map_unpublished")
+    post_delete.connect(on_page_change, dispatch_uid="col_map_deleted")
+    post_page_move.connect(on_page_move, dispatch_uid="col_map_moved")

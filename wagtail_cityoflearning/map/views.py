@@ -1,0 +1,124 @@
+"""The map page's routes: the list with the map, the GeoJSON feeds and the iCal feed."""
+
+import hashlib
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+
+from ..calendar import build_calendar, calendar_response
+from ..conf import cityoflearning_settings
+from . import cache
+from .feeds import (
+    etag_for,
+    feature_collection,
+    opportunity_features,
+    parent_title,
+    provider_features,
+)
+
+FEED_KINDS = {"opportunities", "providers"}
+
+
+def map_labels() -> dict:
+    """The words the map script shows, translated."""
+    return {
+        "providers": _("Learning providers"),
+        "free": _("Free"),
+        "ongoing": _("Ongoing, join any time"),
+        "locating": _("Finding your location…"),
+        "locationUsed": _("Using your location."),
+        "locationDenied": _("Your location could not be used. You can still filter by area."),
+    }
+
+
+def _error_response(filterset) -> JsonResponse:
+    fields = {name: [str(e) for e in errors] for name, errors in filterset.form.errors.items()}
+    return JsonResponse({"error": _("Some filters are not valid."), "fields": fields}, status=400)
+
+
+def _cache_key(page, request, kind: str, version: float) -> str:
+    query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.lists()))
+    digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
+    return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{request.LANGUAGE_CODE if hasattr(request, 'LANGUAGE_CODE') else ''}:{digest}"
+
+
+def _conditional(request, body: bytes, etag: str, version: float, content_type: str):
+    last_modified = int(version)
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+def geojson(page, request, kind: str = "opportunities"):
+    """A FeatureCollection of the filtered opportunities (or the providers), cached."""
+    version = cache.current_version()
+    key = _cache_key(page, request, kind, version)
+    cached = cache.get(key)
+    if cached is None:
+        root = page.get_listing_root()
+        if kind == "providers":
+            features = provider_features(page.get_providers(), root.url_path)
+        else:
+            filterset = page.get_filterset(request, use_defaults=False)
+            if not filterset.is_valid():
+                return _error_response(filterset)
+            tz = page.get_city_settings().tzinfo
+            features = opportunity_features(filterset.qs, root.url_path, tz)
+        body = feature_collection(features)
+        cached = (body, etag_for(body))
+        cache.set(key, cached)
+    body, etag = cached
+    return _conditional(request, body, etag, version, "application/geo+json")
+
+
+def ics(page, request):
+    """An iCalendar feed of the filtered opportunities' sessions (for subscribing)."""
+    filterset = page.get_filterset(request, use_defaults=False)
+    if not filterset.is_valid():
+        return _error_response(filterset)
+    opportunities = filterset.qs.prefetch_related("sessions")[:500]
+    calendar = build_calendar(opportunities, request, page.title)
+    return calendar_response(calendar, "opportunities.ics")
+
+
+def index(page, request):
+    """The server-rendered list (and the map beside it)."""
+    filterset = page.get_filterset(request)
+    paginator = Paginator(
+        filterset.qs.select_related("cover_image")
+        .prefetch_related("interests")
+        .annotate(provider_title=parent_title()),
+        cityoflearning_settings.MAP_PAGE_SIZE,
+    )
+    try:
+        results = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        results = paginator.page(1)
+    except EmptyPage:
+        results = paginator.page(paginator.num_pages)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = page.get_context(request)
+    context.update(
+        {
+            "filterset": filterset,
+            "form": filterset.form,
+            "results": results,
+            "result_count": paginator.count,
+            "query_string": query.urlencode(),
+            "using_defaults": page.uses_defaults(request),
+            "map_labels": map_labels(),
+        }
+    )
+    template = page.get_template(request)
+    if request.headers.get("X-Requested-With") == "cityoflearning-map":
+        template = "wagtail_cityoflearning/map/results.html"
+    return TemplateResponse(request, template, context)

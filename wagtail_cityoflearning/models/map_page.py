@@ -1,0 +1,148 @@
+"""The opportunity map page: filters, a list and a map, with its feeds as sub-routes."""
+
+from django import forms
+from django.db import models
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from ..forms import CityOfLearningPageForm
+from .base import BASE_PAGE_MODEL, BasePage, CityOfLearningPageMixin
+from .opportunities import OpportunityPage
+from .providers import ProviderPage
+from .settings import CityOfLearningSettings
+
+FILTER_PARAMETERS = {
+    "q", "interest", "age", "when", "date_from", "date_to", "free", "mode", "language",
+    "type", "provider", "lat", "lng", "radius", "ongoing", "bbox", "sort",
+}  # fmt: skip
+
+
+class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, BasePage):
+    """Young people filter the site's live opportunities on a list and a map."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    listing_root = models.ForeignKey(
+        BASE_PAGE_MODEL,
+        verbose_name=_("show opportunities under"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to show every opportunity of this site."),
+    )
+    default_interests = ParentalManyToManyField(
+        "wagtail_cityoflearning.Interest",
+        verbose_name=_("interests shown first"),
+        blank=True,
+        related_name="+",
+    )
+    default_free = models.BooleanField(_("free only, at first"), default=False)
+    default_sort = models.CharField(
+        _("default order"),
+        max_length=20,
+        default="soonest",
+        choices=[("soonest", _("Soonest")), ("newest", _("Newest")), ("title", _("A to Z"))],
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        PageChooserPanel("listing_root"),
+        MultiFieldPanel(
+            [
+                FieldPanel("default_interests", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("default_free"),
+                FieldPanel("default_sort"),
+            ],
+            heading=_("Default filters"),
+            help_text=_("Used when a visitor opens the map without choosing filters."),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    base_form_class = CityOfLearningPageForm
+    template = "wagtail_cityoflearning/opportunity_map_page.html"
+
+    class Meta:
+        abstract = True
+
+    # -- what the map lists (override these for your own page types) --------------------
+
+    def get_listing_root(self):
+        """The page whose live descendants the map shows."""
+        if self.listing_root_id:
+            return self.listing_root
+        site = self.get_site()
+        return site.root_page if site else self.get_parent()
+
+    def get_opportunities(self):
+        """Live, public opportunities under the listing root, before filtering."""
+        return OpportunityPage.objects.live().public().descendant_of(self.get_listing_root())
+
+    def get_providers(self):
+        return ProviderPage.objects.live().public().descendant_of(self.get_listing_root())
+
+    def get_city_settings(self) -> CityOfLearningSettings:
+        site = self.get_site()
+        return CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
+
+    def uses_defaults(self, request) -> bool:
+        return not (FILTER_PARAMETERS & set(request.GET))
+
+    def get_default_filters(self) -> QueryDict:
+        data = QueryDict(mutable=True)
+        data.setlist("interest", [i.slug for i in self.default_interests.all()])
+        if self.default_free:
+            data["free"] = "on"
+        data["sort"] = self.default_sort
+        return data
+
+    def get_filterset(self, request, use_defaults: bool = True):
+        from ..map.filters import OpportunityFilter
+
+        data = request.GET
+        if use_defaults and self.uses_defaults(request):
+            data = self.get_default_filters()
+        return OpportunityFilter(
+            data,
+            queryset=self.get_opportunities(),
+            locale=self.locale,
+            root=self.get_listing_root(),
+            tz=self.get_city_settings().tzinfo,
+        )
+
+    # -- routes ------------------------------------------------------------------------------
+
+    @path("", name="index")
+    def index_route(self, request):
+        from ..map.views import index
+
+        return index(self, request)
+
+    @path("geojson/", name="geojson")
+    def geojson_route(self, request):
+        from ..map.views import geojson
+
+        return geojson(self, request, "opportunities")
+
+    @path("providers/", name="providers")
+    def providers_route(self, request):
+        from ..map.views import geojson
+
+        return geojson(self, request, "providers")
+
+    @path("ics/", name="ics")
+    def ics_route(self, request):
+        from ..map.views import ics
+
+        return ics(self, request)
+
+
+class OpportunityMapPage(AbstractOpportunityMapPage):
+    class Meta:
+        verbose_name = _("opportunity map page")
+        verbose_name_plural = _("opportunity map pages")

@@ -292,8 +292,8 @@ class OpportunityFilter(django_filters.FilterSet):
             return queryset
         radius = data.get("radius")
         if radius and "radius" not in self.form.errors:
-            return within_radius(queryset, lat, lng, radius)
-        return with_distance(queryset, lat, lng)
+            return within_radius(queryset, float(lat), float(lng), float(radius))
+        return with_distance(queryset, float(lat), float(lng))
 
     def order_results(self, queryset, data):
         next_start = (

@@ -29,8 +29,10 @@ DEFAULTS = {
     "DEFAULT_MAP_CENTRE": (46.0511, 14.5051),
     # ISO 4217 currency of prices, written into schema.org offers.
     "CURRENCY": "EUR",
-    # Geocoder used by the address field in the admin (a wagtailgeowidget geocoder name).
-    "GEOCODER": "nominatim",
+    # Geocoder the admin's address field uses to find the point of an address, as a
+    # wagtailgeowidget geocoder name ("nominatim", "mapbox", ...). None: no lookups, so the
+    # admin contacts no outside service; editors pick the point on the map.
+    "GEOCODER": None,
     # How many upcoming opportunities a provider page lists.
     "PROVIDER_UPCOMING_LIMIT": 24,
     # How many next sessions an opportunity page shows.

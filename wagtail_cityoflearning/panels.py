@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.telepath import register
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 from wagtailgeowidget.widgets import LeafletField, LeafletFieldAdapter
@@ -48,8 +49,15 @@ class LocationPanel(LeafletPanel):
 
 
 class AddressPanel(GeoAddressPanel):
-    """An address field that geocodes with the geocoder named in ``WAGTAIL_CITYOFLEARNING``."""
+    """The address field; it looks addresses up with the geocoder named in the ``GEOCODER``
+    setting, or, when that is empty (the default), is a plain text field so that the admin
+    contacts no outside service."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("geocoder", cityoflearning_settings.GEOCODER)
         super().__init__(*args, **kwargs)
+
+    def get_form_options(self):
+        if self.geocoder:
+            return super().get_form_options()
+        return FieldPanel.get_form_options(self)

@@ -219,5 +219,5 @@ def test_interests_snippet_is_listed_in_the_admin(editor_client, city):
     assert "Glasba" in response.content.decode()
 
 
-def test_root_page_cannot_hold_a_provider_directly():
+def test_root_page_cannot_hold_a_provider_directly(db):
     assert not ProviderPage.can_create_at(Page())

@@ -128,6 +128,9 @@ class OpportunityMap {
   async loadMarkers(params, fit) {
     params.delete("page");
     const url = `${this.element.dataset.geojsonUrl}?${params}`;
+    // Filters can change faster than answers arrive: only the latest request draws.
+    this.markersRequest = (this.markersRequest || 0) + 1;
+    const request = this.markersRequest;
     let data;
     try {
       const response = await fetch(url, { headers: { Accept: "application/geo+json" } });
@@ -136,6 +139,7 @@ class OpportunityMap {
     } catch {
       return;
     }
+    if (request !== this.markersRequest) return;
     this.cluster.clearLayers();
     this.markers.clear();
     const layers = data.features.map((feature) => {

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Interest
+from .models import BadgeClass, Interest, Issuer
 
 
 class InterestViewSet(SnippetViewSet):
@@ -19,3 +19,30 @@ class InterestViewSet(SnippetViewSet):
 
 
 register_snippet(InterestViewSet)
+
+
+class IssuerViewSet(SnippetViewSet):
+    model = Issuer
+    icon = "group"
+    menu_label = _("Badge issuers")
+    list_display = ["name", "email", "verification"]
+    search_fields = ["name"]
+
+
+class BadgeClassViewSet(SnippetViewSet):
+    model = BadgeClass
+    icon = "pick"
+    menu_label = _("Badges")
+    list_display = ["name", "issuer", "locale"]
+    list_filter = ["issuer"]
+    search_fields = ["name"]
+
+
+class BadgesViewSetGroup(SnippetViewSetGroup):
+    items = (BadgeClassViewSet, IssuerViewSet)
+    menu_icon = "pick"
+    menu_label = _("Badges")
+    menu_order = 310
+
+
+register_snippet(BadgesViewSetGroup)

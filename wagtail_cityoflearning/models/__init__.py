@@ -1,3 +1,12 @@
+from ..badges.models import (
+    Award,
+    AwardEvidence,
+    BadgeAlignment,
+    BadgeClass,
+    BadgeClassTag,
+    Issuer,
+    IssuerKey,
+)
 from .base import BasePage, get_base_page_class
 from .location import LocationMixin
 from .map_page import AbstractOpportunityMapPage, OpportunityMapPage
@@ -19,6 +28,13 @@ from .settings import CityOfLearningSettings
 from .taxonomy import Interest, OpportunitySkill
 
 __all__ = [
+    "Award",
+    "AwardEvidence",
+    "BadgeAlignment",
+    "BadgeClass",
+    "BadgeClassTag",
+    "Issuer",
+    "IssuerKey",
     "AbstractOpportunityMapPage",
     "AbstractOpportunityPage",
     "AbstractProviderIndexPage",

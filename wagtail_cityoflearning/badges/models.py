@@ -1,0 +1,364 @@
+"""Issuers, their signing keys, badge classes and awards (Open Badges assertions)."""
+
+import calendar
+import hashlib
+import secrets
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from .validators import validate_badge_image
+
+
+class Issuer(index.Indexed, models.Model):
+    """Who issues badges: the city (one per Site) or a learning provider."""
+
+    class Verification(models.TextChoices):
+        HOSTED = "hosted", _("Hosted (the assertion is checked at its URL)")
+        SIGNED = "signed", _("Signed (the assertion carries the issuer's signature)")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    url = models.URLField(_("website"))
+    email = models.EmailField(
+        _("email"), help_text=_("Required by Open Badges: where people can reach the issuer.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name=_("city site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="badge_issuer",
+        help_text=_("Set for the city's own issuer profile."),
+    )
+    provider = models.OneToOneField(
+        "wagtail_cityoflearning.ProviderPage",
+        verbose_name=_("learning provider"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="badge_issuer",
+    )
+    verification = models.CharField(
+        _("verification"), max_length=10, choices=Verification.choices, default=Verification.HOSTED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("email"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldRowPanel([FieldPanel("site"), FieldPanel("provider")]),
+        FieldPanel("verification"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("badge issuer")
+        verbose_name_plural = _("badge issuers")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(site__isnull=True) | models.Q(provider__isnull=True),
+                name="issuer_is_city_or_provider",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.site_id and self.provider_id:
+            raise ValidationError(
+                {"provider": _("An issuer is either the city or a provider, not both.")}
+            )
+
+    def get_site(self):
+        """The Wagtail Site whose address the issuer's badge URLs use."""
+        from wagtail.models import Site
+
+        if self.site_id:
+            return self.site
+        if self.provider_id:
+            return self.provider.get_site()
+        return Site.objects.filter(is_default_site=True).first()
+
+    @property
+    def base_url(self) -> str:
+        site = self.get_site()
+        if site is None:
+            return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        return site.root_url.rstrip("/")
+
+    def active_key(self):
+        return self.keys.filter(retired_at__isnull=True).order_by("-created_at").first()
+
+
+class IssuerKey(models.Model):
+    """An RSA key pair for signed assertions. Retired keys stay published for old badges."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    issuer = models.ForeignKey(Issuer, on_delete=models.CASCADE, related_name="keys")
+    public_key_pem = models.TextField(editable=False)
+    private_key_pem = models.TextField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("issuer key")
+        verbose_name_plural = _("issuer keys")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.issuer} ({self.created_at:%Y-%m-%d})"
+
+
+class BadgeClassTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "wagtail_cityoflearning.BadgeClass", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class BadgeClass(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """A badge that can be earned: what it means, how to earn it, who issues it."""
+
+    class Expiry(models.TextChoices):
+        NEVER = "", _("Never expires")
+        DAYS = "days", _("Days after award")
+        MONTHS = "months", _("Months after award")
+
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
+    description = models.TextField(_("description"))
+    image = models.FileField(
+        _("image"),
+        upload_to="badges/classes/",
+        validators=[FileExtensionValidator(["png", "svg"]), validate_badge_image],
+        help_text=_("A square PNG or SVG, at most 512 KB."),
+    )
+    criteria_narrative = models.TextField(
+        _("how to earn it"), help_text=_("What someone must do to earn this badge.")
+    )
+    criteria_url = models.URLField(_("criteria page"), blank=True)
+    tags = ClusterTaggableManager(verbose_name=_("tags"), through=BadgeClassTag, blank=True)
+    expiry = models.CharField(
+        _("expiry"), max_length=10, choices=Expiry.choices, default=Expiry.NEVER, blank=True
+    )
+    expiry_amount = models.PositiveIntegerField(_("expires after"), null=True, blank=True)
+    issuer = models.ForeignKey(
+        Issuer, verbose_name=_("issuer"), on_delete=models.PROTECT, related_name="badge_classes"
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="badgeclass")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldPanel("criteria_narrative"),
+        FieldPanel("criteria_url"),
+        InlinePanel("alignments", heading=_("Skills it aligns to"), label=_("Alignment")),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("expiry"), FieldPanel("expiry_amount")])],
+            heading=_("Expiry"),
+        ),
+        FieldPanel("issuer"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("badge class")
+        verbose_name_plural = _("badge classes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_badge_slug_per_locale"),
+            models.UniqueConstraint(fields=["uuid", "locale"], name="unique_badge_uuid_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def clean(self):
+        super().clean()
+        if self.expiry and not self.expiry_amount:
+            raise ValidationError({"expiry_amount": _("Say after how many days or months.")})
+        if not self.expiry and self.expiry_amount:
+            raise ValidationError({"expiry": _("Choose days or months, or clear the amount.")})
+
+    def expires_for(self, issued_on):
+        """When an award issued at ``issued_on`` expires, or None."""
+        if not self.expiry or not self.expiry_amount:
+            return None
+        if self.expiry == self.Expiry.DAYS:
+            return issued_on + timedelta(days=self.expiry_amount)
+        months = issued_on.month - 1 + self.expiry_amount
+        year, month = issued_on.year + months // 12, months % 12 + 1
+        day = min(issued_on.day, calendar.monthrange(year, month)[1])
+        return issued_on.replace(year=year, month=month, day=day)
+
+
+class BadgeAlignment(Orderable):
+    """A skill or competence framework entry the badge aligns to (e.g. ESCO)."""
+
+    badge_class = ParentalKey(BadgeClass, on_delete=models.CASCADE, related_name="alignments")
+    target_name = models.CharField(_("name"), max_length=200)
+    target_url = models.URLField(_("URL"))
+    target_framework = models.CharField(_("framework"), max_length=100, blank=True)
+    target_code = models.CharField(_("code"), max_length=100, blank=True)
+
+    panels = [
+        FieldPanel("target_name"),
+        FieldPanel("target_url"),
+        FieldRowPanel([FieldPanel("target_framework"), FieldPanel("target_code")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("alignment")
+        verbose_name_plural = _("alignments")
+
+
+def new_salt() -> str:
+    return secrets.token_hex(16)
+
+
+class Award(ClusterableModel):
+    """An awarded badge: the Open Badges assertion. Its email is never shown in public."""
+
+    class Source(models.TextChoices):
+        ADMIN = "admin", _("Admin")
+        BULK = "bulk", _("Bulk award")
+        CLAIM_CODE = "claim_code", _("Claim code")
+        PLAYLIST = "playlist", _("Playlist")
+        COMMAND_LINE = "command_line", _("Command line")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    badge_class = models.ForeignKey(
+        BadgeClass, verbose_name=_("badge"), on_delete=models.PROTECT, related_name="awards"
+    )
+    recipient_email = models.EmailField(_("recipient email"), db_index=True)
+    salt = models.CharField(max_length=64, default=new_salt, editable=False)
+    issued_on = models.DateTimeField(_("issued on"), default=timezone.now)
+    expires = models.DateTimeField(_("expires"), null=True, blank=True)
+    narrative = models.TextField(_("narrative"), blank=True)
+    awarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("awarded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.ADMIN
+    )
+    revoked = models.BooleanField(_("revoked"), default=False)
+    revocation_reason = models.CharField(_("revocation reason"), max_length=255, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    baked_image = models.FileField(upload_to="badges/assertions/", blank=True, editable=False)
+    signature = models.TextField(blank=True, editable=False)
+    baking_state = models.CharField(
+        max_length=10, choices=State.choices, default=State.PENDING, editable=False
+    )
+    notification_state = models.CharField(
+        max_length=10, choices=State.choices, default=State.PENDING, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        ordering = ["-issued_on"]
+        indexes = [models.Index(fields=["baking_state", "notification_state"])]
+
+    def __str__(self):
+        return f"{self.badge_class} → {self.recipient_email}"
+
+    def clean(self):
+        super().clean()
+        if self.issued_on and self.issued_on > timezone.now() + timedelta(minutes=5):
+            raise ValidationError({"issued_on": _("A badge cannot be issued in the future.")})
+        if self.expires and self.issued_on and self.expires <= self.issued_on:
+            raise ValidationError({"expires": _("A badge must expire after it is issued.")})
+
+    @property
+    def recipient_identity(self) -> str:
+        """``sha256$`` + hex digest of the normalised email and this award's salt."""
+        email = self.recipient_email.strip().lower()
+        return "sha256$" + hashlib.sha256((email + self.salt).encode()).hexdigest()
+
+    def is_for(self, email: str) -> bool:
+        email = (email or "").strip().lower()
+        return (
+            hashlib.sha256((email + self.salt).encode()).hexdigest() == self.recipient_identity[7:]
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires is not None and self.expires <= timezone.now()
+
+    @property
+    def is_signed(self) -> bool:
+        return bool(self.signature)
+
+
+class AwardEvidence(Orderable):
+    award = ParentalKey(Award, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(_("evidence URL"), blank=True)
+    narrative = models.TextField(_("evidence narrative"), blank=True)
+
+    panels = [FieldPanel("url"), FieldPanel("narrative")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def clean(self):
+        super().clean()
+        if not self.url and not self.narrative.strip():
+            raise ValidationError(_("Give a link to the evidence, a description, or both."))

@@ -1,0 +1,45 @@
+"""Issuer keys and RS256 signatures (JWS) over assertions, for signed verification."""
+
+import json
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from django.db import transaction
+from django.utils import timezone
+
+from .models import IssuerKey
+
+
+def generate_key(issuer, *, bits: int = 2048) -> IssuerKey:
+    """Create a new active key pair for ``issuer`` and retire its previous keys.
+
+    Retired keys stay published, so badges signed with them still verify.
+    """
+    private = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    private_pem = private.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+    public_pem = (
+        private.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+    with transaction.atomic():
+        issuer.keys.filter(retired_at__isnull=True).update(retired_at=timezone.now())
+        return IssuerKey.objects.create(
+            issuer=issuer, public_key_pem=public_pem, private_key_pem=private_pem
+        )
+
+
+def sign(assertion: dict, key: IssuerKey) -> str:
+    """The compact JWS (RS256) whose payload is the assertion JSON."""
+    payload = json.dumps(assertion, separators=(",", ":"), ensure_ascii=False).encode()
+    return jwt.api_jws.encode(payload, key.private_key_pem, algorithm="RS256")
+
+
+def verify(token: str, public_key_pem: str) -> dict:
+    """The assertion inside a JWS, if the signature matches the public key."""
+    return json.loads(jwt.api_jws.decode(token, public_key_pem, algorithms=["RS256"]))

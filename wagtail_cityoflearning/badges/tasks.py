@@ -1,0 +1,54 @@
+"""Background work for awards: baking, signing and the recipient's email. Idempotent."""
+
+import json
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django_tasks import task
+
+from . import baking, serializers, signing
+from .emails import send_award_email
+from .models import Award
+
+logger = logging.getLogger(__name__)
+
+
+def bake_award(instance: Award) -> None:
+    """Sign (for signed issuers) and bake the award's image, unless done already."""
+    if instance.baking_state == Award.State.DONE:
+        return
+    issuer = instance.badge_class.issuer
+    key = issuer.active_key() if issuer.verification == issuer.Verification.SIGNED else None
+    if issuer.verification == issuer.Verification.SIGNED and key is None:
+        key = signing.generate_key(issuer)
+    data = serializers.assertion_json(instance, key=key)
+    if key is not None:
+        instance.signature = signing.sign(data, key)
+        content = instance.signature
+    else:
+        content = json.dumps(data, ensure_ascii=False)
+    with instance.badge_class.image.open("rb") as source:
+        baked, kind = baking.bake_image(source.read(), content)
+    if instance.baked_image:
+        instance.baked_image.delete(save=False)
+    instance.baked_image.save(f"{instance.uuid}.{kind}", ContentFile(baked), save=False)
+    instance.baking_state = Award.State.DONE
+    instance.save(update_fields=["signature", "baked_image", "baking_state"])
+
+
+@task()
+def process_award(award_id: str) -> None:
+    """Bake, sign and notify; safe to run twice (no second image, no second email)."""
+    with transaction.atomic():
+        instance = Award.objects.select_for_update().filter(pk=award_id).first()
+        if instance is None or instance.revoked:
+            return
+        bake_award(instance)
+    with transaction.atomic():
+        instance = Award.objects.select_for_update().get(pk=award_id)
+        if instance.notification_state == Award.State.DONE:
+            return
+        send_award_email(instance)
+        instance.notification_state = Award.State.DONE
+        instance.save(update_fields=["notification_state"])

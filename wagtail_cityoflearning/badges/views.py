@@ -1,0 +1,146 @@
+"""Verification endpoints: JSON-LD for machines, a readable page for people."""
+
+import json
+
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from ..conf import cityoflearning_settings
+from . import serializers
+from .models import Award, BadgeClass, Issuer, IssuerKey
+
+JSON_TYPES = ("application/ld+json", "application/json")
+
+
+def wants_json(request) -> bool:
+    """JSON unless the client asks for HTML (browsers do; validators and apps do not)."""
+    accept = request.headers.get("Accept", "")
+    if any(kind in accept for kind in JSON_TYPES):
+        return True
+    return "text/html" not in accept
+
+
+def json_response(request, data: dict, status: int = 200) -> HttpResponse:
+    accept = request.headers.get("Accept", "")
+    content_type = (
+        "application/json"
+        if "application/json" in accept and "application/ld+json" not in accept
+        else "application/ld+json"
+    )
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type=f"{content_type}; charset=utf-8",
+        status=status,
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Vary"] = "Accept"
+    return response
+
+
+def page(request, template: str, context: dict, status: int = 200):
+    from ..models import CityOfLearningSettings
+
+    site = Site.find_for_request(request)
+    context = {
+        "base_template": cityoflearning_settings.BASE_TEMPLATE,
+        "city_settings": CityOfLearningSettings.for_site(site) if site else None,
+        **context,
+    }
+    response = render(request, template, context, status=status)
+    response["Vary"] = "Accept"
+    return response
+
+
+def issuer(request, uuid):
+    instance = get_object_or_404(Issuer, uuid=uuid)
+    if wants_json(request):
+        return json_response(request, serializers.issuer_json(instance))
+    return page(request, "wagtail_cityoflearning/badges/issuer.html", {"issuer": instance})
+
+
+def public_key(request, uuid):
+    key = get_object_or_404(IssuerKey.objects.select_related("issuer"), uuid=uuid)
+    return json_response(request, serializers.public_key_json(key))
+
+
+def revocation_list(request, uuid):
+    instance = get_object_or_404(Issuer, uuid=uuid)
+    revoked = Award.objects.filter(badge_class__issuer=instance, revoked=True).select_related(
+        "badge_class__issuer"
+    )
+    return json_response(request, serializers.revocation_list_json(instance, revoked))
+
+
+def _live_badge_class(uuid):
+    return get_object_or_404(
+        BadgeClass.objects.filter(live=True).select_related("issuer", "locale"), uuid=uuid
+    )
+
+
+def badge_class(request, uuid):
+    instance = _live_badge_class(uuid)
+    if wants_json(request):
+        return json_response(request, serializers.badge_class_json(instance))
+    return page(
+        request, "wagtail_cityoflearning/badges/badge_class.html", {"badge_class": instance}
+    )
+
+
+def badge_class_image(request, uuid):
+    instance = _live_badge_class(uuid)
+    return _file(instance.image)
+
+
+def _file(field):
+    name = field.name.lower()
+    response = FileResponse(
+        field.open("rb"), content_type="image/svg+xml" if name.endswith(".svg") else "image/png"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _award(uuid):
+    return get_object_or_404(
+        Award.objects.select_related("badge_class__issuer", "badge_class__locale"), uuid=uuid
+    )
+
+
+def assertion(request, uuid):
+    """The hosted assertion; 410 Gone once revoked. No plain email is ever shown."""
+    instance = _award(uuid)
+    if wants_json(request):
+        if instance.revoked:
+            return json_response(request, serializers.revoked_assertion_json(instance), status=410)
+        return json_response(request, serializers.assertion_json(instance))
+    checked = None
+    email = request.GET.get("email", "").strip()
+    if email:
+        checked = instance.is_for(email)
+    return page(
+        request,
+        "wagtail_cityoflearning/badges/assertion.html",
+        {
+            "award": instance,
+            "badge_class": instance.badge_class,
+            "issuer": instance.badge_class.issuer,
+            "checked": checked,
+            "checked_email": email,
+            "status_text": _("Revoked") if instance.revoked else _("Valid"),
+        },
+        status=410 if instance.revoked else 200,
+    )
+
+
+def assertion_image(request, uuid):
+    """The baked image (baked now if the background work has not run yet)."""
+    instance = _award(uuid)
+    if instance.revoked:
+        return JsonResponse({"id": serializers.assertion_id(instance), "revoked": True}, status=410)
+    if not instance.baked_image:
+        from .tasks import bake_award
+
+        bake_award(instance)
+    return _file(instance.baked_image)

@@ -45,9 +45,11 @@ def issuer_json(issuer) -> dict:
         data["description"] = issuer.description
     if issuer.image_id:
         data["image"] = issuer.base_url + issuer.image.get_rendition("max-400x400").url
-    keys = list(issuer.keys.all())
-    if keys:
-        data["publicKey"] = [key_id(key) for key in keys]
+    # Validators take one publicKey: the active one. Retired keys stay served at their own
+    # URLs (and name this issuer as owner), so badges they signed still verify.
+    key = issuer.active_key()
+    if key is not None:
+        data["publicKey"] = key_id(key)
     return data
 
 

@@ -1,6 +1,7 @@
 """Admin integration: the interests snippet and the map's vendored assets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -46,3 +47,10 @@ class BadgesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(BadgesViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_award_viewset():
+    from .badges.admin_views import AwardViewSet
+
+    return AwardViewSet("awards")

@@ -1,0 +1,85 @@
+"""Editors award, revoke, list and export badges in the Wagtail admin."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from wagtail_cityoflearning.badges.models import Award
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return user
+
+
+def test_editor_awards_a_badge_with_evidence(
+    client, editor, badge_class, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("awards:add"),
+            {
+                "badge_class": badge_class.pk,
+                "recipient_email": "maja@example.org",
+                "narrative": "Built a lamp",
+                "evidence_url": "https://example.org/lamp",
+                "evidence_narrative": "Photos",
+            },
+        )
+    assert response.status_code == 302
+    instance = Award.objects.get()
+    assert instance.awarded_by == editor
+    assert instance.source == Award.Source.ADMIN
+    assert instance.evidence.get().url == "https://example.org/lamp"
+    assert instance.baking_state == Award.State.DONE
+    assert len(mail.outbox) == 1
+
+
+def test_bad_email_gets_a_form_error_and_nothing_is_saved(client, editor, badge_class):
+    response = client.post(
+        reverse("awards:add"), {"badge_class": badge_class.pk, "recipient_email": "nope"}
+    )
+    assert response.status_code == 200
+    assert "recipient_email" in response.context["form"].errors
+    assert not Award.objects.exists()
+
+
+def test_draft_badges_are_not_offered(client, editor, badge_class):
+    badge_class.unpublish()
+    response = client.post(
+        reverse("awards:add"), {"badge_class": badge_class.pk, "recipient_email": "a@example.org"}
+    )
+    assert "badge_class" in response.context["form"].errors
+
+
+def test_editor_revokes_with_a_reason(client, editor, badge_class):
+    from wagtail_cityoflearning.badges.awarding import award
+
+    instance = award(badge_class, "a@example.org")
+    url = reverse("awards:edit", args=(instance.pk,))
+    empty = client.post(url, {"revocation_reason": ""})
+    assert empty.status_code == 200 and "revocation_reason" in empty.context["form"].errors
+    assert client.post(url, {"revocation_reason": "Mistake"}).status_code == 302
+    instance.refresh_from_db()
+    assert instance.revoked and instance.revocation_reason == "Mistake"
+    again = client.post(url, {"revocation_reason": "Twice"})
+    assert again.status_code == 200
+    instance.refresh_from_db()
+    assert instance.revocation_reason == "Mistake"
+
+
+def test_awards_are_listed_searched_and_exported(client, editor, badge_class):
+    from wagtail_cityoflearning.badges.awarding import award
+
+    award(badge_class, "maja@example.org")
+    award(badge_class, "luka@example.org")
+    listing = client.get(reverse("awards:index"), {"q": "maja"})
+    html = listing.content.decode()
+    assert "maja@example.org" in html and "luka@example.org" not in html
+    export = client.get(reverse("awards:index"), {"export": "csv"})
+    body = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    assert "maja@example.org" in body and "luka@example.org" in body

@@ -1,0 +1,110 @@
+"""Admin views for awards: award one badge, revoke with a reason, list, filter and export."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .awarding import award, revoke
+from .models import Award, BadgeClass
+
+
+class AwardForm(WagtailAdminModelForm):
+    """Award a published badge to one email address, with optional evidence."""
+
+    evidence_url = forms.URLField(label=_("Evidence URL"), required=False, assume_scheme="https")
+    evidence_narrative = forms.CharField(
+        label=_("Evidence description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    class Meta:
+        model = Award
+        fields = ["badge_class", "recipient_email", "narrative"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["badge_class"].queryset = BadgeClass.objects.filter(live=True).select_related(
+            "issuer"
+        )
+        self.fields["recipient_email"].help_text = _(
+            "The badge and its email go to this address; it is never shown in public."
+        )
+
+
+class AwardCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        evidence = []
+        if data.get("evidence_url") or data.get("evidence_narrative"):
+            evidence.append({"url": data["evidence_url"], "narrative": data["evidence_narrative"]})
+        return award(
+            data["badge_class"],
+            data["recipient_email"],
+            evidence=evidence,
+            narrative=data.get("narrative", ""),
+            awarded_by=self.request.user,
+            source=Award.Source.ADMIN,
+        )
+
+
+class RevokeForm(WagtailAdminModelForm):
+    class Meta:
+        model = Award
+        fields = ["revocation_reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["revocation_reason"].required = True
+        self.fields["revocation_reason"].help_text = _(
+            "Shown to anyone who checks the badge. Revoking cannot be undone."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.revoked:
+            raise ValidationError(_("This badge is already revoked."))
+        return cleaned
+
+
+class AwardRevokeView(generic.EditView):
+    page_title = _("Revoke award")
+
+    def save_instance(self):
+        return revoke(self.form.instance, self.form.cleaned_data["revocation_reason"])
+
+    def get_success_message(self, instance=None):
+        instance = instance or self.object
+        return _("The badge “%(badge)s” was revoked.") % {"badge": instance.badge_class}
+
+
+class AwardViewSet(ModelViewSet):
+    model = Award
+    icon = "pick"
+    menu_label = _("Awards")
+    menu_order = 311
+    add_to_admin_menu = True
+    add_view_class = AwardCreateView
+    edit_view_class = AwardRevokeView
+    inspect_view_enabled = True
+    form_fields = ["badge_class", "recipient_email", "narrative"]
+    list_display = ["badge_class", "recipient_email", "issued_on", "source", "revoked"]
+    list_filter = ["badge_class", "source", "revoked"]
+    search_fields = ["recipient_email", "badge_class__name"]
+    search_backend_name = None
+    list_export = [
+        "uuid",
+        "badge_class",
+        "recipient_email",
+        "issued_on",
+        "expires",
+        "source",
+        "revoked",
+        "revocation_reason",
+    ]
+    export_filename = "awards"
+    ordering = ["-issued_on"]
+
+    def get_form_class(self, for_update=False):
+        return RevokeForm if for_update else AwardForm

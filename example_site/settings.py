@@ -112,6 +112,17 @@ GEO_WIDGET_DEFAULT_LOCATION = {"lat": 46.0511, "lng": 14.5051}
 GEO_WIDGET_ZOOM = 13
 GEO_WIDGET_LEAFLET_TILE_LAYER = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
+# Background work (baking badges, emails): run inline by default; on Redis with RQ when
+# REDIS_URL is set (pip install "wagtail-cityoflearning[rq]", then run a worker with
+# `manage.py rqworker default --job-class django_tasks_rq.Job`).
+REDIS_URL = os.environ.get("REDIS_URL")
+if REDIS_URL:
+    INSTALLED_APPS += ["django_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 WAGTAIL_CITYOFLEARNING = {
     "BASE_TEMPLATE": "base.html",
     "DEMO_HOME_PAGE_MODEL": "home.HomePage",

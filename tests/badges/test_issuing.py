@@ -254,3 +254,14 @@ def test_retry_pending_finishes_pending_awards_once(badge_class):
     instance.refresh_from_db()
     assert instance.baking_state == instance.notification_state == Award.State.DONE
     assert len(mail.outbox) == 1
+
+
+def test_email_is_in_the_language_of_the_badge(awarded):
+    from django.utils import translation
+
+    with translation.override("sl"):
+        expected = translation.gettext("You have earned a badge: %(name)s") % {
+            "name": "Young maker"
+        }
+    assert expected != "You have earned a badge: Young maker"  # the catalogue has it
+    assert mail.outbox[0].subject == expected

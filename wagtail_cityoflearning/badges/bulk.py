@@ -1,0 +1,88 @@
+"""Bulk awards: parse a pasted list or a CSV file, preview every row's errors, then award all."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .awarding import award
+from .models import Award
+
+MAX_ROWS = 2000
+_url = URLValidator(schemes=["http", "https"])
+
+
+@dataclass
+class Row:
+    """One line of a bulk award, with what is wrong with it (nothing, when it can be saved)."""
+
+    number: int
+    email: str
+    evidence: str = ""
+    narrative: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def parse(text: str) -> list[Row]:
+    """Rows from CSV text (``email,evidence,narrative``, header optional) or one email a line."""
+    text = (text or "").lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text))
+    rows = []
+    for values in reader:
+        values = [value.strip() for value in values]
+        if not any(values):
+            continue
+        if not rows and values and values[0].lower() in ("email", "e-mail", "recipient"):
+            continue  # a header line
+        rows.append(Row(len(rows) + 1, *(values + ["", ""])[:3]))
+    return rows
+
+
+def check(rows: list[Row]) -> list[Row]:
+    """Fill each row's ``errors``: invalid email or URL, duplicates, too many rows."""
+    seen = {}
+    if len(rows) > MAX_ROWS:
+        rows[MAX_ROWS].errors.append(
+            _("At most %(max)s rows can be awarded at once.") % {"max": MAX_ROWS}
+        )
+    for row in rows:
+        try:
+            validate_email(row.email)
+        except ValidationError:
+            row.errors.append(_("“%(email)s” is not an email address.") % {"email": row.email})
+        if row.evidence:
+            try:
+                _url(row.evidence)
+            except ValidationError:
+                row.errors.append(_("The evidence must be a web address (http or https)."))
+        key = row.email.lower()
+        if key in seen:
+            row.errors.append(_("The same address is on row %(row)s.") % {"row": seen[key]})
+        seen.setdefault(key, row.number)
+    return rows
+
+
+def award_all(badge_class, rows: list[Row], *, awarded_by=None) -> list[Award]:
+    """Award every row, all or none. Call :func:`check` first; invalid rows raise."""
+    if not rows or any(not row.valid for row in rows):
+        raise ValidationError(_("Fix every row before awarding."))
+    with transaction.atomic():
+        return [
+            award(
+                badge_class,
+                row.email,
+                evidence=[{"url": row.evidence}] if row.evidence else [],
+                narrative=row.narrative,
+                awarded_by=awarded_by,
+                source=Award.Source.BULK,
+            )
+            for row in rows
+        ]

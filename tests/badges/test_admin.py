@@ -83,3 +83,49 @@ def test_awards_are_listed_searched_and_exported(client, editor, badge_class):
         b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     )
     assert "maja@example.org" in body and "luka@example.org" in body
+
+
+def test_bulk_award_previews_every_error_before_anything_is_saved(client, editor, badge_class):
+    url = reverse("awards:bulk")
+    assert f'href="{url}"' in client.get(reverse("awards:index")).content.decode()
+    pasted = (
+        "email,evidence,narrative\nmaja@example.org,https://example.org/m,Lamp\nnot-an-email,,\n"
+    )
+    preview = client.post(url, {"badge_class": badge_class.pk, "rows": pasted, "confirm": "1"})
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "is not an email address" in html
+    assert 'name="confirm"' not in html
+    assert not Award.objects.exists()
+
+
+def test_bulk_award_from_an_uploaded_csv_after_preview(
+    client, editor, badge_class, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    sheet = SimpleUploadedFile(
+        "awards.csv", b"email,evidence,narrative\nmaja@example.org,,\nluka@example.org,,Well done\n"
+    )
+    url = reverse("awards:bulk")
+    preview = client.post(url, {"badge_class": badge_class.pk, "csv_file": sheet})
+    assert preview.context["ready"] and len(preview.context["rows"]) == 2
+    assert not Award.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            url,
+            {"badge_class": badge_class.pk, "rows": preview.context["pasted"], "confirm": "1"},
+        )
+    assert done.status_code == 302
+    assert sorted(Award.objects.values_list("recipient_email", flat=True)) == [
+        "luka@example.org",
+        "maja@example.org",
+    ]
+    assert set(Award.objects.values_list("source", flat=True)) == {Award.Source.BULK}
+    assert len(mail.outbox) == 2
+
+
+def test_bulk_award_without_recipients_is_a_form_error(client, editor, badge_class):
+    response = client.post(reverse("awards:bulk"), {"badge_class": badge_class.pk, "rows": " "})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()

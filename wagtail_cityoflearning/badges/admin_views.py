@@ -2,10 +2,13 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from .awarding import award, revoke
 from .models import Award, BadgeClass
@@ -79,12 +82,21 @@ class AwardRevokeView(generic.EditView):
         return _("The badge “%(badge)s” was revoked.") % {"badge": instance.badge_class}
 
 
+class AwardIndexView(generic.IndexView):
+    @cached_property
+    def header_buttons(self):
+        return super().header_buttons + [
+            HeaderButton(_("Bulk award"), url=reverse("awards:bulk"), icon_name="group")
+        ]
+
+
 class AwardViewSet(ModelViewSet):
     model = Award
     icon = "pick"
     menu_label = _("Awards")
     menu_order = 311
     add_to_admin_menu = True
+    index_view_class = AwardIndexView
     add_view_class = AwardCreateView
     edit_view_class = AwardRevokeView
     inspect_view_enabled = True
@@ -108,3 +120,10 @@ class AwardViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return RevokeForm if for_update else AwardForm
+
+    def get_urlpatterns(self):
+        from django.urls import path
+
+        from .admin_bulk import BulkAwardView
+
+        return super().get_urlpatterns() + [path("bulk/", BulkAwardView.as_view(), name="bulk")]

@@ -1,0 +1,92 @@
+"""Bulk award in the admin: paste a list or upload a CSV, preview every row, then award."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import bulk
+from .models import Award, BadgeClass
+
+MAX_UPLOAD_BYTES = 1024 * 1024
+
+
+class BulkAwardForm(forms.Form):
+    badge_class = forms.ModelChoiceField(label=_("Badge"), queryset=BadgeClass.objects.none())
+    rows = forms.CharField(
+        label=_("Recipients"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "One recipient a line: email, evidence URL, narrative (the last two are optional)."
+        ),
+    )
+    csv_file = forms.FileField(
+        label=_("Or upload a CSV file"),
+        required=False,
+        help_text=_("Columns: email, evidence, narrative. UTF-8."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["badge_class"].queryset = BadgeClass.objects.filter(live=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("csv_file")
+        if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(_("The file is larger than 1 MB."))
+            try:
+                cleaned["rows"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise forms.ValidationError(
+                    _("Save the CSV file as UTF-8 and upload it again.")
+                ) from None
+        if not (cleaned.get("rows") or "").strip():
+            raise forms.ValidationError(_("Paste at least one recipient or upload a file."))
+        return cleaned
+
+
+class BulkAwardView(WagtailAdminTemplateMixin, FormView):
+    form_class = BulkAwardForm
+    template_name = "wagtail_cityoflearning/badges/admin/bulk_award.html"
+    page_title = _("Bulk award")
+    header_icon = "pick"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtail_cityoflearning.add_award"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("awards:index"), "label": _("Awards")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def form_valid(self, form):
+        rows = bulk.check(bulk.parse(form.cleaned_data["rows"]))
+        ready = rows and all(row.valid for row in rows)
+        if ready and self.request.POST.get("confirm") == "1":
+            awards = bulk.award_all(
+                form.cleaned_data["badge_class"], rows, awarded_by=self.request.user
+            )
+            messages.success(
+                self.request,
+                _("%(count)s badges awarded.") % {"count": len(awards)},
+            )
+            return redirect(reverse("awards:index") + f"?source={Award.Source.BULK}")
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                rows=rows,
+                ready=ready,
+                error_count=sum(1 for row in rows if not row.valid),
+                pasted=form.cleaned_data["rows"],
+            )
+        )

@@ -362,3 +362,48 @@ class AwardEvidence(Orderable):
         super().clean()
         if not self.url and not self.narrative.strip():
             raise ValidationError(_("Give a link to the evidence, a description, or both."))
+
+
+def new_claim_code() -> str:
+    # No 0/O or 1/I/L: codes are typed from paper.
+    alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+class ClaimCode(models.Model):
+    """A code young people use to claim a badge themselves, e.g. printed as a QR code."""
+
+    badge_class = models.ForeignKey(
+        BadgeClass, verbose_name=_("badge"), on_delete=models.CASCADE, related_name="claim_codes"
+    )
+    code = models.CharField(_("code"), max_length=20, unique=True, default=new_claim_code)
+    label = models.CharField(
+        _("label"), max_length=120, blank=True, help_text=_("E.g. the activity and its date.")
+    )
+    max_uses = models.PositiveIntegerField(
+        _("uses allowed"), default=1, help_text=_("1 for a personal code; more for a group.")
+    )
+    uses = models.PositiveIntegerField(_("uses"), default=0, editable=False)
+    expires_at = models.DateTimeField(_("valid until"), null=True, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("claim code")
+        verbose_name_plural = _("claim codes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.code} ({self.badge_class})"
+
+    @property
+    def is_usable(self) -> bool:
+        return (
+            self.active
+            and self.uses < self.max_uses
+            and (self.expires_at is None or self.expires_at > timezone.now())
+            and self.badge_class.live
+        )

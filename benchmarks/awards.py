@@ -1,0 +1,303 @@
+"""Awarding badges with PNG baking, and the hosted assertion against an opportunity page.
+
+1. 1,000 calls of award(badge_class, email), each its own transaction: the inline task
+   (ImmediateBackend) bakes the PNG and sends the email (locmem) on commit. Prints total
+   seconds, awards a second and per-call median/p95; then checks states and emails.
+2. GET /badges/assertions/<uuid>/ (application/ld+json) against GET of an opportunity page:
+   median of 200 interleaved requests after warm-up, SQL queries each, page/assertion.
+"""
+
+import gc
+import io
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _support import fill as filler  # noqa: E402 (needs the line above)
+
+AWARDS = 1_000
+REQUESTS = 200
+WARM_UP = 20
+PNG_SIZE = 120  # pixels, as in tests/badges/conftest.py
+
+
+# -- data ------------------------------------------------------------------------------
+
+
+def png_bytes(size=PNG_SIZE, colour=(15, 91, 58)) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (size, size), colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def make_badge_class(site):
+    """A city issuer and a published badge class with a PNG image."""
+    from django.core.files.base import ContentFile
+
+    from wagtail_cityoflearning.badges.models import BadgeClass, Issuer
+
+    issuer = Issuer.objects.create(
+        name="Mesto učenja Ljubljana",
+        url="https://ljubljana.example.org/",
+        email="badges@ljubljana.example.org",
+        site=site,
+    )
+    badge = BadgeClass(
+        name="Young maker",
+        slug="young-maker",
+        description="Built something real in a maker space.",
+        criteria_narrative="Finish a project in the maker lab and show it to a mentor.",
+        issuer=issuer,
+        locale=site.root_page.locale,
+    )
+    badge.image.save("young-maker.png", ContentFile(png_bytes()), save=False)
+    badge.save()
+    badge.save_revision().publish()
+    badge.refresh_from_db()
+    return badge
+
+
+def make_opportunity(provider):
+    """One opportunity with two sessions and two interests, created like tests/factories.py."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from django.utils.html import format_html
+
+    from wagtail_cityoflearning.models import Interest, OpportunityPage, OpportunitySession
+
+    def session(days, hours=2):
+        start = timezone.now().replace(microsecond=0) + dt.timedelta(days=days)
+        return OpportunitySession(start=start, end=start + dt.timedelta(hours=hours))
+
+    page = OpportunityPage(
+        title="Robotics club",
+        slug="robotics-club",
+        summary="Build and program robots with friends.",
+        opportunity_type="course",
+        address="Trubarjeva cesta 1, 1000 Ljubljana",
+        location="SRID=4326;POINT(14.5058 46.0513)",
+        age_min=13,
+        age_max=19,
+        languages=["sl", "en"],
+        body=[{"type": "paragraph", "value": format_html("<p>{}</p>", "Robots, every week.")}],
+    )
+    page.sessions = [session(3), session(10)]
+    page.interests = list(Interest.objects.order_by("pk")[:2])
+    provider.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+# -- measuring -------------------------------------------------------------------------
+
+
+def percentile(values, q):
+    """The q-th percentile (0-100) with linear interpolation."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def count_queries(run):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        result = run()
+    return result, len(captured.captured_queries)
+
+
+def bench_awards(badge_class) -> dict:
+    from django.core import mail
+
+    from wagtail_cityoflearning.badges.awarding import award
+    from wagtail_cityoflearning.badges.models import Award
+
+    # Warm-up award (templates, storage, imports); its queries are counted, then it is removed.
+    warm, queries = count_queries(lambda: award(badge_class, "warm-up@example.org"))
+    warm.refresh_from_db()
+    warm_ok = warm.baking_state == warm.notification_state == Award.State.DONE
+    if warm.baked_image:
+        warm.baked_image.delete(save=False)
+    warm.delete()
+    mail.outbox = []
+
+    times = []
+    gc.collect()
+    started = time.perf_counter()
+    for n in range(AWARDS):
+        mark = time.perf_counter()
+        award(badge_class, f"young{n}@example.org")
+        times.append((time.perf_counter() - mark) * 1000)
+    total = time.perf_counter() - started
+
+    awards = Award.objects.filter(badge_class=badge_class)
+    done = awards.filter(baking_state=Award.State.DONE, notification_state=Award.State.DONE)
+    emails = len(mail.outbox)
+    recipients = {to for message in mail.outbox for to in message.to}
+    baked = [a.baked_image for a in awards.order_by("pk")[:1]]
+    baked_bytes = baked[0].size if baked and baked[0] else 0
+    checks = [
+        (f"warm-up award baked and notified ({queries} SQL queries)", warm_ok),
+        (f"awards = {awards.count()} (expected {AWARDS})", awards.count() == AWARDS),
+        (f"baking_state == notification_state == done: {done.count()}", done.count() == AWARDS),
+        (f"emails sent = {emails}, distinct recipients = {len(recipients)}", emails == AWARDS),
+        (f"baked PNG of the first award: {baked_bytes:,} bytes", baked_bytes > 0),
+    ]
+    return {
+        "total": total,
+        "rate": AWARDS / total,
+        "median": statistics.median(times),
+        "p95": percentile(times, 95),
+        "min": min(times),
+        "max": max(times),
+        "queries": queries,
+        "checks": checks,
+        "award": awards.order_by("pk")[AWARDS // 2],
+    }
+
+
+def bench_requests(assertion_url, page_url) -> dict:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    targets = {
+        "assertion": (assertion_url, {"HTTP_ACCEPT": "application/ld+json"}),
+        "page": (page_url, {"HTTP_ACCEPT": "text/html"}),
+    }
+
+    def get(name):
+        url, headers = targets[name]
+        response = client.get(url, **headers)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    info = {}
+    for name in targets:
+        for _ in range(WARM_UP):
+            get(name)
+        response, queries = count_queries(lambda name=name: get(name))
+        info[name] = {
+            "queries": queries,
+            "bytes": len(response.content),
+            "type": response["Content-Type"],
+            "times": [],
+        }
+    document = json.loads(get("assertion").content)
+    info["assertion"]["id"] = document.get("id", "")
+    info["assertion"]["json type"] = document.get("type", "")
+
+    gc.collect()
+    for _ in range(REQUESTS):  # interleaved, so drift on a shared machine hits both alike
+        for name in targets:
+            started = time.perf_counter()
+            get(name)
+            info[name]["times"].append((time.perf_counter() - started) * 1000)
+    for values in info.values():
+        values["median"] = statistics.median(values["times"])
+        values["p95"] = percentile(values["times"], 95)
+    return info
+
+
+# -- main ------------------------------------------------------------------------------
+
+
+def main() -> int:
+    started = time.perf_counter()
+    os.environ.pop("REDIS_URL", None)  # the example site's default: tasks run inline
+    db = filler.configure(Path(tempfile.mkdtemp(prefix="col-awards-bench-")))
+    from django.test.utils import override_settings
+
+    media = db.parent / "media"
+    overrides = override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        MEDIA_ROOT=str(media),
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    )
+    overrides.enable()
+    print(f"Throwaway database: {db}")
+    print(f"Throwaway media:    {media}")
+    print("Migrating (once)...", flush=True)
+    try:
+        filler.fresh_database()
+        from django.db import transaction
+
+        mark = time.perf_counter()
+        city = filler.fill(0, providers=1)
+        with transaction.atomic():
+            badge_class = make_badge_class(city.site)
+            opportunity = make_opportunity(city.providers[0])
+        print(
+            f"Site, 1 provider, 1 opportunity, issuer and badge class in "
+            f"{time.perf_counter() - mark:.1f} s (badge image: {len(png_bytes()):,} byte PNG, "
+            f"{PNG_SIZE}x{PNG_SIZE})"
+        )
+
+        print(f"\n1. {AWARDS:,} awards, each its own transaction (bake + email inline)", flush=True)
+        awards = bench_awards(badge_class)
+        for text, ok in awards["checks"]:
+            print(f"  check {'ok  ' if ok else 'FAIL'} {text}")
+        print(f"\n  {'':<28} {'value':>10}")
+        print(f"  {'total':<28} {awards['total']:9.2f} s")
+        print(f"  {'awards per second':<28} {awards['rate']:10.1f}")
+        print(f"  {'per award, median':<28} {awards['median']:7.2f} ms")
+        print(f"  {'per award, p95':<28} {awards['p95']:7.2f} ms")
+        print(f"  {'per award, min / max':<28} {awards['min']:.2f} / {awards['max']:.2f} ms")
+        print(f"  {'SQL queries per award':<28} {awards['queries']:10d}   (warm-up award)")
+
+        from wagtail_cityoflearning.badges import serializers
+
+        assertion_id = serializers.assertion_id(awards["award"])
+        assertion_url = assertion_id.removeprefix("http://localhost")
+        page_url = opportunity.url
+        print(
+            f"\n2. Hosted assertion against an opportunity page: {WARM_UP} warm-up requests "
+            f"each, then the median of {REQUESTS} interleaved",
+            flush=True,
+        )
+        info = bench_requests(assertion_url, page_url)
+        ok = info["assertion"]["id"] == assertion_id and info["assertion"]["json type"] == (
+            "Assertion"
+        )
+        print(
+            f"  check {'ok  ' if ok else 'FAIL'} assertion JSON: type "
+            f"{info['assertion']['json type']!r}, id {info['assertion']['id']}"
+        )
+        print(
+            f"\n  {'':<10} {'median ms':>10} {'p95 ms':>8} {'SQL':>5} {'bytes':>8}  "
+            f"{'content type':<36} URL"
+        )
+        for name, url in (("assertion", assertion_url), ("page", page_url)):
+            row = info[name]
+            print(
+                f"  {name:<10} {row['median']:10.2f} {row['p95']:8.2f} {row['queries']:5d} "
+                f"{row['bytes']:8,d}  {row['type']:<36} {url}"
+            )
+        ratio = info["page"]["median"] / info["assertion"]["median"]
+        print(f"  page / assertion (medians): {ratio:.1f}x")
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        overrides.disable()
+        shutil.rmtree(db.parent, ignore_errors=True)
+    print(f"\nawards.py took {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,273 @@
+"""The map's GeoJSON feed against the Wagtail API v2 and a raw queryset, at 100 and 10,000.
+
+For each N a fresh throwaway database is filled, then these are timed side by side with
+Django's test client (median of several repetitions after a warm-up):
+
+- feed cold:    GET /map/geojson/ right after the map cache is invalidated
+- feed cached:  the same request again (cache warm); and with If-None-Match (304)
+- API v2:       /api/v2/pages/?type=...OpportunityPage&fields=... paged 20 at a time
+                (WAGTAILAPI_LIMIT_MAX's default) until all N have been fetched
+- floor:        OpportunityPage.objects.live().values(...) through json.dumps
+
+SQL queries are counted in the warm-up run (CaptureQueriesContext around each request); the
+timed runs are not instrumented. Targets are printed with PASS/MISS for information; the exit status is 0.
+
+Run: make bench  (or .venv/bin/python benchmarks/map_feed.py from the repository root)
+"""
+
+import gc
+import json
+import shutil
+import statistics
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _support import fill as filler  # noqa: E402 (needs the line above)
+
+SIZES = (100, 10_000)
+REPETITIONS = {100: 15, 10_000: 5}
+API_REPETITIONS = {100: 15, 10_000: 3}
+API_FIELDS = "title,latitude,longitude,is_free,interests"
+API_URL = "/api/v2/pages/?type=wagtail_cityoflearning.OpportunityPage&fields={fields}&limit={limit}&offset={offset}"
+FLOOR_FIELDS = ("pk", "title", "url_path", "latitude", "longitude", "is_free")
+
+
+@dataclass
+class Sample:
+    label: str
+    median_ms: float
+    queries: int
+    bytes: int
+    runs: int
+    note: str = ""
+
+
+class QueryCounter:
+    """Counts SQL queries with CaptureQueriesContext, one context per request.
+
+    The connection's query log keeps at most 9,000 queries and a context only sees what
+    the log grew by, so the log is emptied before each request: the API paging at 10,000
+    opportunities makes more than 9,000 queries.
+    """
+
+    def __init__(self):
+        self.active = False
+        self.total = 0
+
+    @contextmanager
+    def __call__(self):
+        if not self.active:
+            yield
+            return
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        connection.queries_log.clear()
+        with CaptureQueriesContext(connection) as captured:
+            yield
+        self.total += len(captured.captured_queries)
+
+
+queries = QueryCounter()
+
+
+def measure(label, run, repetitions, before=None):
+    """Median wall time of ``run(describe=False)`` over ``repetitions`` timed runs.
+
+    ``run`` returns (bytes, note). A warm-up run comes first; it also counts the queries
+    and writes the note, so the timed runs do nothing but the work.
+    """
+    if before:
+        before()
+    queries.active, queries.total = True, 0
+    try:
+        size, note = run(describe=True)
+    finally:
+        queries.active = False
+    counted = queries.total
+    times = []
+    for _ in range(repetitions):
+        if before:
+            before()
+        gc.collect()
+        started = time.perf_counter()
+        run(describe=False)
+        times.append((time.perf_counter() - started) * 1000)
+    return Sample(label, statistics.median(times), counted, size, repetitions, note)
+
+
+def benchmark(n: int) -> dict:
+    from django.test import Client
+
+    from wagtail_cityoflearning.map import cache as map_cache
+    from wagtail_cityoflearning.models import OpportunityPage
+
+    filler.fresh_database()
+    result = filler.fill(n)
+    print(f"\nN = {n:,}: filled in {result.seconds:.1f} s")
+    for step, seconds in result.steps.items():
+        print(f"  {step:<44} {seconds:6.2f} s")
+    filler.verify(result)
+
+    client = Client(HTTP_HOST="localhost")
+    feed_url = result.map_page.url + "geojson/"
+    reps = REPETITIONS[n]
+
+    def get(url, **headers):
+        with queries():
+            return client.get(url, **headers)
+
+    def feed(describe):
+        response = get(feed_url)
+        assert response.status_code == 200, response.status_code
+        if not describe:
+            return len(response.content), ""
+        return len(response.content), f"{len(json.loads(response.content)['features'])} features"
+
+    def conditional(describe):
+        response = get(feed_url, HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 304, response.status_code
+        return len(response.content), "304 Not Modified"
+
+    def api(describe):
+        # Page as a client does: 20 at a time (the API's maximum) until total_count.
+        total, offset, size, items, requests = None, 0, 0, 0, 0
+        while total is None or offset < total:
+            response = get(API_URL.format(fields=API_FIELDS, limit=20, offset=offset))
+            assert response.status_code == 200, response.status_code
+            requests += 1
+            size += len(response.content)
+            data = json.loads(response.content)
+            total = data["meta"]["total_count"]
+            items += len(data["items"])
+            offset += 20
+            if not data["items"]:
+                break
+        return size, f"{items} items in {requests} requests"
+
+    def floor(describe):
+        with queries():
+            rows = list(OpportunityPage.objects.live().values(*FLOOR_FIELDS))
+        return len(json.dumps(rows).encode()), f"{len(rows)} rows"
+
+    samples = {}
+    samples["feed cold"] = measure("feed cold", feed, reps, before=map_cache.invalidate)
+    samples["feed cached"] = measure("feed cached", feed, reps)
+    etag = client.get(feed_url)["ETag"]
+    samples["feed 304"] = measure("feed If-None-Match", conditional, reps)
+    started = time.perf_counter()
+    samples["API v2"] = measure("API v2 (all pages)", api, API_REPETITIONS[n])
+    api_seconds = time.perf_counter() - started
+    samples["floor"] = measure("floor (values + json)", floor, reps)
+
+    print(f"\n  {'':<24} {'median ms':>10} {'SQL':>7} {'bytes':>11}  runs  notes")
+    for sample in samples.values():
+        print(
+            f"  {sample.label:<24} {sample.median_ms:10.2f} {sample.queries:7d} "
+            f"{sample.bytes:11,d}  {sample.runs:4d}  {sample.note}"
+        )
+    print(f"  (API v2 timing took {api_seconds:.0f} s in all)")
+    breakdown(result.map_page, reps)
+    return samples
+
+
+def breakdown(map_page, repetitions: int) -> None:
+    """Where a cold feed's time goes, outside the request.
+
+    "filters" is building the filter set and its queryset (including the queries that
+    takes); "SQL" is executing the feed's query (SQLite computes the whole sorted result
+    before ``execute`` returns); "rows to features" is fetching and converting the rows
+    and building the feature dicts; "JSON" is encoding the FeatureCollection.
+    """
+    from django.db import connection
+    from django.test import RequestFactory
+
+    from wagtail_cityoflearning.map.feeds import feature_collection, opportunity_features
+
+    page = map_page.specific
+    request = RequestFactory().get(page.url + "geojson/", HTTP_HOST="localhost")
+    root_url_path = page.get_listing_root().url_path
+    tz = page.get_city_settings().tzinfo
+    parts = {"filters": [], "SQL": [], "rows to features": [], "JSON": []}
+    for _ in range(repetitions + 1):
+        sql = [0.0]
+
+        def timed(execute, query, params, many, context, sql=sql):
+            started = time.perf_counter()
+            try:
+                return execute(query, params, many, context)
+            finally:
+                sql[0] += time.perf_counter() - started
+
+        gc.collect()
+        started = time.perf_counter()
+        filterset = page.get_filterset(request, use_defaults=False)
+        filterset.is_valid()
+        queryset = filterset.qs
+        mark = time.perf_counter()
+        parts["filters"].append((mark - started) * 1000)
+        with connection.execute_wrapper(timed):
+            features = opportunity_features(queryset, root_url_path, tz)
+        elapsed = time.perf_counter() - mark
+        parts["SQL"].append(sql[0] * 1000)
+        parts["rows to features"].append((elapsed - sql[0]) * 1000)
+        mark = time.perf_counter()
+        feature_collection(features)
+        parts["JSON"].append((time.perf_counter() - mark) * 1000)
+    summary = ", ".join(f"{name} {statistics.median(v[1:]):.1f}" for name, v in parts.items())
+    print(f"  feed cold outside the request, median ms: {summary}")
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def report(results: dict) -> None:
+    print("\nTargets (information only)")
+    for n, samples in results.items():
+        cold = samples["feed cold"].median_ms
+        api = samples["API v2"].median_ms / cold
+        floor = cold / samples["floor"].median_ms
+        cached = cold / samples["feed cached"].median_ms
+        print(f"  N = {n:,}")
+        print(f"    API v2 / feed cold         {api:8.1f}x   target >= 20x  {verdict(api >= 20)}")
+        print(
+            f"    feed cold / floor          {floor:8.1f}x   target <= 3x   {verdict(floor <= 3)}"
+        )
+        print(
+            f"    feed cold / feed cached    {cached:8.1f}x   target >= 10x  {verdict(cached >= 10)}"
+        )
+    if len(results) > 1:
+        counts = {n: samples["feed cold"].queries for n, samples in results.items()}
+        same = len(set(counts.values())) == 1
+        listed = " vs ".join(f"{q} at {n:,}" for n, q in counts.items())
+        print(f"  feed cold SQL queries: {listed}   target: equal  {verdict(same)}")
+
+
+def main() -> int:
+    started = time.perf_counter()
+    db = filler.configure()
+    print(f"Throwaway database: {db}")
+    print("Migrating (once)...", flush=True)
+    filler.fresh_database()
+    results = {}
+    try:
+        for n in SIZES:
+            results[n] = benchmark(n)
+        report(results)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        shutil.rmtree(db.parent, ignore_errors=True)
+    print(f"\nmap_feed.py took {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,8 +3,8 @@
 import hashlib
 import json
 
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast, Length, Substr
 from wagtail.models import Page
 
 from ..models import OpportunityPage, ProviderPage
@@ -33,24 +33,37 @@ def _url(url_path: str, root_url_path: str) -> str:
     return "/" + url_path[len(root_url_path) :] if url_path.startswith(root_url_path) else url_path
 
 
-def _feature(row, url, properties):
+def _feature(pk, lat, lng, properties):
     return {
         "type": "Feature",
-        "id": row["pk"],
-        "geometry": {
-            "type": "Point",
-            "coordinates": [round(row["longitude"], 6), round(row["latitude"], 6)],
-        },
-        "properties": {"id": row["pk"], "title": row["title"], "url": url, **properties},
+        "geometry": {"type": "Point", "coordinates": [round(lng, 6), round(lat, 6)]},
+        "properties": {"id": pk, **properties},
     }
 
 
-def opportunity_features(queryset, root_url_path: str, tz) -> list[dict]:
-    """Compact features of the (filtered) opportunities that have a place on the map."""
+def _utc_iso(text: str | None) -> str | None:
+    """A database timestamp as text (SQLite ``2026-12-12 16:00:00[.ffffff]``, PostgreSQL
+    ``2026-12-12 16:00:00+00``; Django keeps both in UTC) -> ``2026-12-12T16:00:00Z``."""
+    if not text:
+        return None
+    return text[:10] + "T" + text[11:19] + "Z"
+
+
+def opportunity_features(queryset, root_url_path: str) -> list[dict]:
+    """Compact features of the (filtered) opportunities that have a place on the map.
+
+    Rows come back as tuples with the next session as text: converting thousands of
+    timestamps to datetimes and back costs more than the query itself.
+    """
     rows = (
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
-        .annotate(provider_title=parent_title(), colour=_first_interest_colour(OpportunityPage))
-        .values(
+        .annotate(
+            provider_title=parent_title(),
+            colour=_first_interest_colour(OpportunityPage),
+            next_text=Cast("next_start", output_field=CharField()),
+        )
+        .order_by()  # the map needs no order; sorting thousands of rows is not free
+        .values_list(
             "pk",
             "title",
             "url_path",
@@ -60,26 +73,26 @@ def opportunity_features(queryset, root_url_path: str, tz) -> list[dict]:
             "is_ongoing",
             "provider_title",
             "colour",
-            "next_start",
+            "next_text",
         )
     )
-    features = []
-    for row in rows:
-        next_start = row["next_start"]
-        features.append(
-            _feature(
-                row,
-                _url(row["url_path"], root_url_path),
-                {
-                    "colour": row["colour"],
-                    "next": next_start.astimezone(tz).isoformat() if next_start else None,
-                    "ongoing": row["is_ongoing"],
-                    "provider": row["provider_title"],
-                    "free": row["is_free"],
-                },
-            )
+    return [
+        _feature(
+            pk,
+            lat,
+            lng,
+            {
+                "title": title,
+                "url": _url(url_path, root_url_path),
+                "colour": colour,
+                "next": _utc_iso(next_text),
+                "ongoing": ongoing,
+                "provider": provider,
+                "free": free,
+            },
         )
-    return features
+        for pk, title, url_path, lat, lng, free, ongoing, provider, colour, next_text in rows
+    ]
 
 
 def provider_features(queryset, root_url_path: str) -> list[dict]:
@@ -91,9 +104,15 @@ def provider_features(queryset, root_url_path: str) -> list[dict]:
     )
     return [
         _feature(
-            row,
-            _url(row["url_path"], root_url_path),
-            {"colour": row["colour"], "address": row["address"]},
+            row["pk"],
+            row["latitude"],
+            row["longitude"],
+            {
+                "title": row["title"],
+                "url": _url(row["url_path"], root_url_path),
+                "colour": row["colour"],
+                "address": row["address"],
+            },
         )
         for row in rows
     ]

@@ -70,8 +70,7 @@ def geojson(page, request, kind: str = "opportunities"):
             filterset = page.get_filterset(request, use_defaults=False)
             if not filterset.is_valid():
                 return _error_response(filterset)
-            tz = page.get_city_settings().tzinfo
-            features = opportunity_features(filterset.qs, root.url_path, tz)
+            features = opportunity_features(filterset.qs, root.url_path)
         body = feature_collection(features)
         cached = (body, etag_for(body))
         cache.set(key, cached)

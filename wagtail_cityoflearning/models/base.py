@@ -39,8 +39,14 @@ class CityOfLearningPageMixin:
         from .settings import CityOfLearningSettings
 
         context = super().get_context(request, *args, **kwargs)
-        site = self.get_site()
-        city_settings = CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
+        getter = getattr(self, "get_city_settings", None)
+        if getter is not None:
+            city_settings = getter()
+        else:
+            site = self.get_site()
+            city_settings = (
+                CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
+            )
         context["base_template"] = cityoflearning_settings.BASE_TEMPLATE
         context["city_settings"] = city_settings
         context["city_timezone"] = city_settings.timezone

@@ -86,9 +86,19 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, Bas
     def get_providers(self):
         return ProviderPage.objects.live().public().descendant_of(self.get_listing_root())
 
+    def get_site(self):
+        # Asked for several times a request (root, settings, context): look it up once.
+        if not hasattr(self, "_col_site"):
+            self._col_site = super().get_site()
+        return self._col_site
+
     def get_city_settings(self) -> CityOfLearningSettings:
-        site = self.get_site()
-        return CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
+        if not hasattr(self, "_col_settings"):
+            site = self.get_site()
+            self._col_settings = (
+                CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
+            )
+        return self._col_settings
 
     def uses_defaults(self, request) -> bool:
         return not (FILTER_PARAMETERS & set(request.GET))

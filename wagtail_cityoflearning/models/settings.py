@@ -119,4 +119,5 @@ class CityOfLearningSettings(BaseSiteSetting):
             "zoom": self.map_zoom,
             "tileUrl": self.effective_tile_url,
             "attribution": self.effective_tile_attribution,
+            "timezone": self.timezone,
         }

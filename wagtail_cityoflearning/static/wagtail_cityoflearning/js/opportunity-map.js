@@ -19,15 +19,23 @@ function escapeHTML(text) {
   return element.innerHTML;
 }
 
-function formatDate(iso) {
-  const date = new Date(iso);
-  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+function formatDate(iso, timeZone) {
+  const options = {
     weekday: "short",
     day: "numeric",
     month: "short",
     hour: "2-digit",
     minute: "2-digit",
-  }).format(date);
+  };
+  try {
+    // Session times are shown in the city's timezone, wherever the visitor is.
+    return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      ...options,
+      timeZone,
+    }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+  }
 }
 
 function queryFromForm(form) {
@@ -112,7 +120,11 @@ class OpportunityMap {
       popupAnchor: [0, -12],
     });
     const marker = L.marker([lat, lng], { icon, title: p.title, alt: p.title, keyboard: true });
-    const when = p.next ? formatDate(p.next) : p.ongoing ? this.labels.ongoing : "";
+    const when = p.next
+      ? formatDate(p.next, this.options.timezone)
+      : p.ongoing
+        ? this.labels.ongoing
+        : "";
     marker.bindPopup(
       `<div class="col-popup"><a class="col-popup__title" href="${escapeHTML(p.url)}">${escapeHTML(p.title)}</a>` +
         (p.provider ? `<p>${escapeHTML(p.provider)}</p>` : "") +

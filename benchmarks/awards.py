@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -251,18 +252,23 @@ def main() -> int:
         awards = bench_awards(badge_class)
         for text, ok in awards["checks"]:
             print(f"  check {'ok  ' if ok else 'FAIL'} {text}")
-        print(f"\n  {'':<28} {'value':>10}")
-        print(f"  {'total':<28} {awards['total']:9.2f} s")
-        print(f"  {'awards per second':<28} {awards['rate']:10.1f}")
-        print(f"  {'per award, median':<28} {awards['median']:7.2f} ms")
-        print(f"  {'per award, p95':<28} {awards['p95']:7.2f} ms")
-        print(f"  {'per award, min / max':<28} {awards['min']:.2f} / {awards['max']:.2f} ms")
-        print(f"  {'SQL queries per award':<28} {awards['queries']:10d}   (warm-up award)")
+        rows = [
+            ("total", f"{awards['total']:.2f}", "s"),
+            ("awards per second", f"{awards['rate']:.1f}", ""),
+            ("per award, median", f"{awards['median']:.2f}", "ms"),
+            ("per award, p95", f"{awards['p95']:.2f}", "ms"),
+            ("per award, min", f"{awards['min']:.2f}", "ms"),
+            ("per award, max", f"{awards['max']:.2f}", "ms"),
+            ("SQL queries, one award", f"{awards['queries']}", "(the warm-up award)"),
+        ]
+        print()
+        for label, value, unit in rows:
+            print(f"  {label:<24} {value:>9} {unit}")
 
         from wagtail_cityoflearning.badges import serializers
 
         assertion_id = serializers.assertion_id(awards["award"])
-        assertion_url = assertion_id.removeprefix("http://localhost")
+        assertion_url = urlsplit(assertion_id).path
         page_url = opportunity.url
         print(
             f"\n2. Hosted assertion against an opportunity page: {WARM_UP} warm-up requests "

@@ -54,3 +54,10 @@ def register_award_viewset():
     from .badges.admin_views import AwardViewSet
 
     return AwardViewSet("awards")
+
+
+@hooks.register("register_admin_viewset")
+def register_claim_code_viewset():
+    from .badges.admin_claims import ClaimCodeViewSet
+
+    return ClaimCodeViewSet("claim_codes")

@@ -7,7 +7,7 @@ Include them in the site's URLs::
 
 from django.urls import path
 
-from . import views
+from . import claim_views, views
 
 app_name = "wagtail_cityoflearning_badges"
 
@@ -19,4 +19,6 @@ urlpatterns = [
     path("classes/<uuid:uuid>/image/", views.badge_class_image, name="badge_class_image"),
     path("assertions/<uuid:uuid>/", views.assertion, name="assertion"),
     path("assertions/<uuid:uuid>/image/", views.assertion_image, name="assertion_image"),
+    path("claim/", claim_views.claim_start, name="claim_start"),
+    path("claim/<str:code>/", claim_views.claim, name="claim"),
 ]

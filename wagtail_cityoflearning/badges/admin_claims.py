@@ -1,0 +1,65 @@
+"""Claim codes in the admin, each with a printable QR code that opens its claim page."""
+
+import segno
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import ClaimCode
+
+
+def claim_url(request, claim_code) -> str:
+    return request.build_absolute_uri(
+        reverse("wagtail_cityoflearning_badges:claim", args=(claim_code.code,))
+    )
+
+
+class ClaimCodeCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        instance.created_by = self.request.user
+        instance.save()
+        return instance
+
+
+class PrintView(TemplateView):
+    template_name = "wagtail_cityoflearning/badges/admin/claim_code_print.html"
+
+    def get_context_data(self, **kwargs):
+        claim_code = get_object_or_404(
+            ClaimCode.objects.select_related("badge_class"), pk=self.kwargs["pk"]
+        )
+        url = claim_url(self.request, claim_code)
+        qr = segno.make(url, error="m").svg_inline(scale=8, title=str(claim_code.badge_class))
+        return {
+            **super().get_context_data(**kwargs),
+            "claim_code": claim_code,
+            "url": url,
+            "qr": mark_safe(qr),  # noqa: S308 (generated SVG, no user markup)
+        }
+
+
+class ClaimCodeViewSet(ModelViewSet):
+    model = ClaimCode
+    icon = "key"
+    menu_label = _("Claim codes")
+    menu_order = 312
+    add_to_admin_menu = True
+    add_view_class = ClaimCodeCreateView
+    form_fields = ["badge_class", "label", "max_uses", "expires_at", "active"]
+    list_display = ["code", "badge_class", "label", "uses", "max_uses", "active"]
+    list_filter = ["badge_class", "active"]
+    search_fields = ["code", "label"]
+    search_backend_name = None
+
+    def get_urlpatterns(self):
+        from django.contrib.auth.decorators import permission_required
+
+        view = permission_required("wagtail_cityoflearning.view_claimcode", raise_exception=True)(
+            PrintView.as_view()
+        )
+        return super().get_urlpatterns() + [path("<int:pk>/print/", view, name="print")]

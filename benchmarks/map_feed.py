@@ -192,7 +192,6 @@ def breakdown(map_page, repetitions: int) -> None:
     page = map_page.specific
     request = RequestFactory().get(page.url + "geojson/", HTTP_HOST="localhost")
     root_url_path = page.get_listing_root().url_path
-    tz = page.get_city_settings().tzinfo
     parts = {"filters": [], "SQL": [], "rows to features": [], "JSON": []}
     for _ in range(repetitions + 1):
         sql = [0.0]
@@ -212,7 +211,7 @@ def breakdown(map_page, repetitions: int) -> None:
         mark = time.perf_counter()
         parts["filters"].append((mark - started) * 1000)
         with connection.execute_wrapper(timed):
-            features = opportunity_features(queryset, root_url_path, tz)
+            features = opportunity_features(queryset, root_url_path)
         elapsed = time.perf_counter() - mark
         parts["SQL"].append(sql[0] * 1000)
         parts["rows to features"].append((elapsed - sql[0]) * 1000)

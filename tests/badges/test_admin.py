@@ -129,3 +129,52 @@ def test_bulk_award_without_recipients_is_a_form_error(client, editor, badge_cla
     response = client.post(reverse("awards:bulk"), {"badge_class": badge_class.pk, "rows": " "})
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
+
+
+def test_provider_staff_award_only_their_own_providers_badges(client, city, issuer, badge_class):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from tests.badges.conftest import make_badge_class
+    from tests.factories import ProviderPageFactory
+    from wagtail_cityoflearning.badges.awarding import award
+    from wagtail_cityoflearning.badges.models import Issuer
+
+    mine = ProviderPageFactory(parent=city["index"])
+    theirs = ProviderPageFactory(parent=city["index"])
+    staff = Group.objects.create(name="Youth centre staff")
+    staff.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(codename__in=["add_award", "change_award", "view_award"]),
+    )
+    GroupPagePermission.objects.create(
+        group=staff, page=mine, permission=Permission.objects.get(codename="change_page")
+    )
+    own_badge = make_badge_class(
+        Issuer.objects.create(
+            name="Mine", url="https://m.example.org", email="m@example.org", provider=mine
+        ),
+        slug="own",
+    )
+    other_badge = make_badge_class(
+        Issuer.objects.create(
+            name="Theirs", url="https://t.example.org", email="t@example.org", provider=theirs
+        ),
+        slug="other",
+    )
+    award(other_badge, "someone@example.org")
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("worker", "w@example.org", "pw")
+    user.groups.add(staff)
+    client.force_login(user)
+    form = client.get(reverse("awards:add")).context["form"]
+    assert set(form.fields["badge_class"].queryset) == {own_badge}  # not the city's, not theirs
+    refused = client.post(
+        reverse("awards:add"), {"badge_class": other_badge.pk, "recipient_email": "x@example.org"}
+    )
+    assert "badge_class" in refused.context["form"].errors
+    listing = client.get(reverse("awards:index")).content.decode()
+    assert "someone@example.org" not in listing
+    other_award = Award.objects.get()
+    assert client.get(reverse("awards:edit", args=(other_award.pk,))).status_code == 404

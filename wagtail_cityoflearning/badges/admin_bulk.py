@@ -11,6 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import bulk
 from .models import Award, BadgeClass
+from .permissions import awardable_badge_classes
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
@@ -31,9 +32,9 @@ class BulkAwardForm(forms.Form):
         help_text=_("Columns: email, evidence, narrative. UTF-8."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["badge_class"].queryset = BadgeClass.objects.filter(live=True)
+        self.fields["badge_class"].queryset = awardable_badge_classes(user)
 
     def clean(self):
         cleaned = super().clean()
@@ -62,6 +63,9 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
         if not request.user.has_perm("wagtail_cityoflearning.add_award"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

@@ -11,7 +11,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from .awarding import award, revoke
-from .models import Award, BadgeClass
+from .models import Award
+from .permissions import awardable_badge_classes, visible_awards
 
 
 class AwardForm(WagtailAdminModelForm):
@@ -28,9 +29,7 @@ class AwardForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["badge_class"].queryset = BadgeClass.objects.filter(live=True).select_related(
-            "issuer"
-        )
+        self.fields["badge_class"].queryset = awardable_badge_classes(self.for_user)
         self.fields["recipient_email"].help_text = _(
             "The badge and its email go to this address; it is never shown in public."
         )
@@ -74,6 +73,9 @@ class RevokeForm(WagtailAdminModelForm):
 class AwardRevokeView(generic.EditView):
     page_title = _("Revoke award")
 
+    def get_object(self, queryset=None):
+        return super().get_object(visible_awards(self.request.user))
+
     def save_instance(self):
         return revoke(self.form.instance, self.form.cleaned_data["revocation_reason"])
 
@@ -83,6 +85,9 @@ class AwardRevokeView(generic.EditView):
 
 
 class AwardIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return visible_awards(self.request.user).order_by("-issued_on")
+
     @cached_property
     def header_buttons(self):
         return super().header_buttons + [

@@ -265,3 +265,48 @@ def test_email_is_in_the_language_of_the_badge(awarded):
         }
     assert expected != "You have earned a badge: Young maker"  # the catalogue has it
     assert mail.outbox[0].subject == expected
+
+
+def test_documents_carry_the_types_and_issuer_email_validators_do_not_check(client, awarded):
+    _, assertion = get_json(client, f"/badges/assertions/{awarded.uuid}/")
+    _, badge = get_json(client, path_of(assertion["badge"]))
+    _, issuer = get_json(client, path_of(badge["issuer"]))
+    assert (assertion["type"], badge["type"], issuer["type"]) == (
+        "Assertion",
+        "BadgeClass",
+        "Issuer",
+    )
+    assert issuer["email"] == "badges@ljubljana.example.org"
+    _, revocations = get_json(client, path_of(issuer["revocationList"]))
+    assert revocations["type"] == "RevocationList" and revocations["revokedAssertions"] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("badge.png", b"GIF89a" + b"0" * 100, "neither"),
+        ("badge.svg", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "neither"),
+        (
+            "badge.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>',
+            "scripts",
+        ),
+        ("badge.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"></svg>', "scripts"),
+        ("badge.png", b"\x89PNG\r\n\x1a\n" + b"0" * (600 * 1024), "KB"),
+    ],
+)
+def test_badge_images_are_checked(name, content, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail_cityoflearning.badges.validators import validate_badge_image
+
+    with pytest.raises(ValidationError, match=message):
+        validate_badge_image(SimpleUploadedFile(name, content))
+
+
+def test_opportunity_page_names_the_badge_it_awards(client, city, provider, badge_class):
+    from tests.factories import make_opportunity
+
+    page = make_opportunity(provider, [city["interests"]["arts"]], badge_class=badge_class)
+    html = client.get(page.url).content.decode()
+    assert f"/badges/classes/{badge_class.uuid}/" in html and "Young maker" in html

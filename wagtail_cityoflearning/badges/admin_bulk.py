@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -29,7 +30,10 @@ class BulkAwardForm(forms.Form):
     csv_file = forms.FileField(
         label=_("Or upload a CSV file"),
         required=False,
-        help_text=_("Columns: email, evidence, narrative. UTF-8."),
+        # The column names stay as they are in every language: the importer reads them.
+        help_text=format_lazy(
+            _("Columns: {columns}. UTF-8."), columns="email, evidence, narrative"
+        ),
     )
 
     def __init__(self, *args, user=None, **kwargs):

@@ -94,7 +94,9 @@ def test_bulk_award_previews_every_error_before_anything_is_saved(client, editor
     preview = client.post(url, {"badge_class": badge_class.pk, "rows": pasted, "confirm": "1"})
     assert preview.status_code == 200
     html = preview.content.decode()
-    assert "is not an email address" in html
+    rows = preview.context["rows"]
+    assert [row.valid for row in rows] == [True, False]
+    assert "is not an email address" in " ".join(rows[1].errors)
     assert 'name="confirm"' not in html
     assert not Award.objects.exists()
 

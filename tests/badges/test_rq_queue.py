@@ -422,14 +422,6 @@ result({"one": outcome(one, emails[:1]), "bulk": outcome(bulk, emails[1:])})
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Award is in Wagtail's reference index (AwardViewSet keeps add_to_reference_index), "
-        "so saving one queues update_reference_index_task at once, inside award()'s "
-        "transaction: with Redis down that raises and the award is rolled back"
-    ),
-)
 def test_the_admin_keeps_awards_pending_while_redis_is_down(stack, tmp_path):
     mail_dir = tmp_path / "mail"
     badge_id = new_badge_class(stack, "first-aider", mail_dir)

@@ -55,6 +55,7 @@ class ClaimCodeViewSet(ModelViewSet):
     list_filter = ["badge_class", "active"]
     search_fields = ["code", "label"]
     search_backend_name = None
+    add_to_reference_index = False  # see AwardViewSet
 
     def get_urlpatterns(self):
         from django.contrib.auth.decorators import permission_required

@@ -121,6 +121,10 @@ class AwardViewSet(ModelViewSet):
         "revocation_reason",
     ]
     export_filename = "awards"
+    # Wagtail queues reference-index work the moment an indexed model is saved, inside the
+    # caller's transaction: with the queue down that would roll the award back. Awards hold
+    # no references worth indexing.
+    add_to_reference_index = False
     ordering = ["-issued_on"]
 
     def get_form_class(self, for_update=False):

@@ -32,6 +32,12 @@ def bake_award(instance: Award) -> None:
         baked, kind = baking.bake_image(source.read(), content)
     if instance.baked_image:
         instance.baked_image.delete(save=False)
+    # A run that failed after writing the file left it behind: overwrite it, never add a
+    # second image with a suffixed name.
+    field = instance.baked_image.field
+    name = field.generate_filename(instance, f"{instance.uuid}.{kind}")
+    if field.storage.exists(name):
+        field.storage.delete(name)
     instance.baked_image.save(f"{instance.uuid}.{kind}", ContentFile(baked), save=False)
     instance.baking_state = Award.State.DONE
     instance.save(update_fields=["signature", "baked_image", "baking_state"])

@@ -19,20 +19,12 @@ class MultipleChoiceJSONField(models.JSONField):
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):
-        choices = self.choices_callable() if self.choices_callable else []
-        defaults = {
-            "form_class": forms.MultipleChoiceField,
-            "choices": choices,
+        options = {
+            "choices": self.choices_callable() if self.choices_callable else [],
             "widget": forms.CheckboxSelectMultiple,
             "required": not self.blank,
             "label": self.verbose_name,
             "help_text": self.help_text,
         }
-        defaults.update(kwargs)
-        return forms.MultipleChoiceField(
-            choices=defaults["choices"],
-            widget=defaults["widget"],
-            required=defaults["required"],
-            label=defaults["label"],
-            help_text=defaults["help_text"],
-        )
+        options.update({key: value for key, value in kwargs.items() if key in options})
+        return forms.MultipleChoiceField(**options)

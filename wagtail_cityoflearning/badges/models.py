@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -111,8 +112,9 @@ class Issuer(index.Indexed, models.Model):
             return self.provider.get_site()
         return Site.objects.filter(is_default_site=True).first()
 
-    @property
+    @cached_property
     def base_url(self) -> str:
+        # Every id of a document needs it; a provider issuer's Site costs queries to find.
         site = self.get_site()
         if site is None:
             return settings.WAGTAILADMIN_BASE_URL.rstrip("/")

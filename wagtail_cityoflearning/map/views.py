@@ -43,7 +43,7 @@ def _error_response(filterset) -> JsonResponse:
 def _cache_key(page, request, kind: str, version: float) -> str:
     query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.lists()))
     digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
-    return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{request.LANGUAGE_CODE if hasattr(request, 'LANGUAGE_CODE') else ''}:{digest}"
+    return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{digest}"
 
 
 def _conditional(request, body: bytes, etag: str, version: float, content_type: str):

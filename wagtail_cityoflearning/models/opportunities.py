@@ -74,7 +74,8 @@ class OpportunityQuerySet(PageQuerySet):
         """Soonest first, with what cards show fetched in a fixed number of queries."""
         return (
             self.select_related("cover_image")
-            .prefetch_related("interests")
+            # Cards show the next session: prefetching keeps it one query for the whole list.
+            .prefetch_related("interests", "sessions")
             .order_by(models.F("starts_at").asc(nulls_last=True), "title")
         )
 

@@ -14,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("badges/", include("wagtail_cityoflearning.badges.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("learning/", include("wagtail_cityoflearning.learners.urls")),
 ]
 
 if settings.DEBUG:

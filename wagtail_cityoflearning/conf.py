@@ -60,6 +60,18 @@ DEFAULTS = {
     "MAP_PAGE_SIZE": 20,
     # Product identifier written into generated iCalendar files.
     "ICAL_PRODID": "-//wagtail-cityoflearning//EN",
+    # Where learners' evidence files are kept: an alias in STORAGES. Without that alias,
+    # a private folder next to MEDIA_ROOT (never under it: evidence has no public URL and
+    # is served only to the learner and the playlist's reviewers).
+    "EVIDENCE_STORAGE": "cityoflearning_evidence",
+    # Largest evidence file, in bytes, and the file types accepted as files and as photos.
+    "EVIDENCE_MAX_BYTES": 10 * 1024 * 1024,
+    "EVIDENCE_FILE_EXTENSIONS": ["pdf", "txt", "odt", "docx", "odp", "pptx", "ods", "xlsx", "zip"],
+    "EVIDENCE_PHOTO_EXTENSIONS": ["jpg", "jpeg", "png", "webp", "gif"],
+    # How long a parent's or guardian's consent link stays valid, in days.
+    "CONSENT_LINK_DAYS": 14,
+    # Playlists and opportunities recommended on a learner's dashboard.
+    "RECOMMENDATIONS_SHOWN": 6,
 }
 
 

@@ -61,3 +61,7 @@ def register_claim_code_viewset():
     from .badges.admin_claims import ClaimCodeViewSet
 
     return ClaimCodeViewSet("claim_codes")
+
+
+# Learners: the evidence review queue, participants of opportunities, learner dashboards.
+from .learners import admin_hooks  # noqa: E402, F401

@@ -7,6 +7,14 @@ from ..badges.models import (
     Issuer,
     IssuerKey,
 )
+from ..learners.models import (
+    Attendance,
+    LearnerPlaylist,
+    LearnerPlaylistStep,
+    LearnerProfile,
+    PlaylistEnrolment,
+    StepProgress,
+)
 from .base import BasePage, get_base_page_class
 from .location import LocationMixin
 from .map_page import AbstractOpportunityMapPage, OpportunityMapPage
@@ -16,6 +24,13 @@ from .opportunities import (
     OpportunityPage,
     OpportunitySession,
     OpportunityType,
+)
+from .playlists import (
+    AbstractPlaylistIndexPage,
+    AbstractPlaylistPage,
+    PlaylistIndexPage,
+    PlaylistPage,
+    Step,
 )
 from .providers import (
     AbstractProviderIndexPage,
@@ -28,6 +43,17 @@ from .settings import CityOfLearningSettings
 from .taxonomy import Interest, OpportunitySkill
 
 __all__ = [
+    "AbstractPlaylistIndexPage",
+    "AbstractPlaylistPage",
+    "Attendance",
+    "LearnerPlaylist",
+    "LearnerPlaylistStep",
+    "LearnerProfile",
+    "PlaylistEnrolment",
+    "PlaylistIndexPage",
+    "PlaylistPage",
+    "Step",
+    "StepProgress",
     "Award",
     "AwardEvidence",
     "BadgeAlignment",

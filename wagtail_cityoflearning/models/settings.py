@@ -62,6 +62,16 @@ class CityOfLearningSettings(BaseSiteSetting):
         help_text=_("Session times are shown in this timezone."),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    age_of_digital_consent = models.PositiveSmallIntegerField(
+        _("age of digital consent"),
+        default=16,
+        validators=[MinValueValidator(13), MaxValueValidator(16)],
+        help_text=_(
+            "Young people below this age need a parent's or guardian's consent before the "
+            "platform stores their learning (GDPR article 8: 16 unless the country set "
+            "13 to 15; Slovenia 15, Italy 14)."
+        ),
+    )
 
     panels = [
         FieldPanel("city_name"),
@@ -78,6 +88,7 @@ class CityOfLearningSettings(BaseSiteSetting):
         ),
         FieldPanel("timezone"),
         FieldPanel("contact_email"),
+        FieldPanel("age_of_digital_consent"),
     ]
 
     class Meta:

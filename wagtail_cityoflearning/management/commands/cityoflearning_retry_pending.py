@@ -25,3 +25,27 @@ class Command(BaseCommand):
             else:
                 done += 1
         self.stdout.write(f"{done} pending awards finished, {failed} failed.")
+        self.finish_learning()
+
+    def finish_learning(self):
+        """Award the badges of playlists and steps completed while the queue was down."""
+        from ...learners.tasks import (
+            award_playlist_completion,
+            award_step_badge,
+            pending_completions,
+        )
+
+        enrolments, steps = pending_completions()
+        awarded = 0
+        for task, pks in (
+            (award_playlist_completion, enrolments.values_list("pk", flat=True)),
+            (award_step_badge, steps.values_list("pk", flat=True)),
+        ):
+            for pk in list(pks):
+                try:
+                    if task.call(pk):
+                        awarded += 1
+                except Exception as error:
+                    self.stderr.write(f"{task.name} {pk}: {error}")
+        if awarded:
+            self.stdout.write(f"{awarded} playlist and step badges awarded.")

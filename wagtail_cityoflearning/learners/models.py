@@ -26,7 +26,9 @@ def validate_year_of_birth(value):
 
     year = current_year()
     if value > year - 10 or value < year - 100:
-        raise ValidationError(_("Enter the year you were born, e.g. %(year)d.") % {"year": year - 16})
+        raise ValidationError(
+            _("Enter the year you were born, e.g. %(year)d.") % {"year": year - 16}
+        )
 
 
 class LearnerProfile(models.Model):
@@ -158,7 +160,11 @@ class StepProgress(models.Model):
     text = models.TextField(_("your answer"), blank=True, max_length=10000)
     link = models.URLField(_("link"), blank=True, max_length=500)
     file = models.FileField(
-        _("file"), storage=evidence_storage, upload_to=evidence_upload_to, blank=True, max_length=200
+        _("file"),
+        storage=evidence_storage,
+        upload_to=evidence_upload_to,
+        blank=True,
+        max_length=200,
     )
     original_filename = models.CharField(max_length=255, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -186,7 +192,9 @@ class StepProgress(models.Model):
         verbose_name = _("step progress")
         verbose_name_plural = _("step progress")
         constraints = [
-            models.UniqueConstraint(fields=["enrolment", "step_id"], name="col_step_progress_unique")
+            models.UniqueConstraint(
+                fields=["enrolment", "step_id"], name="col_step_progress_unique"
+            )
         ]
         indexes = [models.Index(fields=["status", "submitted_at"])]
 
@@ -234,6 +242,9 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["opportunity", "user"], name="col_attendance_unique")
         ]
+
+    def __str__(self):
+        return f"{self.user} · {self.opportunity}"
 
 
 class LearnerPlaylist(ClusterableModel):

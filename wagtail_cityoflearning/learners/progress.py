@@ -53,9 +53,7 @@ def held_badge_ids(user) -> set[int]:
     for email in emails:
         clause = Q(recipient_email__iexact=email)
         query = clause if query is None else query | clause
-    return set(
-        Award.objects.filter(query, revoked=False).values_list("badge_class_id", flat=True)
-    )
+    return set(Award.objects.filter(query, revoked=False).values_list("badge_class_id", flat=True))
 
 
 def attended_opportunity_ids(user) -> set[int]:
@@ -261,7 +259,9 @@ def playlist_context(playlist, request) -> dict:
             .prefetch_related("step_progress")
             .first()
         )
-    progress = playlist_progress(playlist, enrolment if enrolment and enrolment.is_started else None)
+    progress = playlist_progress(
+        playlist, enrolment if enrolment and enrolment.is_started else None
+    )
     if enrolment is not None and not enrolment.is_started:
         progress.enrolment = enrolment
     return {

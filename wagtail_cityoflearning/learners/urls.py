@@ -30,7 +30,5 @@ urlpatterns = [
         learner_playlist_views.playlist_submit,
         name="playlist_submit",
     ),
-    path(
-        "shared/<uuid:token>/", learner_playlist_views.playlist_shared, name="playlist_shared"
-    ),
+    path("shared/<uuid:token>/", learner_playlist_views.playlist_shared, name="playlist_shared"),
 ]

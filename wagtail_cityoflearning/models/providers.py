@@ -174,7 +174,10 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
 
 class ProviderPage(AbstractProviderPage):
     parent_page_types = ["wagtail_cityoflearning.ProviderIndexPage"]
-    subpage_types = ["wagtail_cityoflearning.OpportunityPage", "wagtail_cityoflearning.PlaylistPage"]
+    subpage_types = [
+        "wagtail_cityoflearning.OpportunityPage",
+        "wagtail_cityoflearning.PlaylistPage",
+    ]
 
     class Meta:
         verbose_name = _("provider page")

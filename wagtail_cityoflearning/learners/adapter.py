@@ -1,0 +1,7 @@
+"""Work in progress."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+
+class LearnerAccountAdapter(DefaultAccountAdapter):
+    pass

@@ -1,0 +1,1 @@
+"""Admin integration for learners."""

@@ -1,0 +1,7 @@
+"""Work in progress."""
+
+from django.http import Http404
+
+
+def evidence_file(request, *args, **kwargs):
+    raise Http404

@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "wagtail_cityoflearning.learners.context_processors.public_layout",
             ],
         },
     },
@@ -107,7 +108,10 @@ WAGTAIL_SITE_NAME = "City of Learning"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Emails are printed to the console unless EMAIL_BACKEND says otherwise (the browser tests
+# write them to files in EMAIL_FILE_PATH to follow the links in them).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The admin's map picker: start on Ljubljana; tiles from OpenStreetMap.
@@ -137,6 +141,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "wagtail_cityoflearning.learners.forms.LearnerSignupForm"
 ACCOUNT_ADAPTER = "wagtail_cityoflearning.learners.adapter.LearnerAccountAdapter"
 LOGIN_URL = "account_login"

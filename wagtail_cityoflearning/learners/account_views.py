@@ -1,23 +1,227 @@
-"""Work in progress."""
+"""A learner's own account: profile, a guardian's consent, downloading and deleting data."""
 
-from django.http import Http404
+from __future__ import annotations
+
+import logging
+import tempfile
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.http import FileResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Site
+
+from ..badges.awarding import revoke
+from ..badges.views import page
+from . import consent
+from .adapter import is_admin_user
+from .data_export import evidence_records, learner_awards, write_archive
+from .forms import DeleteAccountForm, ProfileForm
+from .models import LearnerProfile
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = "wagtail_cityoflearning/learners/account/"
 
 
-def profile(request, *args, **kwargs):
-    raise Http404
+def _profile_of(user) -> LearnerProfile | None:
+    return LearnerProfile.objects.filter(user=user).select_related("site").first()
 
 
-def consent_resend(request, *args, **kwargs):
-    raise Http404
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
 
 
-def consent_confirm(request, *args, **kwargs):
-    raise Http404
+# -- profile -----------------------------------------------------------------------------------
 
 
-def data_download(request, *args, **kwargs):
-    raise Http404
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """Edit the profile. Accounts made without one (e.g. in the admin) get one here."""
+    site = Site.find_for_request(request)
+    instance = _profile_of(request.user) or LearnerProfile(user=request.user, site=site)
+    form = ProfileForm(request.POST or None, instance=instance, site=instance.site or site)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(request)
+        if form.consent_requested:
+            messages.info(
+                request,
+                _("We emailed %(email)s. Until they agree, we store nothing beyond your account.")
+                % {"email": saved.guardian_email},
+            )
+        else:
+            messages.success(request, _("Your profile is saved."))
+        return redirect("wagtail_cityoflearning_learners:profile")
+    return page(
+        request,
+        TEMPLATES + "profile.html",
+        {"form": form, "profile": instance if instance.pk else None},
+        status=400 if form.errors else 200,
+    )
 
 
-def delete_account(request, *args, **kwargs):
-    raise Http404
+# -- consent -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def consent_resend(request):
+    """Send the guardian's email again (at most every few minutes)."""
+    fallback = redirect("wagtail_cityoflearning_learners:profile").url
+    target = _safe_next(request, fallback)
+    profile = _profile_of(request.user)
+    if profile is None or profile.consent != LearnerProfile.Consent.PENDING:
+        messages.info(request, _("No consent is awaited for your account."))
+    elif not consent.may_resend(profile):
+        messages.warning(
+            request, _("We sent the email only a moment ago. Wait a few minutes, then try again.")
+        )
+    else:
+        profile.consent_requested_at = timezone.now()
+        profile.save(update_fields=["consent_requested_at"])
+        if consent.send_consent_email(request, profile):
+            messages.success(
+                request, _("We emailed %(email)s again.") % {"email": profile.guardian_email}
+            )
+        else:
+            messages.error(request, _("The email could not be sent. Try again later."))
+    return redirect(target)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def consent_confirm(request, token):
+    """The page the guardian's link opens: GET explains, POST records the consent (mail
+    scanners that follow links change nothing). The guardian need not be logged in."""
+    template = TEMPLATES + "consent_confirm.html"
+    try:
+        profile = consent.read_token(token)
+    except consent.InvalidConsentLink as error:
+        return page(request, template, {"invalid": error.message}, status=400)
+    context = {
+        "profile": profile,
+        "link_days": consent.link_days(),
+        "consent_age": consent.consent_age(profile.site),
+    }
+    if request.user.is_authenticated and request.user.pk == profile.user_id:
+        context["own_link"] = True
+        return page(request, template, context, status=403)
+    if profile.consent == LearnerProfile.Consent.GIVEN:
+        return page(request, template, {**context, "confirmed": True})
+    if profile.consent != LearnerProfile.Consent.PENDING:
+        return page(request, template, {"invalid": _("No consent is needed any more.")}, status=400)
+    if request.method == "POST":
+        consent.confirm(profile)
+        return page(request, template, {**context, "confirmed": True, "just_confirmed": True})
+    return page(request, template, context)
+
+
+# -- data rights -------------------------------------------------------------------------------
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def data_download(request):
+    """GET: what the download holds. POST: the zip (built in a temporary file, so large
+    evidence does not sit in memory)."""
+    if request.method == "GET":
+        return page(
+            request,
+            TEMPLATES + "data_download.html",
+            {
+                "profile": _profile_of(request.user),
+                "file_count": evidence_records(request.user).count(),
+            },
+        )
+    archive = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
+    try:
+        write_archive(request.user, archive, request)
+    except BaseException:
+        archive.close()
+        raise
+    archive.seek(0)
+    filename = f"city-of-learning-{timezone.localdate():%Y-%m-%d}.zip"
+    return FileResponse(
+        archive, as_attachment=True, filename=filename, content_type="application/zip"
+    )
+
+
+def _delete_files(names: list[str]) -> None:
+    from .storage import evidence_storage
+
+    storage = evidence_storage()
+    for name in names:
+        try:
+            storage.delete(name)
+        except Exception:
+            logger.warning("Could not delete evidence file %s", name, exc_info=True)
+
+
+def delete_user(user, *, revoke_badges: bool, reason: str = "") -> int:
+    """Delete the account and everything hanging off it; optionally revoke its badges.
+    Evidence files go once the deletion is committed, so a failure loses nothing.
+    Returns the number of badges revoked."""
+    revoked = 0
+    with transaction.atomic():
+        if revoke_badges:
+            for award in learner_awards(user).filter(revoked=False).select_for_update():
+                revoke(award, reason or "Withdrawn by the recipient")
+                revoked += 1
+        names = [r.file.name for r in evidence_records(user)]
+        user.delete()
+        transaction.on_commit(lambda: _delete_files(names))
+    return revoked
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    """GET: what deleting means, badges included. POST: delete after the password."""
+    user = request.user
+    template = TEMPLATES + "delete_account.html"
+    awards = list(learner_awards(user).filter(revoked=False).order_by("issued_on"))
+    context = {"awards": awards, "profile": _profile_of(user)}
+    if is_admin_user(user):
+        context["refused"] = True
+        return page(request, template, context, status=403 if request.method == "POST" else 200)
+    form = DeleteAccountForm(user, request.POST or None)
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        try:
+            revoked = delete_user(
+                user,
+                revoke_badges=form.cleaned_data["revoke_badges"],
+                reason=_("Withdrawn by the recipient"),
+            )
+        except (ProtectedError, RestrictedError):
+            logger.warning("Account %s is still referenced; not deleted", user.pk, exc_info=True)
+            form.add_error(
+                None,
+                _("Your account could not be deleted here. Write to the city: they will do it."),
+            )
+            return page(request, template, context, status=409)
+        logout(request)
+        return page(
+            request,
+            TEMPLATES + "account_deleted.html",
+            {"revoked": revoked, "kept": 0 if revoked else len(awards)},
+        )
+    return page(request, template, context, status=400 if form.errors else 200)

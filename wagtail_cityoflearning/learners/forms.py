@@ -1,8 +1,261 @@
-"""Work in progress."""
+"""Forms of a learner's account: what allauth's signup adds, the profile, and deleting.
+
+``LearnerSignupForm`` is allauth's ``ACCOUNT_SIGNUP_FORM_CLASS``: allauth's own signup form
+inherits from it, adds email and password, and calls :meth:`LearnerSignupForm.signup` once
+the user is saved.
+"""
+
+from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from ..models import Interest
+from . import consent
+from .models import LearnerProfile, current_year, validate_year_of_birth
+
+__all__ = ["DeleteAccountForm", "LearnerSignupForm", "ProfileForm"]
 
 
-class LearnerSignupForm(forms.Form):
+def current_site():
+    """The site of the request allauth is handling (set by ``AccountMiddleware``)."""
+    from allauth.core import context
+
+    request = context.request
+    return Site.find_for_request(request) if request is not None else None
+
+
+def year_of_birth_field(**kwargs) -> forms.IntegerField:
+    year = current_year()
+    return forms.IntegerField(
+        label=_("Year of birth"),
+        min_value=year - 100,
+        max_value=year - 10,
+        validators=[validate_year_of_birth],
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
+        **kwargs,
+    )
+
+
+def guardian_help(site) -> str:
+    return _(
+        "Only if you were born after %(year)d. Until your parent or guardian confirms "
+        "through the link we email them, we keep only your account: no progress, evidence "
+        "or interests."
+    ) % {"year": consent.youngest_year_without_consent(site)}
+
+
+class GuardianMixin:
+    """Checks the guardian's address against the learner's age and own address."""
+
+    guardian_required_message = _(
+        "You are younger than %(age)d: give the email address of a parent or guardian."
+    )
+
+    def check_guardian(self, year_of_birth, guardian_email, own_email, site):
+        if year_of_birth is None or not consent.needs_consent(year_of_birth, site):
+            return
+        if not guardian_email:
+            self.add_error(
+                "guardian_email",
+                self.guardian_required_message % {"age": consent.consent_age(site)},
+            )
+        elif own_email and guardian_email.strip().lower() == own_email.strip().lower():
+            self.add_error(
+                "guardian_email", _("Give your parent's or guardian's address, not your own.")
+            )
+
+
+class LearnerSignupForm(GuardianMixin, forms.Form):
+    """What a young person tells us when they sign up, besides email and password."""
+
+    field_order = [
+        "display_name",
+        "email",
+        "email2",
+        "password1",
+        "password2",
+        "year_of_birth",
+        "guardian_email",
+        "preferred_language",
+    ]
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=60,
+        help_text=_("How we greet you. It need not be your real name."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    year_of_birth = year_of_birth_field()
+    guardian_email = forms.EmailField(
+        label=_("Parent's or guardian's email"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=settings.LANGUAGES
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.site = current_site()
+        self.fields["guardian_email"].help_text = guardian_help(self.site)
+        self.fields["preferred_language"].initial = consent.site_language(self.site)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_guardian(
+            cleaned_data.get("year_of_birth"),
+            cleaned_data.get("guardian_email"),
+            cleaned_data.get("email"),
+            self.site,
+        )
+        return cleaned_data
+
     def signup(self, request, user):
-        pass
+        """Create the learner's profile; below the consent age, ask the guardian."""
+        site = Site.find_for_request(request) or self.site
+        year_of_birth = self.cleaned_data["year_of_birth"]
+        needs_consent = consent.needs_consent(year_of_birth, site)
+        profile = LearnerProfile.objects.create(
+            user=user,
+            site=site,
+            display_name=self.cleaned_data["display_name"],
+            year_of_birth=year_of_birth,
+            preferred_language=self.cleaned_data["preferred_language"],
+            guardian_email=self.cleaned_data["guardian_email"] if needs_consent else "",
+        )
+        if needs_consent:
+            consent.request_consent(request, profile)
+        return profile
+
+
+class ProfileForm(GuardianMixin, forms.ModelForm):
+    """A learner's profile. While a guardian's consent is awaited interests are not stored;
+    once consent is given (or awaited) the year of birth can no longer lower the age check."""
+
+    class Meta:
+        model = LearnerProfile
+        fields = [
+            "display_name",
+            "year_of_birth",
+            "guardian_email",
+            "interests",
+            "preferred_language",
+        ]
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "nickname"}),
+            "guardian_email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "interests": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.site = site or self.instance.site
+        self.was_pending = self.instance.consent == LearnerProfile.Consent.PENDING
+        self.old_guardian_email = self.instance.guardian_email
+        self.consent_requested = False
+        self.fields["year_of_birth"] = year_of_birth_field()
+        self.fields["preferred_language"].choices = settings.LANGUAGES
+        self.fields["preferred_language"].required = True
+        if not self.instance.preferred_language:
+            self.initial["preferred_language"] = consent.site_language(self.site)
+        interests = self.fields["interests"]
+        interests.queryset = self._interests()
+        interests.help_text = ""
+        if self.instance.pk and self.instance.consent != LearnerProfile.Consent.NOT_NEEDED:
+            self.fields["year_of_birth"].disabled = True
+            self.fields["year_of_birth"].help_text = _(
+                "Write to the city if it is wrong: it decides whose consent is needed."
+            )
+        if self.instance.consent == LearnerProfile.Consent.GIVEN:
+            del self.fields["guardian_email"]
+        else:
+            self.fields["guardian_email"].help_text = guardian_help(self.site)
+        if self.was_pending:
+            self.fields["guardian_email"].required = True
+            self.fields["guardian_email"].help_text = _(
+                "We sent the link to this address. If it is wrong, correct it and we send "
+                "a new link."
+            )
+            interests.disabled = True
+            interests.help_text = _(
+                "You can choose interests once your parent or guardian has agreed."
+            )
+
+    def _interests(self):
+        queryset = Interest.objects.order_by("sort_order", "name")
+        if self.site is not None:
+            queryset = queryset.filter(locale=self.site.root_page.locale)
+        return queryset
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "guardian_email" in self.fields:
+            self.check_guardian(
+                cleaned_data.get("year_of_birth"),
+                cleaned_data.get("guardian_email"),
+                self.instance.user.email if self.instance.user_id else "",
+                self.site,
+            )
+        return cleaned_data
+
+    def needs_new_request(self) -> bool:
+        """True when the guardian must be (re)asked: newly under age, or a new address."""
+        if "guardian_email" not in self.fields:
+            return False
+        profile = self.instance
+        if profile.consent == LearnerProfile.Consent.NOT_NEEDED:
+            return consent.needs_consent(profile.year_of_birth, self.site)
+        return self.was_pending and profile.guardian_email != self.old_guardian_email
+
+    def save(self, request=None):
+        """Save the profile; ask the guardian when :meth:`needs_new_request` says so."""
+        profile = super().save(commit=False)
+        if profile.site_id is None:
+            profile.site = self.site
+        if profile.consent == LearnerProfile.Consent.NOT_NEEDED and not consent.needs_consent(
+            profile.year_of_birth, self.site
+        ):
+            profile.guardian_email = ""
+        ask = self.needs_new_request()
+        profile.save()
+        if ask:
+            # The interests chosen when old enough are no longer ours to keep.
+            profile.interests.clear()
+            self.consent_requested = True
+            consent.request_consent(request, profile)
+        else:
+            self.save_m2m()
+        return profile
+
+
+class DeleteAccountForm(forms.Form):
+    """The learner confirms with their password; revoking their badges is a separate choice."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    revoke_badges = forms.BooleanField(
+        label=_("Also withdraw my badges, so they no longer verify"),
+        required=False,
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            # Signed up through another service: a tick box stands in for the password.
+            self.fields["password"] = forms.BooleanField(
+                label=_("Yes, delete my account and everything in it"),
+            )
+
+    def clean_password(self):
+        value = self.cleaned_data["password"]
+        if self.user.has_usable_password() and not self.user.check_password(value):
+            raise forms.ValidationError(_("That is not your password."))
+        return value

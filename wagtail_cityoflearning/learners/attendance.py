@@ -1,0 +1,158 @@
+"""Who takes part in an opportunity, and the provider's confirmation that they attended.
+
+Confirming attendance completes the opportunity's step in every playlist that has it, so
+each change is followed by :func:`~.progress.evaluate_for_user`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+
+from ..blocks.playlist import StepKind
+from ..models.base import BasePage
+from ..models.playlists import AbstractPlaylistPage
+from .models import Attendance, PlaylistEnrolment, StepProgress
+from .progress import evaluate_for_user, may_store_learning
+
+
+def opportunity_step_ids(playlist, opportunity) -> list[str]:
+    """The ids of ``playlist``'s steps that are ``opportunity``."""
+    return [
+        step.id
+        for step in playlist.step_list
+        if step.kind == StepKind.OPPORTUNITY
+        and step.opportunity is not None
+        and step.opportunity.pk == opportunity.pk
+    ]
+
+
+def playlists_with_opportunity(opportunity) -> list:
+    """The playlists (specific pages) that have ``opportunity`` as one of their steps."""
+    pages = BasePage.objects.type(AbstractPlaylistPage).specific().order_by("title")
+    return [page for page in pages if opportunity_step_ids(page, opportunity)]
+
+
+def learner_name(user) -> str:
+    """How the admin names a learner: their display name, else their account name."""
+    profile = getattr(user, "learner_profile", None)
+    if profile is not None and profile.display_name:
+        return profile.display_name
+    return user.get_full_name() or user.get_username()
+
+
+@dataclass
+class Participant:
+    user: object
+    name: str
+    playlists: list = field(default_factory=list)
+    attendance: Attendance | None = None
+    found_by_email: bool = False
+
+    @property
+    def attended(self) -> bool:
+        return self.attendance is not None
+
+    @property
+    def consent_pending(self) -> bool:
+        """Nothing about their learning may be stored until a parent agrees."""
+        profile = getattr(self.user, "learner_profile", None)
+        return profile is not None and not profile.may_store_learning
+
+
+def find_user_by_email(email: str):
+    """The account using ``email`` (its main or any other address), or None."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    from allauth.account.models import EmailAddress
+
+    User = get_user_model()
+    owner_ids = EmailAddress.objects.filter(email__iexact=email).values("user_id")
+    return (
+        User.objects.filter(Q(email__iexact=email) | Q(pk__in=owner_ids), is_active=True)
+        .select_related("learner_profile")
+        .order_by("pk")
+        .first()
+    )
+
+
+def participants(opportunity, playlists, *, extra_user=None) -> list[Participant]:
+    """Learners who started a playlist with this opportunity, everyone confirmed as
+    attending, and ``extra_user`` (found by email); sorted by name."""
+    rows: dict[int, Participant] = {}
+
+    def row(user):
+        if user.pk not in rows:
+            rows[user.pk] = Participant(user=user, name=learner_name(user))
+        return rows[user.pk]
+
+    titles = {page.pk: page.title for page in playlists}
+    enrolments = (
+        PlaylistEnrolment.objects.filter(playlist_id__in=titles, started_at__isnull=False)
+        .select_related("user__learner_profile")
+        .order_by("started_at")
+    )
+    attendances = Attendance.objects.filter(opportunity=opportunity).select_related(
+        "user__learner_profile", "confirmed_by"
+    )
+    for enrolment in enrolments:
+        row(enrolment.user).playlists.append(titles[enrolment.playlist_id])
+    for attendance in attendances:
+        row(attendance.user).attendance = attendance
+    if extra_user is not None:
+        row(extra_user).found_by_email = True
+    return sorted(rows.values(), key=lambda p: (p.name.casefold(), p.user.pk))
+
+
+def confirm_attendance(opportunity, user, *, confirmed_by) -> bool:
+    """Record that ``user`` attended; True when it was not recorded before."""
+    _, created = Attendance.objects.get_or_create(
+        opportunity=opportunity, user=user, defaults={"confirmed_by": confirmed_by}
+    )
+    return created
+
+
+def withdraw_attendance(opportunity, user, playlists) -> bool:
+    """Remove a confirmation made by mistake; True when there was one.
+
+    The opportunity's step is no longer complete unless the learner holds the opportunity's
+    badge (the next evaluation records it again then). A playlist already completed stays
+    completed, and a badge already awarded stays awarded: revoking it is a separate decision.
+    """
+    deleted, _ = Attendance.objects.filter(opportunity=opportunity, user=user).delete()
+    if not deleted:
+        return False
+    for playlist in playlists:
+        step_ids = opportunity_step_ids(playlist, opportunity)
+        StepProgress.objects.filter(
+            enrolment__user=user,
+            enrolment__playlist_id=playlist.pk,
+            enrolment__completed_at__isnull=True,
+            step_id__in=step_ids,
+            status=StepProgress.Status.DONE,
+            award__isnull=True,
+        ).delete()
+    return True
+
+
+def update_attendance(opportunity, playlists, *, attended, absent, confirmed_by):
+    """Confirm the users in ``attended`` (unless a parent's consent is awaited), withdraw
+    those in ``absent``, then re-evaluate their playlists; returns (confirmed, withdrawn)."""
+    playlist_ids = [page.pk for page in playlists]
+    confirmed = withdrawn = 0
+    with transaction.atomic():
+        for user in attended:
+            if not may_store_learning(user):
+                continue
+            if confirm_attendance(opportunity, user, confirmed_by=confirmed_by):
+                confirmed += 1
+                evaluate_for_user(user, playlist_ids=playlist_ids)
+        for user in absent:
+            if withdraw_attendance(opportunity, user, playlists):
+                withdrawn += 1
+                evaluate_for_user(user, playlist_ids=playlist_ids)
+    return confirmed, withdrawn

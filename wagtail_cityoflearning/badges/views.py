@@ -129,6 +129,11 @@ def assertion(request, uuid):
             "checked": checked,
             "checked_email": email,
             "status_text": _("Revoked") if instance.revoked else _("Valid"),
+            # Absolute URLs for the link previews (Open Graph) of a shared badge.
+            "share_url": serializers.assertion_id(instance),
+            "share_image_url": serializers.object_url(
+                instance.badge_class.issuer, "badge_class_image", instance.badge_class.uuid
+            ),
         },
         status=410 if instance.revoked else 200,
     )

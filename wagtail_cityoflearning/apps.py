@@ -9,6 +9,8 @@ class WagtailCityOfLearningAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .map.signals import connect
+        from .learners.signals import connect as connect_learner_signals
+        from .map.signals import connect as connect_map_signals
 
-        connect()
+        connect_map_signals()
+        connect_learner_signals()

@@ -23,9 +23,13 @@ MANAGE = str(REPO_ROOT / "example_site" / "manage.py")
 STARTUP_SECONDS = 60
 
 
+EDITOR = ("editor", "editor-passphrase-42")
+
+
 @dataclass(frozen=True)
 class DemoServer:
     port: int
+    mail_dir: Path
 
     @property
     def url(self) -> str:
@@ -83,9 +87,16 @@ def demo_server():
             "PYTHONPATH": str(REPO_ROOT),
             "DEBUG": "1",
             "PYTHONUNBUFFERED": "1",
+            # Emails are files, so the tests can follow the links in them.
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": f"{tmp}/mail",
+            "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
         }
         _manage(env, "migrate", "--noinput")
         _manage(env, "cityoflearning_demo", "--port", str(port), "--no-admin")
+        _manage(
+            env, "createsuperuser", "--noinput", "--username", EDITOR[0], "--email", "e@example.org"
+        )
         log_path = Path(tmp) / "runserver.log"
         with open(log_path, "w") as log:
             process = subprocess.Popen(
@@ -97,7 +108,7 @@ def demo_server():
                 text=True,
             )
             try:
-                server = DemoServer(port=port)
+                server = DemoServer(port=port, mail_dir=Path(tmp) / "mail")
                 _wait_until_up(server.url + "/", process, log_path)
                 yield server
             finally:

@@ -153,8 +153,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "cityoflearning_evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PROJECT_DIR / "evidence", "base_url": None},
+        "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PROJECT_DIR / "evidence"},
     },
 }
 

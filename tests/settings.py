@@ -27,10 +27,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "cityoflearning_evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": os.path.join(tempfile.gettempdir(), f"col-evidence-{os.getpid()}"),
-            "base_url": None,
         },
     },
 }

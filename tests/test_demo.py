@@ -3,30 +3,50 @@
 import io
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
 from wagtail.models import Site
 
+from wagtail_cityoflearning.badges.models import Award, BadgeClass
+from wagtail_cityoflearning.learners.models import (
+    Attendance,
+    LearnerProfile,
+    PlaylistEnrolment,
+    StepProgress,
+)
 from wagtail_cityoflearning.models import (
     CityOfLearningSettings,
     Interest,
     OpportunityPage,
+    PlaylistIndexPage,
+    PlaylistPage,
     ProviderPage,
 )
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
+LEARNERS = {"localhost": "maja@example.org", "cagliari.localhost": "giulia@example.org"}
+HOSTS = pytest.mark.parametrize("hostname", ["localhost", "cagliari.localhost"])
+
+
+def load_demo():
+    output = io.StringIO()
+    call_command("cityoflearning_demo", "--home-model", "home.HomePage", stdout=output)
+    return output.getvalue()
+
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for this module (it builds ~170 pages)."""
-    with django_db_blocker.unblock():
-        from django.db import transaction
-
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo once for this module (it builds ~200 pages); its output."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("m")):
         # Loaded inside an outer transaction that is rolled back when the module ends.
         atomic = transaction.atomic()
         atomic.__enter__()
-        call_command("cityoflearning_demo", "--home-model", "home.HomePage", stdout=io.StringIO())
-        yield
+        yield load_demo()
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
 
@@ -83,12 +103,24 @@ def content_snapshot():
         Interest.objects.count(),
         Site.objects.count(),
         sorted(OpportunityPage.objects.values_list("pk", "starts_at", "latest_revision_id")),
+        sorted(PlaylistPage.objects.values_list("pk", "latest_revision_id")),
+        BadgeClass.objects.count(),
+        sorted(Award.objects.values_list("pk", "badge_class_id", "recipient_email")),
+        sorted(
+            PlaylistEnrolment.objects.values_list(
+                "pk", "started_at", "completed_at", "completion_award_id"
+            )
+        ),
+        sorted(StepProgress.objects.values_list("pk", "status", "completed_at", "award_id")),
+        Attendance.objects.count(),
+        LearnerProfile.objects.count(),
+        EmailAddress.objects.count(),
     )
 
 
 def test_running_the_demo_again_changes_nothing(demo):
     before = content_snapshot()
-    call_command("cityoflearning_demo", "--home-model", "home.HomePage", stdout=io.StringIO())
+    load_demo()
     assert content_snapshot() == before
 
 
@@ -118,4 +150,121 @@ def test_every_demo_opportunity_page_renders(demo, client):
     site = city_site("cagliari.localhost")
     for page in OpportunityPage.objects.descendant_of(site.root_page).live()[:80]:
         response = client.get(page.url, HTTP_HOST="cagliari.localhost:8000")
+        assert response.status_code == 200, page.url
+
+
+# -- playlists, badges and the demo learner ------------------------------------------------
+
+
+def city_playlists(hostname):
+    return PlaylistPage.objects.descendant_of(city_site(hostname).root_page).live()
+
+
+@HOSTS
+def test_each_city_has_playlists_with_published_completion_badges_of_its_own(demo, hostname):
+    site = city_site(hostname)
+    playlists = city_playlists(hostname)
+    assert playlists.count() >= 6
+    assert {p.locale.language_code for p in playlists} == {site.root_page.locale.language_code}
+    for playlist in playlists:
+        badge = playlist.completion_badge
+        assert badge is not None and badge.live, playlist.title
+        assert badge.issuer.site == site
+        assert badge.image.name.endswith(".png")
+
+
+@HOSTS
+def test_each_city_lists_playlists_in_its_menu_and_under_providers(demo, hostname):
+    home = city_site(hostname).root_page
+    index = PlaylistIndexPage.objects.child_of(home).live().get()
+    assert index.show_in_menus
+    assert index.get_playlists().count() >= 4
+    providers = ProviderPage.objects.descendant_of(home)
+    assert any(PlaylistPage.objects.child_of(p).live().exists() for p in providers)
+
+
+@HOSTS
+def test_demo_playlists_show_every_kind_of_step(demo, hostname):
+    playlists = [p.specific for p in city_playlists(hostname)]
+    steps = [step for playlist in playlists for step in playlist.step_list]
+    assert {step.kind for step in steps} == {"opportunity", "activity", "badge"}
+    assert {step.evidence for step in steps if step.kind == "activity"} == {
+        "text",
+        "link",
+        "file",
+        "photo",
+        "none",
+    }
+    assert any(step.earns_step_badge for step in steps)
+    assert any(not step.required for step in steps)
+    assert any(p.in_order for p in playlists)
+    assert any(p.min_optional_steps for p in playlists)
+    assert all(step.opportunity.live for step in steps if step.kind == "opportunity")
+
+
+def test_each_city_has_its_age_of_digital_consent(demo):
+    ljubljana = CityOfLearningSettings.for_site(city_site("localhost"))
+    cagliari = CityOfLearningSettings.for_site(city_site("cagliari.localhost"))
+    assert (ljubljana.age_of_digital_consent, cagliari.age_of_digital_consent) == (15, 14)
+
+
+@HOSTS
+def test_each_city_has_a_demo_learner_who_can_log_in(demo, client, hostname):
+    email = LEARNERS[hostname]
+    assert f"{hostname}:8000/accounts/login/ with {email!r} and password 'cityoflearning'" in demo
+    response = client.post(
+        reverse("account_login"),
+        {"login": email, "password": "cityoflearning"},
+        HTTP_HOST=f"{hostname}:8000",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtail_cityoflearning_learners:dashboard")
+    user = get_user(client)
+    assert user.email == email
+    assert EmailAddress.objects.filter(user=user, email=email, verified=True).exists()
+    profile = user.learner_profile
+    site = city_site(hostname)
+    assert profile.site == site
+    assert profile.age >= CityOfLearningSettings.for_site(site).age_of_digital_consent
+    assert profile.may_store_learning
+    assert profile.interests.exists()
+
+
+@HOSTS
+def test_demo_learner_has_started_saved_and_completed_playlists(demo, hostname):
+    enrolments = PlaylistEnrolment.objects.filter(user__email=LEARNERS[hostname])
+    started = enrolments.get(started_at__isnull=False, completed_at__isnull=True)
+    assert started.step_progress.filter(status=StepProgress.Status.APPROVED).exists()
+    assert enrolments.filter(saved_at__isnull=False, started_at__isnull=True).exists()
+    completed = enrolments.get(completed_at__isnull=False)
+    award = completed.completion_award
+    assert award.badge_class == completed.playlist.specific.completion_badge
+    assert (award.source, award.recipient_email) == ("playlist", LEARNERS[hostname])
+    assert Attendance.objects.filter(user=completed.user).exists()
+
+
+@HOSTS
+def test_demo_learner_has_evidence_waiting_for_review(demo, hostname):
+    waiting = StepProgress.objects.filter(
+        enrolment__user__email=LEARNERS[hostname], status=StepProgress.Status.SUBMITTED
+    ).get()
+    assert waiting.text and waiting.submitted_at
+    assert waiting.completed_at is None
+
+
+def test_demo_progress_is_what_evaluation_gives(demo):
+    """Re-evaluating the demo's progress records nothing new: it is consistent."""
+    from wagtail_cityoflearning.learners.progress import evaluate
+
+    before = content_snapshot()
+    for enrolment in PlaylistEnrolment.objects.filter(started_at__isnull=False):
+        evaluate(enrolment)
+    assert content_snapshot() == before
+
+
+@HOSTS
+def test_every_demo_playlist_page_renders_for_the_demo_learner(demo, client, hostname):
+    client.force_login(LearnerProfile.objects.get(user__email=LEARNERS[hostname]).user)
+    for page in city_playlists(hostname):
+        response = client.get(page.url, HTTP_HOST=f"{hostname}:8000")
         assert response.status_code == 200, page.url

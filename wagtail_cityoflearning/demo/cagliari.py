@@ -6,6 +6,8 @@ CITY = {
     "timezone": "Europe/Rome",
     "centre": (39.2238, 9.1217),
     "zoom": 13,
+    # GDPR article 8: the age from which young people consent themselves in this country.
+    "age_of_digital_consent": 14,
     "contact_email": "citta-che-impara@example.org",
     "home_title": "Cagliari Città dell'Apprendimento",
     "home_intro": (

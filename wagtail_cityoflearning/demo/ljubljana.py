@@ -6,6 +6,8 @@ CITY = {
     "timezone": "Europe/Ljubljana",
     "centre": (46.0511, 14.5051),
     "zoom": 13,
+    # GDPR article 8: the age from which young people consent themselves in this country.
+    "age_of_digital_consent": 15,
     "contact_email": "mesto-ucenja@example.org",
     "home_title": "Mesto učenja Ljubljana",
     "home_intro": (

@@ -1,4 +1,5 @@
-"""Builds a demo city: its Site, page tree, settings, interests, providers and opportunities.
+"""Builds a demo city: its Site, page tree, settings, interests, providers, opportunities,
+badges, learning playlists and a demo learner.
 
 Idempotent: pages are found by slug and left alone when they exist, so running the
 loader again changes nothing.
@@ -25,11 +26,18 @@ from ..models import (
     ProviderIndexPage,
     ProviderPage,
 )
+from .learners import DEMO_LEARNER_PASSWORD, load_learner
+from .playlists import load_playlists
 
 CITIES = {
-    "ljubljana": {"module": "wagtail_cityoflearning.demo.ljubljana", "hostname": "localhost"},
+    "ljubljana": {
+        "module": "wagtail_cityoflearning.demo.ljubljana",
+        "playlists": "wagtail_cityoflearning.demo.ljubljana_playlists",
+        "hostname": "localhost",
+    },
     "cagliari": {
         "module": "wagtail_cityoflearning.demo.cagliari",
+        "playlists": "wagtail_cityoflearning.demo.cagliari_playlists",
         "hostname": "cagliari.localhost",
     },
 }
@@ -40,7 +48,10 @@ WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 class LoadReport:
     city: str
     site: Site
-    created: dict = field(default_factory=lambda: {"providers": 0, "opportunities": 0})
+    created: dict = field(
+        default_factory=lambda: {"providers": 0, "opportunities": 0, "badges": 0, "playlists": 0}
+    )
+    learner_email: str = ""
 
 
 def _publish(page):
@@ -90,6 +101,7 @@ def _settings(site, city):
     settings.map_zoom = city["zoom"]
     settings.timezone = city["timezone"]
     settings.contact_email = city["contact_email"]
+    settings.age_of_digital_consent = city["age_of_digital_consent"]
     settings.save()
     return settings
 
@@ -189,11 +201,19 @@ def _opportunity(provider, item, interests_by_slug, tz, today):
 
 
 def load_city(
-    name: str, *, home_model: str = "wagtailcore.Page", port: int = 8000, is_default: bool = False
+    name: str,
+    *,
+    home_model: str = "wagtailcore.Page",
+    port: int = 8000,
+    is_default: bool = False,
+    learner: bool = True,
+    learner_password: str = DEMO_LEARNER_PASSWORD,
 ) -> LoadReport:
-    """Create or complete the demo for one city (``ljubljana`` or ``cagliari``)."""
+    """Create or complete the demo for one city (``ljubljana`` or ``cagliari``); with
+    ``learner``, also the city's demo learner and their progress."""
     config = CITIES[name]
     data = importlib.import_module(config["module"])
+    playlist_data = importlib.import_module(config["playlists"])
     city = data.CITY
     model = apps.get_model(home_model)
     with transaction.atomic():
@@ -221,4 +241,22 @@ def load_city(
                 continue
             _opportunity(provider, item, interests_by_slug, tz, today)
             report.created["opportunities"] += 1
+        playlists = load_playlists(
+            site=site,
+            home=home,
+            city=city,
+            data=playlist_data,
+            provider_index=index,
+            interests_by_slug=interests_by_slug,
+            created=report.created,
+        )
+        if learner:
+            report.learner_email = load_learner(
+                site=site,
+                data=playlist_data,
+                playlists=playlists,
+                provider_index=index,
+                interests_by_slug=interests_by_slug,
+                password=learner_password,
+            )
     return report

@@ -11,6 +11,13 @@ from django.utils.functional import LazyObject
 from ..conf import cityoflearning_settings
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """A folder with no public address: asking for a URL is a programming error."""
+
+    def url(self, name):
+        raise ValueError("Evidence files have no public URL; link to the evidence view.")
+
+
 class _EvidenceStorage(LazyObject):
     def _setup(self):
         alias = cityoflearning_settings.EVIDENCE_STORAGE
@@ -19,7 +26,7 @@ class _EvidenceStorage(LazyObject):
         else:
             media_root = os.path.abspath(settings.MEDIA_ROOT or "media")
             location = os.path.join(os.path.dirname(media_root), "cityoflearning-evidence")
-            self._wrapped = FileSystemStorage(location=location, base_url=None)
+            self._wrapped = PrivateFileSystemStorage(location=location)
 
 
 _storage = _EvidenceStorage()

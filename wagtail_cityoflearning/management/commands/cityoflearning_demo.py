@@ -2,15 +2,18 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import NoReverseMatch, reverse
 
 from ...conf import cityoflearning_settings
+from ...demo.learners import DEMO_LEARNER_PASSWORD
 from ...demo.loader import CITIES, load_city
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo cities (Ljubljana in Slovenian, Cagliari in Italian): sites, page "
-        "trees, interests, providers and opportunities. Running it again changes nothing."
+        "trees, interests, providers, opportunities, badges, playlists and a demo learner "
+        "per city. Running it again changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -26,9 +29,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-admin", action="store_true", help="Don't create the demo admin user."
         )
+        parser.add_argument(
+            "--no-learners",
+            action="store_true",
+            help="Don't create the demo learners and their progress.",
+        )
 
     def handle(self, *args, **options):
         cities = options["city"] or ["ljubljana", "cagliari"]
+        learner_password = os.environ.get("DEMO_LEARNER_PASSWORD", DEMO_LEARNER_PASSWORD)
+        reports = []
         for name in cities:
             try:
                 report = load_city(
@@ -36,17 +46,24 @@ class Command(BaseCommand):
                     home_model=options["home_model"],
                     port=options["port"],
                     is_default=name == "ljubljana",
+                    learner=not options["no_learners"],
+                    learner_password=learner_password,
                 )
             except LookupError as error:
                 raise CommandError(str(error)) from error
             site = report.site
+            created = report.created
             self.stdout.write(
                 f"{report.city}: http://{site.hostname}:{site.port}/ "
-                f"({report.created['providers']} providers and "
-                f"{report.created['opportunities']} opportunities added)"
+                f"({created['providers']} providers, {created['opportunities']} opportunities, "
+                f"{created['badges']} badges and {created['playlists']} playlists added)"
             )
+            reports.append(report)
         if not options["no_admin"]:
             self._admin_user(options["port"])
+        for report in reports:
+            if report.learner_email:
+                self._learner_login(report, learner_password)
 
     def _admin_user(self, port):
         username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")
@@ -56,3 +73,16 @@ class Command(BaseCommand):
             User.objects.create_superuser(username, f"{username}@example.org", password)
             self.stdout.write(f"Created the admin user {username!r} with password {password!r}.")
         self.stdout.write(f"Log in at http://localhost:{port}/admin/ as {username!r}.")
+
+    def _learner_login(self, report, password):
+        """Where and how the city's demo learner logs in (a learner who existed before keeps
+        their password, like the admin user)."""
+        site = report.site
+        try:
+            path = reverse("account_login")
+        except NoReverseMatch:
+            path = "/"
+        self.stdout.write(
+            f"Demo learner in {report.city}: log in at http://{site.hostname}:{site.port}{path} "
+            f"with {report.learner_email!r} and password {password!r}."
+        )

@@ -34,6 +34,8 @@ demo: install
 	@echo "Ljubljana: http://localhost:$(PORT)/"
 	@echo "Cagliari:  http://cagliari.localhost:$(PORT)/"
 	@echo "Admin:     http://localhost:$(PORT)/admin/  (user admin, password cityoflearning)"
+	@echo "Learners:  http://localhost:$(PORT)/accounts/login/  (maja@example.org in Ljubljana,"
+	@echo "           giulia@example.org in Cagliari; password cityoflearning)"
 	@echo ""
 	$(MANAGE) runserver 0.0.0.0:$(PORT)
 

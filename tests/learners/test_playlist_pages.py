@@ -149,6 +149,20 @@ def test_the_index_lists_its_live_playlists_as_cards(client, playlist_index, pla
     assert "Draft only" not in html
 
 
+def test_the_city_index_also_lists_playlists_kept_by_providers(
+    client, city, playlist_index, playlist, provider
+):
+    from tests.factories import make_city
+
+    providers_own = make_playlist(provider, playlist.steps.raw_data, title="Maker path")
+    elsewhere = make_city(hostname="cagliari.localhost", language="it", is_default=False)
+    other_index = PlaylistIndexPage(title="Percorsi", slug="percorsi")
+    elsewhere["home"].add_child(instance=other_index)
+    make_playlist(other_index, playlist.steps.raw_data, title="Altro percorso")
+    response = client.get(playlist_index.url)
+    assert list(response.context["playlists"]) == [playlist, providers_own]  # A to Z, one city
+
+
 def test_anyone_can_read_the_steps_and_what_each_asks(client, playlist, opportunity, step_badge):
     response = client.get(playlist.url)
     assert response.status_code == 200

@@ -79,11 +79,14 @@ class AbstractPlaylistIndexPage(CityOfLearningPageMixin, BasePage):
         abstract = True
 
     def get_playlists(self):
-        """The live playlists below this page, A to Z."""
+        """The city's live playlists, A to Z: those below this page and those that providers
+        keep under their own pages on the same site."""
+        site = self.get_site()
+        root = site.root_page if site else self
         return (
             PlaylistPage.objects.live()
             .public()
-            .descendant_of(self)
+            .descendant_of(root)
             .select_related("cover_image", "completion_badge")
             .prefetch_related("interests")
             .order_by("title")

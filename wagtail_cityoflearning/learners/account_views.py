@@ -182,7 +182,7 @@ def delete_user(user, *, revoke_badges: bool, reason: str = "") -> int:
     with transaction.atomic():
         if revoke_badges:
             for award in learner_awards(user).filter(revoked=False).select_for_update():
-                revoke(award, reason or "Withdrawn by the recipient")
+                revoke(award, reason or str(_("Withdrawn by the recipient")))
                 revoked += 1
         names = [r.file.name for r in evidence_records(user)]
         user.delete()

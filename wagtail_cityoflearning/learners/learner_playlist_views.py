@@ -235,7 +235,10 @@ def move_step(playlist, step, offset: int) -> bool:
 def _move(offset):
     def action(request, playlist, forms):
         if not move_step(playlist, _posted_step(request, playlist), offset):
-            messages.info(request, _("That step is already at the end of the list."))
+            if offset < 0:
+                messages.info(request, _("That step is already the first one."))
+            else:
+                messages.info(request, _("That step is already the last one."))
         return True
 
     return action

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -251,8 +252,10 @@ class AbstractPlaylistPage(CityOfLearningPageMixin, RoutablePageMixin, BasePage)
             errors["age_max"] = _("The maximum age must not be below the minimum age.")
         optional = sum(1 for child in self.steps if not child.value.get("required"))
         if self.min_optional_steps > optional:
-            errors["min_optional_steps"] = _(
-                "The playlist has only %(count)d optional steps; ask for that many or fewer."
+            errors["min_optional_steps"] = ngettext(
+                "The playlist has only %(count)d optional step; ask for that many or fewer.",
+                "The playlist has only %(count)d optional steps; ask for that many or fewer.",
+                optional,
             ) % {"count": optional}
         if self.completion_badge_id and not self.completion_badge.live:
             errors["completion_badge"] = _(

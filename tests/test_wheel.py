@@ -70,13 +70,22 @@ SETTINGS = textwrap.dedent(
         "wagtail.documents", "wagtail.images", "wagtail.search", "wagtail.admin", "wagtail",
         "modelcluster", "taggit", "django.contrib.admin", "django.contrib.auth",
         "django.contrib.contenttypes", "django.contrib.sessions", "django.contrib.messages",
-        "django.contrib.staticfiles",
+        "django.contrib.staticfiles", "allauth", "allauth.account",
     ]
     MIDDLEWARE = [
         "django.contrib.sessions.middleware.SessionMiddleware",
         "django.contrib.auth.middleware.AuthenticationMiddleware",
         "django.contrib.messages.middleware.MessageMiddleware",
+        "allauth.account.middleware.AccountMiddleware",
     ]
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "cityoflearning_evidence": {
+            "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": "evidence"},
+        },
+    }
     TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates",
                   "APP_DIRS": True, "OPTIONS": {"context_processors": [
                       "django.template.context_processors.request",

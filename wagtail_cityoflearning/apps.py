@@ -9,6 +9,7 @@ class WagtailCityOfLearningAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .learners.signals import connect as connect_learner_signals
         from .map.signals import connect as connect_map_signals
 

@@ -60,9 +60,9 @@ DEFAULTS = {
     "MAP_PAGE_SIZE": 20,
     # Product identifier written into generated iCalendar files.
     "ICAL_PRODID": "-//wagtail-cityoflearning//EN",
-    # Where learners' evidence files are kept: an alias in STORAGES. Without that alias,
-    # a private folder next to MEDIA_ROOT (never under it: evidence has no public URL and
-    # is served only to the learner and the playlist's reviewers).
+    # Where learners' evidence files are kept: an alias in STORAGES, required (``check``
+    # reports it missing). Keep it outside MEDIA_ROOT: evidence has no public URL and is
+    # served only to the learner and the playlist's reviewers.
     "EVIDENCE_STORAGE": "cityoflearning_evidence",
     # Largest evidence file, in bytes, and the file types accepted as files and as photos.
     "EVIDENCE_MAX_BYTES": 10 * 1024 * 1024,

@@ -84,7 +84,9 @@ def test_sign_up_start_send_evidence_get_it_approved_and_hold_a_valid_badge(
     }
     step_id = steps.nth(1).get_attribute("data-step-id")
     steps.nth(1).locator("a[href*='/steps/']").first.click()
-    page.fill("textarea[name=text]", "I switched my profiles to private and made a strong password.")
+    page.fill(
+        "textarea[name=text]", "I switched my profiles to private and made a strong password."
+    )
     page.locator(".col-evidence-form button[type=submit]").click()
     page.wait_for_url(re.compile(rf".*{PLAYLIST}#step-{step_id}$"))  # back on the playlist
     assert page.locator(f"#step-{step_id}").get_attribute("data-step-status") == "submitted"

@@ -117,6 +117,9 @@ class PlaylistEnrolment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set when the completion badge is queued, cleared when its task has run: what
+    # ``cityoflearning_retry_pending`` finishes after the queue was down.
+    award_due = models.BooleanField(default=False, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("playlist enrolment")
@@ -187,6 +190,7 @@ class StepProgress(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    award_due = models.BooleanField(default=False, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("step progress")

@@ -13,9 +13,10 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from ..blocks.playlist import EvidenceKind, StepKind
+from ..blocks.playlist import StepKind
 from .models import Attendance, LearnerProfile, PlaylistEnrolment, StepProgress
 
 logger = logging.getLogger(__name__)
@@ -25,35 +26,38 @@ logger = logging.getLogger(__name__)
 
 
 def learner_emails(user) -> set[str]:
-    """The addresses a learner's badges may be awarded to: the account's and verified ones."""
-    emails = {user.email.lower()} if user.email else set()
-    try:
-        from allauth.account.models import EmailAddress
-    except ImportError:  # pragma: no cover - allauth is a dependency
-        return emails
-    emails.update(
-        e.lower()
-        for e in EmailAddress.objects.filter(user=user, verified=True).values_list(
+    """The learner's verified addresses: the only ones their badges and credit follow.
+
+    The account's own address counts once it is verified (allauth records that), so
+    signing up with someone else's address shows none of their badges.
+    """
+    from allauth.account.models import EmailAddress
+
+    return {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user, verified=True).values_list(
             "email", flat=True
         )
-    )
-    return emails
+    }
 
 
 def held_badge_ids(user) -> set[int]:
     """Badge classes the learner holds: awarded to one of their addresses, not revoked."""
+    return set(
+        awards_to(learner_emails(user))
+        .filter(revoked=False)
+        .values_list("badge_class_id", flat=True)
+    )
+
+
+def awards_to(emails):
+    """Awards to any of ``emails``, whatever the case of the address they were awarded to."""
     from ..badges.models import Award
 
-    emails = learner_emails(user)
-    if not emails:
-        return set()
-    query = None
-    from django.db.models import Q
-
+    query = Q()
     for email in emails:
-        clause = Q(recipient_email__iexact=email)
-        query = clause if query is None else query | clause
-    return set(Award.objects.filter(query, revoked=False).values_list("badge_class_id", flat=True))
+        query |= Q(recipient_email__iexact=email)
+    return Award.objects.filter(query) if emails else Award.objects.none()
 
 
 def attended_opportunity_ids(user) -> set[int]:
@@ -104,10 +108,6 @@ class PlaylistProgress:
     enrolment: PlaylistEnrolment | None
     states: list[StepState] = field(default_factory=list)
     needed: int = 0
-
-    @property
-    def completed_count(self) -> int:
-        return sum(1 for s in self.states if s.complete)
 
     @property
     def counted(self) -> int:
@@ -182,14 +182,14 @@ def playlist_progress(
 # -- reacting to change ----------------------------------------------------------------------
 
 
-def evaluate(enrolment: PlaylistEnrolment) -> PlaylistProgress:
+def evaluate(enrolment: PlaylistEnrolment, facts: LearnerFacts | None = None) -> PlaylistProgress:
     """Record newly completed steps, queue their badges, and complete the playlist once."""
     from .tasks import award_playlist_completion, award_step_badge
 
     playlist = enrolment.playlist.specific
-    progress = playlist_progress(playlist, enrolment)
-    if not enrolment.is_started:
-        return progress
+    progress = playlist_progress(playlist, enrolment, facts)
+    if not enrolment.is_started or not may_store_learning(enrolment.user):
+        return progress  # nothing is recorded while a parent's consent is awaited
     now = timezone.now()
     for state in progress.states:
         if not state.complete:
@@ -207,11 +207,16 @@ def evaluate(enrolment: PlaylistEnrolment) -> PlaylistProgress:
                 completed_at=now
             )
         if state.step.earns_step_badge is not None and record.award_id is None:
+            StepProgress.objects.filter(pk=record.pk).update(award_due=True)
             _on_commit(award_step_badge, record.pk)
     if progress.requirements_met and enrolment.completed_at is None:
         changed = PlaylistEnrolment.objects.filter(
             pk=enrolment.pk, completed_at__isnull=True
-        ).update(completed_at=now, last_activity_at=now)
+        ).update(
+            completed_at=now,
+            last_activity_at=now,
+            award_due=playlist.completion_badge_id is not None,
+        )
         if changed:
             enrolment.completed_at = now
             if playlist.completion_badge_id:
@@ -236,14 +241,19 @@ def evaluate_for_user(user, *, playlist_ids=None) -> None:
     ).select_related("playlist", "user")
     if playlist_ids is not None:
         enrolments = enrolments.filter(playlist_id__in=playlist_ids)
+    enrolments = list(enrolments)
+    if not enrolments or not may_store_learning(user):
+        return
+    facts = LearnerFacts.for_user(user)  # read once for all of the learner's playlists
     for enrolment in enrolments:
-        evaluate(enrolment)
+        evaluate(enrolment, facts)
 
 
 def may_store_learning(user) -> bool:
-    """False for a learner whose parent's consent is still awaited."""
+    """Whether the platform may record this person's learning: they have a profile (so
+    their age is known) and no parent's consent is awaited."""
     profile = LearnerProfile.objects.filter(user=user).first()
-    return profile is None or profile.may_store_learning
+    return profile is not None and profile.may_store_learning
 
 
 # -- the playlist page -------------------------------------------------------------------------
@@ -268,7 +278,6 @@ def playlist_context(playlist, request) -> dict:
         "enrolment": enrolment,
         "progress": progress,
         "step_states": progress.states,
-        "evidence_kinds": EvidenceKind,
         "consent_pending": user is not None
         and user.is_authenticated
         and not may_store_learning(user),

@@ -1,10 +1,9 @@
 """Storage of learners' evidence files. Evidence is never publicly addressable: it lives in
-its own storage (the ``EVIDENCE_STORAGE`` alias in STORAGES, or a private folder next to
-MEDIA_ROOT) and is served only through a view that checks who is asking."""
-
-import os
+its own storage (the ``EVIDENCE_STORAGE`` alias in STORAGES, checked at start-up) and is
+served only through a view that checks who is asking."""
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, storages
 from django.utils.functional import LazyObject
 
@@ -21,12 +20,10 @@ class PrivateFileSystemStorage(FileSystemStorage):
 class _EvidenceStorage(LazyObject):
     def _setup(self):
         alias = cityoflearning_settings.EVIDENCE_STORAGE
-        if alias and alias in settings.STORAGES:
-            self._wrapped = storages[alias]
-        else:
-            media_root = os.path.abspath(settings.MEDIA_ROOT or "media")
-            location = os.path.join(os.path.dirname(media_root), "cityoflearning-evidence")
-            self._wrapped = PrivateFileSystemStorage(location=location)
+        if alias not in settings.STORAGES:
+            # Never guess a folder: next to MEDIA_ROOT is often served too (check E002).
+            raise ImproperlyConfigured(f"STORAGES has no {alias!r} entry for evidence files.")
+        self._wrapped = storages[alias]
 
 
 _storage = _EvidenceStorage()

@@ -17,6 +17,23 @@ from .models import PlaylistEnrolment, StepProgress
 logger = logging.getLogger(__name__)
 
 
+def recipient_for(user) -> str:
+    """The address a learner's badges go to: the account's, once verified."""
+    from .progress import learner_emails
+
+    verified = learner_emails(user)
+    email = (user.email or "").strip()
+    if email.lower() in verified:
+        return email
+    return min(verified) if verified else ""
+
+
+def _settled(record) -> None:
+    """Nothing (more) to award: the retry command can forget this row."""
+    if record.award_due:
+        type(record).objects.filter(pk=record.pk).update(award_due=False)
+
+
 def _evidence_for(playlist):
     url = playlist.full_url or ""
     return [{"url": url, "narrative": playlist.title}] if url else []
@@ -35,20 +52,24 @@ def award_playlist_completion(enrolment_id: int) -> str | None:
         if enrolment is None or enrolment.completed_at is None:
             return None
         if enrolment.completion_award_id is not None:
+            _settled(enrolment)
             return str(enrolment.completion_award.uuid)
         playlist = enrolment.playlist.specific
         badge = playlist.completion_badge
-        if badge is None or not badge.live or not enrolment.user.email:
+        email = recipient_for(enrolment.user)
+        if badge is None or not badge.live or not email:
+            _settled(enrolment)
             return None
         instance = award(
             badge,
-            enrolment.user.email,
+            email,
             evidence=_evidence_for(playlist),
             narrative=playlist.title,
             source=Award.Source.PLAYLIST,
         )
         enrolment.completion_award = instance
-        enrolment.save(update_fields=["completion_award"])
+        enrolment.award_due = False
+        enrolment.save(update_fields=["completion_award", "award_due"])
     return str(instance.uuid)
 
 
@@ -65,29 +86,31 @@ def award_step_badge(progress_id: int) -> str | None:
         if record is None or not record.is_complete:
             return None
         if record.award_id is not None:
+            _settled(record)
             return str(record.award.uuid)
         playlist = record.enrolment.playlist.specific
         step = playlist.get_step(record.step_id)
         badge = step.earns_step_badge if step else None
-        user = record.enrolment.user
-        if badge is None or not badge.live or not user.email:
+        email = recipient_for(record.enrolment.user)
+        if badge is None or not badge.live or not email:
+            _settled(record)
             return None
         instance = award(
             badge,
-            user.email,
+            email,
             evidence=_evidence_for(playlist),
             narrative=step.title,
             source=Award.Source.PLAYLIST,
         )
         record.award = instance
-        record.save(update_fields=["award"])
+        record.award_due = False
+        record.save(update_fields=["award", "award_due"])
     return str(instance.uuid)
 
 
 def pending_completions():
-    """Completed playlists and steps whose badge has not been awarded yet."""
-    enrolments = PlaylistEnrolment.objects.filter(
-        completed_at__isnull=False, completion_award__isnull=True
+    """Completed playlists and steps whose badge was queued but not awarded yet."""
+    return (
+        PlaylistEnrolment.objects.filter(award_due=True),
+        StepProgress.objects.filter(award_due=True),
     )
-    steps = StepProgress.objects.filter(completed_at__isnull=False, award__isnull=True)
-    return enrolments, steps

@@ -284,6 +284,7 @@ class Migration(migrations.Migration):
                         default=django.utils.timezone.now, verbose_name="last activity"
                     ),
                 ),
+                ("award_due", models.BooleanField(db_index=True, default=False, editable=False)),
                 (
                     "completion_award",
                     models.ForeignKey(
@@ -583,6 +584,7 @@ class Migration(migrations.Migration):
                     "completed_at",
                     models.DateTimeField(blank=True, null=True, verbose_name="completed"),
                 ),
+                ("award_due", models.BooleanField(db_index=True, default=False, editable=False)),
                 (
                     "award",
                     models.ForeignKey(

@@ -89,7 +89,7 @@ class AbstractPlaylistIndexPage(CityOfLearningPageMixin, BasePage):
             .public()
             .descendant_of(root)
             .select_related("cover_image", "completion_badge")
-            .prefetch_related("interests")
+            .prefetch_related("interests", "cover_image__renditions")
             .order_by("title")
         )
 
@@ -105,10 +105,6 @@ class PlaylistIndexPage(AbstractPlaylistIndexPage):
     class Meta:
         verbose_name = _("playlist index page")
         verbose_name_plural = _("playlist index pages")
-
-
-class PlaylistPageForm(CityOfLearningPageForm):
-    pass
 
 
 class AbstractPlaylistPage(CityOfLearningPageMixin, RoutablePageMixin, BasePage):
@@ -166,7 +162,7 @@ class AbstractPlaylistPage(CityOfLearningPageMixin, RoutablePageMixin, BasePage)
         help_text=_("Awarded automatically when a learner meets the requirements."),
     )
 
-    base_form_class = PlaylistPageForm
+    base_form_class = CityOfLearningPageForm
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -226,6 +222,11 @@ class AbstractPlaylistPage(CityOfLearningPageMixin, RoutablePageMixin, BasePage)
             )
             for number, child in enumerate(self.steps, start=1)
         ]
+
+    @property
+    def step_count(self) -> int:
+        """How many steps, without loading the pages and badges they choose."""
+        return len(self.steps.raw_data)
 
     def get_step(self, step_id: str) -> Step | None:
         return next((step for step in self.step_list if step.id == step_id), None)

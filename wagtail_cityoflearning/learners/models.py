@@ -21,6 +21,11 @@ def current_year() -> int:
     return timezone.localdate().year
 
 
+def site_languages():
+    """The host site's LANGUAGES, read when needed (not frozen into migrations)."""
+    return settings.LANGUAGES
+
+
 def validate_year_of_birth(value):
     from django.core.exceptions import ValidationError
 
@@ -65,7 +70,7 @@ class LearnerProfile(models.Model):
         related_name="+",
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=10, blank=True, choices=settings.LANGUAGES
+        _("preferred language"), max_length=10, blank=True, choices=site_languages
     )
     consent = models.CharField(
         _("consent"), max_length=20, choices=Consent.choices, default=Consent.NOT_NEEDED

@@ -4,8 +4,7 @@ served only through a view that checks who is asking."""
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.storage import FileSystemStorage, storages
-from django.utils.functional import LazyObject
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 from ..conf import cityoflearning_settings
 
@@ -17,18 +16,21 @@ class PrivateFileSystemStorage(FileSystemStorage):
         raise ValueError("Evidence files have no public URL; link to the evidence view.")
 
 
-class _EvidenceStorage(LazyObject):
-    def _setup(self):
+class MissingEvidenceStorage(Storage):
+    """Stands in when STORAGES lacks the evidence alias, so the site still starts and
+    ``manage.py check`` can say what is missing (E002); storing anything fails loudly
+    instead of guessing a folder that a web server might serve."""
+
+    def _refuse(self, *args, **kwargs):
         alias = cityoflearning_settings.EVIDENCE_STORAGE
-        if alias not in settings.STORAGES:
-            # Never guess a folder: next to MEDIA_ROOT is often served too (check E002).
-            raise ImproperlyConfigured(f"STORAGES has no {alias!r} entry for evidence files.")
-        self._wrapped = storages[alias]
+        raise ImproperlyConfigured(f"STORAGES has no {alias!r} entry for evidence files.")
 
-
-_storage = _EvidenceStorage()
+    _open = _save = delete = exists = listdir = size = url = path = _refuse
 
 
 def evidence_storage():
     """Callable for ``FileField(storage=...)``: migrations record the callable, not a path."""
-    return _storage
+    alias = cityoflearning_settings.EVIDENCE_STORAGE
+    if alias not in settings.STORAGES:
+        return MissingEvidenceStorage()
+    return storages[alias]

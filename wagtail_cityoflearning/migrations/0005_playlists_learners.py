@@ -196,7 +196,7 @@ class Migration(migrations.Migration):
                     "preferred_language",
                     models.CharField(
                         blank=True,
-                        choices=[("sl", "Slovenščina"), ("it", "Italiano"), ("en", "English")],
+                        choices=wagtail_cityoflearning.learners.models.site_languages,
                         max_length=10,
                         verbose_name="preferred language",
                     ),

@@ -70,7 +70,8 @@ vendor:
 	$(BIN)/python scripts/vendor_static.py
 
 messages: install
-	cd wagtail_cityoflearning && ../$(BIN)/django-admin makemessages -l sl -l it --no-obsolete
+	cd wagtail_cityoflearning && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=tests.settings \
+		../$(BIN)/django-admin makemessages -l sl -l it --no-obsolete --ignore "demo/*"
 	cd wagtail_cityoflearning && ../$(BIN)/django-admin compilemessages
 
 wheel: install

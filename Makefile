@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test test-postgres lint format docs bench vendor messages check-migrations wheel clean
+.PHONY: help install demo serve test test-postgres lint format docs bench vendor messages check-messages check-migrations wheel clean
 
 help:
 	@echo "make demo     set up .venv, migrate SQLite, load Ljubljana + Cagliari and serve on :$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench    run the benchmarks in benchmarks/"
 	@echo "make vendor   copy Leaflet from node_modules into the package's static files"
 	@echo "make messages update and compile the translation catalogues"
+	@echo "make check-messages  fail when a catalogue is stale, incomplete or not compiled"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +69,9 @@ bench: install
 vendor:
 	npm ci --no-audit --no-fund
 	$(BIN)/python scripts/vendor_static.py
+
+check-messages: install
+	$(BIN)/python scripts/check_catalogues.py
 
 messages: install
 	cd wagtail_cityoflearning && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=tests.settings \

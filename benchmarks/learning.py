@@ -1,0 +1,411 @@
+"""Learning playlists: the learner's dashboard, the playlist index and progress evaluation,
+each against the straightforward way of doing the same.
+
+1. GET /learning/ (the dashboard) for learners with 1, 10 and 50 enrolments (started, saved
+   and completed playlists of six steps, step progress, badges in the backpack), with the
+   steps of all playlists resolved together (``learners.prefetch.prefetch_steps``) and with
+   that switched off, so that each playlist resolves its own steps.
+2. GET /playlists/ (the playlist index) with 10 and 100 playlists: cards counting the raw
+   StreamField items (``step_count``) against cards counting ``len(playlist.step_list)``.
+3. ``progress.evaluate(enrolment)`` after an activity is marked done, in a playlist of 6 and
+   one of 20 steps, against ``progress.evaluate_for_user(user)`` for a learner with 20
+   started playlists (the learner's facts read once for all of them).
+
+Each part fills a fresh throwaway database. Requests go through Django's test client; the
+median is over interleaved runs after a warm-up, and SQL queries are counted in the warm-up
+(CaptureQueriesContext). Targets are printed with PASS/MISS for information; the exit
+status is 0.
+
+Run: make bench  (or .venv/bin/python benchmarks/learning.py from the repository root)
+"""
+
+import gc
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import nullcontext
+from pathlib import Path
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _support import fill as filler  # noqa: E402 (needs the line above)
+from _support import learning_fill as data  # noqa: E402
+
+ENROLMENTS = (1, 10, 50)
+SUGGESTED = 10  # playlists nobody is enrolled in, so every learner gets suggestions
+INDEX_SIZES = (10, 100)
+BADGES = 8
+OPPORTUNITIES = 12
+REQUESTS = 15
+WARM_UP = 2
+EVENTS = 15  # learners, each evaluated once, for each playlist length
+STEP_COUNTS = (6, 20)
+USER_PLAYLISTS = 20
+USER_RUNS = 5  # learners with USER_PLAYLISTS started playlists each
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+# -- measuring -------------------------------------------------------------------------
+
+
+def count_queries(run):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        result = run()
+    return result, len(captured.captured_queries)
+
+
+def timed_ms(run) -> float:
+    started = time.perf_counter()
+    run()
+    return (time.perf_counter() - started) * 1000
+
+
+def compare_requests(client, url, variants: dict, runs=REQUESTS) -> dict:
+    """GET ``url`` under each variant (a context manager factory): the queries and HTML of
+    a warm-up request, then the median of ``runs`` requests interleaved across variants."""
+
+    def get():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    info = {}
+    for name, context in variants.items():
+        with context():
+            for _ in range(WARM_UP):
+                get()
+            response, queries = count_queries(get)
+        html = CSRF.sub("", response.content.decode())
+        info[name] = {"queries": queries, "html": html, "times": []}
+    gc.collect()
+    for _ in range(runs):  # interleaved, so drift on a shared machine hits all alike
+        for name, context in variants.items():
+            with context():
+                info[name]["times"].append(timed_ms(get))
+    for values in info.values():
+        values["median"] = statistics.median(values["times"])
+    return info
+
+
+def check(text: str, ok: bool) -> bool:
+    print(f"  check {'ok  ' if ok else 'FAIL'} {text}")
+    return ok
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def ratio(slow: float, fast: float) -> float:
+    return slow / fast if fast else float("inf")
+
+
+# -- the city --------------------------------------------------------------------------
+
+
+def fresh_city(playlists: int, *, step_count=6) -> dict:
+    """A fresh database with the city, badges, opportunities and ``playlists`` playlists."""
+    filler.fresh_database()
+    made = data.city()
+    made["badges"] = data.badge_classes(made["issuer"], BADGES)
+    made["opportunities"] = data.opportunities(made, OPPORTUNITIES)
+    made["playlist_index"] = data.playlist_index(made["home"])
+    made["playlists"] = data.playlists(
+        made["playlist_index"],
+        playlists,
+        made["opportunities"],
+        made["badges"],
+        step_count=step_count,
+    )
+    return made
+
+
+# -- 1. the dashboard ------------------------------------------------------------------
+
+
+def without_prefetch():
+    """What a straightforward dashboard does: each playlist resolves its own steps."""
+    return mock.patch("wagtail_cityoflearning.learners.prefetch.prefetch_steps", lambda _: None)
+
+
+def bench_dashboard() -> dict:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+
+    mark = time.perf_counter()
+    made = fresh_city(max(ENROLMENTS) + SUGGESTED)
+    reviewer = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    learners = {}
+    for count in ENROLMENTS:
+        user = data.learner(f"learner{count}@example.org", made["site"])
+        data.award_badges(user, made["badges"][:3])
+        learners[count] = (user, data.enrol_mixed(user, made["playlists"][:count], reviewer))
+    print(
+        f"  {len(made['playlists'])} playlists of 6 steps, {BADGES} badge classes, "
+        f"{OPPORTUNITIES} opportunities and {len(ENROLMENTS)} learners in "
+        f"{time.perf_counter() - mark:.1f} s",
+        flush=True,
+    )
+
+    url = reverse("wagtail_cityoflearning_learners:dashboard")
+    variants = {"prefetch": nullcontext, "naive": without_prefetch}
+    results = {}
+    for count, (user, enrolled) in learners.items():
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(user)
+        info = compare_requests(client, url, variants)
+        shown = all(
+            f'data-playlist-id="{p.pk}"' in info["prefetch"]["html"]
+            for p in made["playlists"][:count]
+        )
+        check(
+            f"{count} enrolments ({enrolled.started} started, {enrolled.completed} completed, "
+            f"{enrolled.saved} saved, {enrolled.progress} step records): all on the dashboard",
+            shown,
+        )
+        check(
+            "naive and prefetch pages alike",
+            info["naive"]["html"] == info["prefetch"]["html"],
+        )
+        results[count] = info
+
+    print(
+        f"\n  {'enrolments':>10} {'prefetch ms':>12} {'SQL':>5} {'naive ms':>10} {'SQL':>5} "
+        f"{'naive/prefetch':>15}"
+    )
+    for count, info in results.items():
+        fast, slow = info["prefetch"], info["naive"]
+        print(
+            f"  {count:10d} {fast['median']:12.2f} {fast['queries']:5d} {slow['median']:10.2f} "
+            f"{slow['queries']:5d} {ratio(slow['median'], fast['median']):14.2f}x"
+        )
+    return results
+
+
+# -- 2. the playlist index -------------------------------------------------------------
+
+
+def counting_resolved_steps():
+    """Cards that count the resolved steps, each playlist fetching its pages and badges."""
+    from wagtail_cityoflearning.models import PlaylistPage
+
+    return mock.patch.object(PlaylistPage, "step_count", property(lambda page: len(page.step_list)))
+
+
+def bench_index() -> dict:
+    from django.test import Client
+
+    results = {}
+    for count in INDEX_SIZES:
+        mark = time.perf_counter()
+        made = fresh_city(count)
+        print(f"  N = {count}: filled in {time.perf_counter() - mark:.1f} s", flush=True)
+        url = made["playlist_index"].url
+        variants = {"step_count": nullcontext, "len(step_list)": counting_resolved_steps}
+        info = compare_requests(Client(HTTP_HOST="localhost"), url, variants)
+        cards = info["step_count"]["html"].count("data-playlist-id=")
+        check(f"GET {url}: {cards} playlist cards (expected {count})", cards == count)
+        check(
+            "both cards show the same step counts",
+            info["step_count"]["html"] == info["len(step_list)"]["html"],
+        )
+        results[count] = info
+
+    print(
+        f"\n  {'playlists':>10} {'step_count ms':>14} {'SQL':>5} {'len(step_list) ms':>18} "
+        f"{'SQL':>5} {'ratio':>8}"
+    )
+    for count, info in results.items():
+        fast, slow = info["step_count"], info["len(step_list)"]
+        print(
+            f"  {count:10d} {fast['median']:14.2f} {fast['queries']:5d} {slow['median']:18.2f} "
+            f"{slow['queries']:5d} {ratio(slow['median'], fast['median']):7.2f}x"
+        )
+    return results
+
+
+# -- 3. progress evaluation ------------------------------------------------------------
+
+
+def evaluate_runs(run, subjects) -> dict:
+    """``run(subject)`` in a transaction, as the views call it: the first subject's queries,
+    then the median over the others (each evaluated once, so each is a fresh event)."""
+    from django.db import transaction
+
+    def once(subject):
+        with transaction.atomic():
+            return run(subject)
+
+    _, queries = count_queries(lambda: once(subjects[0]))
+    gc.collect()
+    times = [timed_ms(lambda s=s: once(s)) for s in subjects[1:]]
+    return {"queries": queries, "median": statistics.median(times), "runs": len(times)}
+
+
+def bench_progress() -> dict:
+    from django.test.utils import override_settings
+
+    from wagtail_cityoflearning.learners.models import PlaylistEnrolment, StepProgress
+    from wagtail_cityoflearning.learners.progress import (
+        LearnerFacts,
+        evaluate,
+        evaluate_for_user,
+    )
+
+    mark = time.perf_counter()
+    made = fresh_city(0)
+    index, opportunities, badges = made["playlist_index"], made["opportunities"], made["badges"]
+    single = {
+        steps: data.playlists(index, 1, opportunities, badges, step_count=steps, first=number)[0]
+        for number, steps in enumerate(STEP_COUNTS)
+    }
+    shared = data.playlists(index, USER_PLAYLISTS, opportunities, badges, first=len(STEP_COUNTS))
+    site = made["site"]
+    events = {
+        steps: [
+            data.marked_done(data.learner(f"event{steps}-{n}@example.org", site), playlist)
+            for n in range(EVENTS + 1)
+        ]
+        for steps, playlist in single.items()
+    }
+    users = []
+    for n in range(USER_RUNS + 1):
+        user = data.learner(f"busy{n}@example.org", site)
+        for playlist in shared:
+            data.marked_done(user, playlist)
+        users.append(user)
+    print(
+        f"  {len(STEP_COUNTS) + USER_PLAYLISTS} playlists, "
+        f"{sum(len(e) for e in events.values()) + len(users)} learners, "
+        f"{len(users) * USER_PLAYLISTS} busy enrolments in {time.perf_counter() - mark:.1f} s",
+        flush=True,
+    )
+
+    def fetch(enrolment):
+        return PlaylistEnrolment.objects.select_related("user", "playlist").get(pk=enrolment.pk)
+
+    results = {}
+    # Queue the step badges without running them: awarding is timed in awards.py.
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    ):
+        for steps, enrolments in events.items():
+            results[f"evaluate, {steps} steps"] = evaluate_runs(
+                evaluate, [fetch(e) for e in enrolments]
+            )
+        results[f"evaluate_for_user, {USER_PLAYLISTS}"] = evaluate_runs(evaluate_for_user, users)
+    _, facts_queries = count_queries(lambda: LearnerFacts.for_user(users[0]))
+
+    recorded = StepProgress.objects.filter(completed_at__isnull=False, award_due=True)
+    expected = sum(len(e) for e in events.values()) + len(users) * USER_PLAYLISTS
+    check(
+        f"each marked-done step recorded complete with its badge due: {recorded.count()} "
+        f"(expected {expected})",
+        recorded.count() == expected,
+    )
+
+    print(f"\n  {'':<24} {'median ms':>10} {'SQL':>5} {'ms/playlist':>12} {'SQL/playlist':>13}")
+    for label, row in results.items():
+        playlists = USER_PLAYLISTS if label.startswith("evaluate_for_user") else 1
+        print(
+            f"  {label:<24} {row['median']:10.2f} {row['queries']:5d} "
+            f"{row['median'] / playlists:12.2f} {row['queries'] / playlists:13.1f}"
+        )
+    print(f"  (the learner's facts, LearnerFacts.for_user: {facts_queries} queries)")
+    results["facts"] = facts_queries
+    return results
+
+
+# -- report ----------------------------------------------------------------------------
+
+
+def report(dashboard: dict, index: dict, progress: dict) -> None:
+    print("\nTargets (information only)")
+    counts = {n: info["prefetch"]["queries"] for n, info in dashboard.items()}
+    listed = " vs ".join(f"{q} at {n}" for n, q in counts.items())
+    same = len(set(counts.values())) == 1
+    print(f"  dashboard SQL with prefetch: {listed}   target: equal  {verdict(same)}")
+    top = dashboard[max(dashboard)]
+    faster = ratio(top["naive"]["median"], top["prefetch"]["median"])
+    print(
+        f"  dashboard at {max(dashboard)}: naive / prefetch {faster:.2f}x   "
+        f"target > 1x  {verdict(faster > 1)}"
+    )
+    counts = {n: info["step_count"]["queries"] for n, info in index.items()}
+    listed = " vs ".join(f"{q} at {n}" for n, q in counts.items())
+    same = len(set(counts.values())) == 1
+    print(f"  playlist index SQL: {listed}   target: equal  {verdict(same)}")
+    by_steps = {s: progress[f"evaluate, {s} steps"]["queries"] for s in STEP_COUNTS}
+    listed = " vs ".join(f"{q} at {s} steps" for s, q in by_steps.items())
+    same = len(set(by_steps.values())) == 1
+    print(f"  evaluate SQL: {listed}   target: equal  {verdict(same)}")
+    single = by_steps[STEP_COUNTS[0]]
+    per_playlist = progress[f"evaluate_for_user, {USER_PLAYLISTS}"]["queries"] / USER_PLAYLISTS
+    shared = per_playlist <= single - progress["facts"]
+    print(
+        f"  evaluate_for_user SQL per playlist {per_playlist:.1f} vs evaluate {single} - "
+        f"{progress['facts']} facts = {single - progress['facts']}   "
+        f"target: <= (facts read once)  {verdict(shared)}"
+    )
+
+
+def main() -> int:
+    started = time.perf_counter()
+    os.environ.pop("REDIS_URL", None)  # the example site's default: tasks run inline
+    db = filler.configure(Path(tempfile.mkdtemp(prefix="col-learning-bench-")))
+    from django.test.utils import override_settings
+
+    media = db.parent / "media"
+    overrides = override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        MEDIA_ROOT=str(media),
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+    )
+    overrides.enable()
+    print(f"Throwaway database: {db}")
+    print(f"Throwaway media:    {media}")
+    print("Migrating (once)...", flush=True)
+    try:
+        filler.fresh_database()
+        print(
+            f"\n1. Dashboard /learning/: {WARM_UP} warm-up requests, then the median of "
+            f"{REQUESTS} interleaved; naive = prefetch_steps switched off",
+            flush=True,
+        )
+        dashboard = bench_dashboard()
+        print(
+            f"\n2. Playlist index: {WARM_UP} warm-up requests, then the median of {REQUESTS} "
+            "interleaved; len(step_list) = cards resolving each playlist's steps",
+            flush=True,
+        )
+        index = bench_index()
+        print(
+            f"\n3. Progress evaluation after an activity is marked done: the first run's SQL, "
+            f"then the median of {EVENTS} learners ({USER_RUNS} for evaluate_for_user)",
+            flush=True,
+        )
+        progress = bench_progress()
+        report(dashboard, index, progress)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        overrides.disable()
+        shutil.rmtree(db.parent, ignore_errors=True)
+    print(f"\nlearning.py took {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

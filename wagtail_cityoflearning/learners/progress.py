@@ -182,13 +182,17 @@ def playlist_progress(
 # -- reacting to change ----------------------------------------------------------------------
 
 
-def evaluate(enrolment: PlaylistEnrolment, facts: LearnerFacts | None = None) -> PlaylistProgress:
+def evaluate(
+    enrolment: PlaylistEnrolment, facts: LearnerFacts | None = None, *, consent_checked=False
+) -> PlaylistProgress:
     """Record newly completed steps, queue their badges, and complete the playlist once."""
     from .tasks import award_playlist_completion, award_step_badge
 
     playlist = enrolment.playlist.specific
     progress = playlist_progress(playlist, enrolment, facts)
-    if not enrolment.is_started or not may_store_learning(enrolment.user):
+    if not enrolment.is_started:
+        return progress
+    if not consent_checked and not may_store_learning(enrolment.user):
         return progress  # nothing is recorded while a parent's consent is awaited
     now = timezone.now()
     for state in progress.states:
@@ -246,7 +250,7 @@ def evaluate_for_user(user, *, playlist_ids=None) -> None:
         return
     facts = LearnerFacts.for_user(user)  # read once for all of the learner's playlists
     for enrolment in enrolments:
-        evaluate(enrolment, facts)
+        evaluate(enrolment, facts, consent_checked=True)
 
 
 def may_store_learning(user) -> bool:

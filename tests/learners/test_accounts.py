@@ -313,7 +313,6 @@ def test_a_learner_edits_their_profile(client, learner, city):
         url,
         {
             "display_name": "Maja K.",
-            "year_of_birth": 2009,
             "interests": [music.pk, sports.pk],
             "preferred_language": "it",
         },
@@ -321,7 +320,7 @@ def test_a_learner_edits_their_profile(client, learner, city):
     assert response.status_code == 302
     profile = LearnerProfile.objects.get(user=learner)
     assert profile.display_name == "Maja K."
-    assert profile.year_of_birth == 2009
+    assert profile.year_of_birth == 2008
     assert profile.preferred_language == "it"
     assert set(profile.interests.all()) == {music, sports}
 
@@ -333,44 +332,98 @@ def test_a_profile_with_errors_keeps_what_was_typed(client, learner):
         {"display_name": "", "year_of_birth": 1800, "preferred_language": "sl"},
     )
     assert response.status_code == 400
-    assert {"display_name", "year_of_birth"} <= set(response.context["form"].errors)
+    assert set(response.context["form"].errors) == {"display_name"}
     assert LearnerProfile.objects.get(user=learner).display_name == "Maja"
 
 
-def test_a_year_of_birth_under_the_consent_age_asks_for_the_guardian(client, learner, slovenia):
+def test_the_year_of_birth_is_fixed_after_sign_up(client, learner, slovenia):
+    """Lowering it would change whose consent is needed: only the city corrects it."""
+    music = slovenia["interests"]["music"]
+    LearnerProfile.objects.get(user=learner).interests.add(music)
     client.force_login(learner)
     url = reverse("wagtail_cityoflearning_learners:profile")
-    young = current_year() - 14
+    form = client.get(url).context["form"]
+    assert form.fields["year_of_birth"].disabled and form.fields["year_of_birth"].help_text
+    assert "guardian_email" not in form.fields
     response = client.post(
-        url, {"display_name": "Maja", "year_of_birth": young, "preferred_language": "sl"}
+        url,
+        {
+            "display_name": "Maja",
+            "year_of_birth": current_year() - 14,
+            "guardian_email": "oce@example.org",
+            "interests": [music.pk],
+            "preferred_language": "sl",
+        },
     )
+    assert response.status_code == 302
+    profile = LearnerProfile.objects.get(user=learner)
+    assert profile.year_of_birth == 2008
+    assert profile.consent == LearnerProfile.Consent.NOT_NEEDED
+    assert profile.guardian_email == ""
+    assert list(profile.interests.all()) == [music]
+    assert mail.outbox == []
+
+
+def test_an_account_without_a_profile_under_the_consent_age_asks_for_the_guardian(client, slovenia):
+    user = get_user_model().objects.create_user("ana", "ana@example.org", PASSWORD)
+    client.force_login(user)
+    url = reverse("wagtail_cityoflearning_learners:profile")
+    young = current_year() - 14
+    data = {"display_name": "Ana", "year_of_birth": young, "preferred_language": "sl"}
+    response = client.post(url, data)
     assert response.status_code == 400
     assert "guardian_email" in response.context["form"].errors
-    client.post(
-        url,
-        {
-            "display_name": "Maja",
-            "year_of_birth": young,
-            "guardian_email": "oce@example.org",
-            "preferred_language": "sl",
-        },
-    )
-    profile = LearnerProfile.objects.get(user=learner)
-    assert profile.consent == LearnerProfile.Consent.PENDING
+    assert not LearnerProfile.objects.filter(user=user).exists()
+
+    response = client.post(url, {**data, "guardian_email": "oce@example.org"})
+    assert response.status_code == 302
+    profile = LearnerProfile.objects.get(user=user)
+    assert (profile.year_of_birth, profile.consent) == (young, LearnerProfile.Consent.PENDING)
     assert [m.to for m in mail.outbox] == [["oce@example.org"]]
-    # Now the year of birth is fixed: changing it back cannot lift the requirement.
-    client.post(
-        url,
-        {
-            "display_name": "Maja",
-            "year_of_birth": 2000,
-            "guardian_email": "oce@example.org",
-            "preferred_language": "sl",
-        },
+    assert not may_store_learning(user)
+
+
+def test_completing_a_profile_returns_to_the_page_it_was_asked_from(client, city):
+    user = get_user_model().objects.create_user("ana", "ana@example.org", PASSWORD)
+    client.force_login(user)
+    url = reverse("wagtail_cityoflearning_learners:profile")
+    page = client.get(url, {"next": "/playlists/code/"})
+    assert 'name="next" value="/playlists/code/"' in page.content.decode()
+    data = {"display_name": "Ana", "year_of_birth": 2005, "preferred_language": "sl"}
+    response = client.post(f"{url}?next=/playlists/code/", {**data, "next": "/playlists/code/"})
+    assert response["Location"] == "/playlists/code/"
+    for outside in ("https://elsewhere.example.com/", "//elsewhere.example.com/", "dashboard"):
+        response = client.post(url, {**data, "next": outside})
+        assert response["Location"] == url
+
+
+def test_correcting_the_guardians_address_again_at_once_is_refused(client, pending_learner):
+    client.force_login(pending_learner)
+    url = reverse("wagtail_cityoflearning_learners:profile")
+    data = {"display_name": "Nina", "preferred_language": "sl"}
+    client.post(url, {**data, "guardian_email": "mati@example.org"})
+    response = client.post(url, {**data, "guardian_email": "oce@example.org"})
+    assert response.status_code == 400
+    assert "guardian_email" in response.context["form"].errors
+    assert LearnerProfile.objects.get(user=pending_learner).guardian_email == "mati@example.org"
+    assert [m.to for m in mail.outbox] == [["mati@example.org"]]
+
+
+def test_a_consent_email_that_could_not_be_sent_is_reported(client, pending_learner, monkeypatch):
+    from wagtail_cityoflearning.learners.adapter import LearnerAccountAdapter
+
+    def fail(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(LearnerAccountAdapter, "send_mail", fail)
+    client.force_login(pending_learner)
+    response = client.post(
+        reverse("wagtail_cityoflearning_learners:profile"),
+        {"display_name": "Nina", "guardian_email": "mati@example.org", "preferred_language": "sl"},
+        follow=True,
     )
-    profile.refresh_from_db()
-    assert profile.year_of_birth == young
-    assert profile.consent == LearnerProfile.Consent.PENDING
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert LearnerProfile.objects.get(user=pending_learner).guardian_email == "mati@example.org"
 
 
 def test_an_account_without_a_profile_creates_one(client, city):

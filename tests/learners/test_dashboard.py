@@ -276,6 +276,25 @@ def test_download_holds_each_badges_image_and_assertion_and_nothing_of_others(
     assert "README.txt" in names
 
 
+def test_download_notes_a_badge_image_missing_from_storage(
+    client, learner, step_badge, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        baked = award(step_badge, "maja@example.org")
+    baked.refresh_from_db()
+    baked.baked_image.storage.delete(baked.baked_image.name)
+
+    client.force_login(learner)
+    response = client.get(DOWNLOAD)
+
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    names = archive.namelist()
+    assert [n for n in names if n.endswith(".json")]
+    assert not [n for n in names if n.endswith(".png")]
+    assert step_badge.name in archive.read("README.txt").decode()
+
+
 # -- queries ------------------------------------------------------------------------------------
 
 

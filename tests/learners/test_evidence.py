@@ -5,10 +5,13 @@ import io
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from PIL import Image
 
 from tests.badges.conftest import make_badge_class, png_bytes
@@ -17,6 +20,7 @@ from tests.learners.conftest import make_playlist, make_provider_staff
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.learners import signals
+from wagtail_cityoflearning.learners.evidence_forms import EvidenceForm
 from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
 from wagtail_cityoflearning.learners.progress import evaluate
 from wagtail_cityoflearning.models import PlaylistPage
@@ -184,6 +188,36 @@ def test_while_consent_is_pending_nothing_is_stored(learner_client, learner, evi
     assert not StepProgress.objects.exists()
 
 
+def test_an_account_without_a_profile_completes_it_first(client, playlist, evidence_playlist):
+    """Accounts made without the sign-up form have told us no age yet."""
+    user = get_user_model().objects.create_user("ana", "ana@example.org", "a-passphrase-42")
+    client.force_login(user)
+    profile = reverse("wagtail_cityoflearning_learners:profile")
+    for name in ("start", "save"):
+        response = client.post(route(playlist, name))
+        assert response.status_code == 302
+        assert response["Location"] == f"{profile}?{urlencode({'next': playlist.url})}"
+    here = step_url(evidence_playlist, steps(evidence_playlist)["Write"])
+    response = client.post(here, {"text": "My answer"})
+    assert response["Location"] == f"{profile}?{urlencode({'next': here})}"
+    assert not PlaylistEnrolment.objects.exists()
+    assert not StepProgress.objects.exists()
+
+
+def test_saving_for_later_twice_at_once_keeps_one_enrolment(
+    learner_client, learner, playlist, monkeypatch
+):
+    learner_client.post(route(playlist, "save"))
+    # The second click looked for the enrolment before the first one was recorded.
+    monkeypatch.setattr(
+        PlaylistEnrolment.objects, "select_for_update", PlaylistEnrolment.objects.none
+    )
+    response = learner_client.post(route(playlist, "save"), {"saved": "1"})
+    assert response.status_code == 302 and response["Location"] == playlist.url
+    enrolment = PlaylistEnrolment.objects.get(user=learner)
+    assert enrolment.saved_at is not None
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 
@@ -229,6 +263,52 @@ def test_a_png_photo_is_accepted(learner_client, started, evidence_playlist):
     upload = SimpleUploadedFile("screen.png", png_bytes(), content_type="image/png")
     submit(learner_client, evidence_playlist, "Snap", file=upload)
     assert StepProgress.objects.get().original_filename == "screen.png"
+
+
+def error_codes(response, field) -> list[str]:
+    return [error.code for error in response.context["form"].errors.as_data()[field]]
+
+
+def test_a_photo_of_too_many_pixels_is_refused_before_it_is_decoded(
+    learner_client, started, evidence_playlist
+):
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 5001)).save(buffer, format="PNG")  # 40 MP in a few kilobytes
+    upload = SimpleUploadedFile("screen.png", buffer.getvalue(), content_type="image/png")
+    response = submit(learner_client, evidence_playlist, "Snap", file=upload)
+    assert response.status_code == 200
+    assert error_codes(response, "file") == ["too_many_pixels"]
+    assert 'id="id_file_error"' in response.content.decode()
+    assert not StepProgress.objects.exists()
+
+
+def animation(image_format: str) -> bytes:
+    """Two frames; the first says, in its EXIF, which phone made it."""
+    frames = [Image.new("RGB", (20, 20), colour) for colour in ((255, 0, 0), (0, 0, 255))]
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format=image_format, save_all=True, append_images=frames[1:], exif=exif)
+    return buffer.getvalue()
+
+
+def test_an_animated_png_is_refused_as_it_would_keep_its_metadata(
+    learner_client, started, evidence_playlist
+):
+    upload = SimpleUploadedFile("moving.png", animation("PNG"), content_type="image/png")
+    response = submit(learner_client, evidence_playlist, "Snap", file=upload)
+    assert error_codes(response, "file") == ["animated"]
+    assert not StepProgress.objects.exists()
+
+
+def test_an_animated_gif_is_kept_moving(learner_client, started, evidence_playlist):
+    frames = [Image.new("RGB", (20, 20), colour) for colour in ((255, 0, 0), (0, 0, 255))]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:])
+    upload = SimpleUploadedFile("moving.gif", buffer.getvalue(), content_type="image/gif")
+    submit(learner_client, evidence_playlist, "Snap", file=upload)
+    with Image.open(StepProgress.objects.get().file) as stored:
+        assert stored.format == "GIF" and stored.n_frames == 2
 
 
 @pytest.mark.parametrize(
@@ -317,6 +397,77 @@ def test_a_replaced_file_is_deleted(
     record = StepProgress.objects.get()
     assert record.original_filename == "b.pdf" and record.file.read() == b"two"
     assert not storage.exists(first_name)
+
+
+def reviewer_decides_meanwhile(monkeypatch, record):
+    """The reviewer approves ``record`` while the learner's new submission is validated."""
+    original = EvidenceForm.clean
+
+    def clean(form):
+        StepProgress.objects.filter(pk=record.pk).update(
+            status=StepProgress.Status.APPROVED, reviewed_at=timezone.now(), feedback="Great"
+        )
+        return original(form)
+
+    monkeypatch.setattr(EvidenceForm, "clean", clean)
+
+
+def test_a_decision_made_while_evidence_is_resubmitted_is_kept(
+    learner_client, started, evidence_playlist, monkeypatch
+):
+    submit(learner_client, evidence_playlist, "Write", text="First try")
+    record = StepProgress.objects.get()
+    reviewer_decides_meanwhile(monkeypatch, record)
+    response = submit(learner_client, evidence_playlist, "Write", text="Second try")
+    assert response.status_code == 403
+    assert response.context["problem"] and response.context["form"] is None
+    record.refresh_from_db()
+    assert record.status == StepProgress.Status.APPROVED
+    assert (record.text, record.feedback) == ("First try", "Great")
+
+
+def test_a_file_sent_after_the_decision_is_not_kept(
+    learner_client, started, evidence_playlist, monkeypatch
+):
+    submit(learner_client, evidence_playlist, "Upload", file=SimpleUploadedFile("a.pdf", b"one"))
+    record = StepProgress.objects.get()
+    storage, folder = record.file.storage, os.path.dirname(record.file.name)
+    before = set(storage.listdir(folder)[1])
+    reviewer_decides_meanwhile(monkeypatch, record)
+    upload = SimpleUploadedFile("b.pdf", b"two")
+    assert submit(learner_client, evidence_playlist, "Upload", file=upload).status_code == 403
+    assert set(storage.listdir(folder)[1]) == before
+    record.refresh_from_db()
+    assert record.original_filename == "a.pdf" and record.file.read() == b"one"
+
+
+def test_overlapping_resubmissions_leave_no_file_behind(
+    learner_client, started, evidence_playlist, monkeypatch, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        upload = SimpleUploadedFile("a.pdf", b"one")
+        submit(learner_client, evidence_playlist, "Upload", file=upload)
+    record = StepProgress.objects.get()
+    storage, folder = record.file.storage, os.path.dirname(record.file.name)
+    before = set(storage.listdir(folder)[1]) - {os.path.basename(record.file.name)}
+    original = EvidenceForm.clean
+
+    def other_tab_submits(form):
+        """Another tab's submission is recorded while this one is validated."""
+        monkeypatch.setattr(EvidenceForm, "clean", original)
+        other = StepProgress.objects.get(pk=record.pk)
+        first = other.file.name
+        other.file.save("c.pdf", ContentFile(b"three"), save=True)
+        storage.delete(first)
+        return original(form)
+
+    monkeypatch.setattr(EvidenceForm, "clean", other_tab_submits)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload = SimpleUploadedFile("b.pdf", b"two")
+        submit(learner_client, evidence_playlist, "Upload", file=upload)
+    record.refresh_from_db()
+    assert record.original_filename == "b.pdf" and record.file.read() == b"two"
+    assert set(storage.listdir(folder)[1]) - before == {os.path.basename(record.file.name)}
 
 
 def test_nothing_to_submit_completes_the_step_at_once(learner_client, started, evidence_playlist):

@@ -4,6 +4,7 @@ and sending them to the city's editors as a draft page in a workflow."""
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import WorkflowState
 
 from tests.factories import make_opportunity
@@ -108,6 +109,15 @@ def test_steps_are_added_reordered_and_removed(client, learner, own_playlist, op
     assert 'name="action" value="move_up"' in html and 'name="action" value="remove"' in html
 
 
+@pytest.mark.parametrize("step", ["²", "", "1.0", "one"])
+def test_a_step_that_is_no_id_is_a_bad_request(client, learner, own_playlist, step):
+    LearnerPlaylistStep.objects.create(playlist=own_playlist, title="Read", sort_order=0)
+    client.force_login(learner)
+    for action in ("move_up", "move_down", "remove"):
+        assert edit(client, own_playlist, action, step=step).status_code == 400
+    assert step_titles(own_playlist) == ["Read"]
+
+
 def test_only_live_opportunities_of_the_city_can_be_added(
     client, learner, own_playlist, provider, opportunity
 ):
@@ -171,6 +181,24 @@ def test_private_until_shared(client, learner, other_learner, own_playlist):
     assert "Code your way" in response.content.decode()
     client.force_login(other_learner)
     assert client.get(shared_url).status_code == 200
+
+
+def test_a_shared_playlist_names_only_opportunities_still_listed(
+    client, city, provider, composed, opportunity
+):
+    composed.shared = True
+    composed.save()
+    withdrawn = make_opportunity(provider, [], title="Secret workshop plans")
+    LearnerPlaylistStep.objects.create(playlist=composed, opportunity=withdrawn, sort_order=2)
+    withdrawn.unpublish()
+    shared_url = url("playlist_shared", composed.share_token)
+
+    html = client.get(shared_url).content.decode()
+    assert f'href="{opportunity.url}">{opportunity.title}</a>' in html
+    assert "Secret workshop plans" not in html
+    assert withdrawn.url_path not in html
+    with translation.override("sl"):
+        assert translation.gettext("An opportunity that is no longer listed") in html
 
 
 def test_another_learner_cannot_touch_the_playlist(client, other_learner, own_playlist):

@@ -2,10 +2,12 @@
 completes the opportunity's step (and what follows from it) in the learners' playlists."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import ProviderPageFactory
+from tests.factories import ProviderPageFactory, make_city
 from tests.learners.conftest import make_learner, make_playlist, make_provider_staff
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
@@ -147,3 +149,70 @@ def test_attendance_waits_for_a_parents_consent(client, provider_staff, opportun
     assert f'id="attended-{young.pk}" disabled' in page.content.decode()
     save_attendance(client, opportunity, shown=[young], attended=[young], email="ana%40example.org")
     assert not Attendance.objects.exists()
+
+
+def test_a_crafted_id_is_a_bad_request(client, provider_staff, opportunity, learner):
+    client.force_login(provider_staff)
+    response = client.post(participants_url(opportunity), {"participant": "²", "attended": "²"})
+    assert response.status_code == 400
+    assert not Attendance.objects.exists()
+
+
+def test_playlists_of_another_providers_are_not_named(
+    client, provider_staff, editor, opportunity, learner, playlist, enrolment, attend_playlist
+):
+    """The city's ``playlist`` has the opportunity too; its staff may not review it."""
+    client.force_login(provider_staff)
+    page = client.get(participants_url(opportunity))
+    assert [str(label) for label in page.context["playlists"]] == [
+        "Come to the club",
+        "another playlist",
+    ]
+    [row] = page.context["participants"]
+    assert [str(label) for label in row.playlists] == ["another playlist"]
+    assert playlist.title not in page.content.decode()
+    client.force_login(editor)
+    page = client.get(participants_url(opportunity))
+    assert [str(label) for label in page.context["participants"][0].playlists] == [playlist.title]
+
+
+def test_playlists_of_another_city_are_left_out(client, editor, opportunity, attend_playlist):
+    cagliari = make_city("cagliari.localhost", "it", is_default=False, name="Cagliari")
+    make_playlist(
+        cagliari["home"],
+        [("opportunity", {"opportunity": opportunity, "required": True})],
+        title="Altrove",
+    )
+    client.force_login(editor)
+    page = client.get(participants_url(opportunity))
+    assert [str(label) for label in page.context["playlists"]] == ["Come to the club"]
+
+
+def test_the_participants_queries_do_not_grow_with_the_playlists(
+    client,
+    provider_staff,
+    provider,
+    opportunity,
+    attend_playlist,
+    attend_enrolment,
+    other_badge,
+    django_assert_max_num_queries,
+):
+    client.force_login(provider_staff)
+    url = participants_url(opportunity)
+    client.get(url)  # sessions and caches settle
+    with CaptureQueriesContext(connection) as one_playlist:
+        client.get(url)
+    for number in range(5):
+        make_playlist(
+            provider,
+            [
+                ("opportunity", {"opportunity": opportunity, "required": True}),
+                ("badge", {"badge": other_badge, "required": True}),
+            ],
+            title=f"Pathway {number}",
+        )
+    make_playlist(provider, [("badge", {"badge": other_badge, "required": True})], title="Other")
+    with django_assert_max_num_queries(len(one_playlist)):
+        page = client.get(url)
+    assert len(page.context["playlists"]) == 6

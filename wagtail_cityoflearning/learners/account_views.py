@@ -13,7 +13,6 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -24,8 +23,9 @@ from ..badges.views import page
 from . import consent
 from .adapter import is_admin_user
 from .data_export import evidence_records, learner_awards, write_archive
-from .forms import DeleteAccountForm, ProfileForm
+from .forms import DeleteAccountForm, ProfileForm, consent_not_sent_message
 from .models import LearnerProfile
+from .urls_helpers import safe_next
 
 logger = logging.getLogger(__name__)
 
@@ -36,15 +36,6 @@ def _profile_of(user) -> LearnerProfile | None:
     return LearnerProfile.objects.filter(user=user).select_related("site").first()
 
 
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
-
-
 # -- profile -----------------------------------------------------------------------------------
 
 
@@ -52,26 +43,30 @@ def _safe_next(request, fallback: str) -> str:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    """Edit the profile. Accounts made without one (e.g. in the admin) get one here."""
+    """Edit the profile. Accounts made without one (e.g. in the admin) get one here, with
+    the same age check as at sign-up; ``next`` (a page of this site) is where to go after."""
     site = Site.find_for_request(request)
     instance = _profile_of(request.user) or LearnerProfile(user=request.user, site=site)
     form = ProfileForm(request.POST or None, instance=instance, site=instance.site or site)
+    next_url = safe_next(request)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save(request)
-        if form.consent_requested:
+        if form.consent_requested and form.consent_sent:
             messages.info(
                 request,
                 _("We emailed %(email)s. Until they agree, we store nothing beyond your account.")
                 % {"email": saved.guardian_email},
             )
+        elif form.consent_requested:
+            messages.error(request, consent_not_sent_message(saved))
         else:
             messages.success(request, _("Your profile is saved."))
-        return redirect("wagtail_cityoflearning_learners:profile")
+        return redirect(next_url or "wagtail_cityoflearning_learners:profile")
     return page(
         request,
         TEMPLATES + "profile.html",
-        {"form": form, "profile": instance if instance.pk else None},
+        {"form": form, "profile": instance if instance.pk else None, "next": next_url},
         status=400 if form.errors else 200,
     )
 
@@ -84,7 +79,7 @@ def profile(request):
 def consent_resend(request):
     """Send the guardian's email again (at most every few minutes)."""
     fallback = redirect("wagtail_cityoflearning_learners:profile").url
-    target = _safe_next(request, fallback)
+    target = safe_next(request, fallback)
     profile = _profile_of(request.user)
     if profile is None or profile.consent != LearnerProfile.Consent.PENDING:
         messages.info(request, _("No consent is awaited for your account."))

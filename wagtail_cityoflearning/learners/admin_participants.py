@@ -7,7 +7,7 @@ anyone else with an account is found by their exact email address.
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,10 +20,12 @@ from ..models.base import BasePage
 from .attendance import (
     find_user_by_email,
     participants,
+    playlist_labels,
     playlists_with_opportunity,
     update_attendance,
 )
 from .permissions import can_manage_participants
+from .urls_helpers import parse_id
 
 
 class FindLearnerForm(forms.Form):
@@ -44,6 +46,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
             raise Http404
         self.opportunity = page.specific
         self.playlists = playlists_with_opportunity(self.opportunity)
+        self.labels = playlist_labels(self.playlists, request.user)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -73,10 +76,10 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, found = self.search(self.request.GET)
-        rows = participants(self.opportunity, self.playlists, extra_user=found)
+        rows = participants(self.opportunity, self.labels, extra_user=found)
         return super().get_context_data(
             opportunity=self.opportunity,
-            playlists=self.playlists,
+            playlists=list(self.labels.values()),
             participants=rows,
             search_form=form,
             searched=form.is_bound and form.is_valid(),
@@ -89,10 +92,13 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
         _form, found = self.search(request.GET)
         allowed = {
             row.user.pk: row
-            for row in participants(self.opportunity, self.playlists, extra_user=found)
+            for row in participants(self.opportunity, self.labels, extra_user=found)
         }
-        shown = self.ids(request.POST.getlist("participant"), allowed)
-        ticked = self.ids(request.POST.getlist("attended"), allowed) & shown
+        try:
+            shown = self.ids(request.POST.getlist("participant"), allowed)
+            ticked = self.ids(request.POST.getlist("attended"), allowed) & shown
+        except ValueError:
+            return HttpResponseBadRequest(str(_("The list was sent with an unknown learner.")))
         attended = [allowed[pk].user for pk in ticked if not allowed[pk].attended]
         absent = [allowed[pk].user for pk in shown - ticked if allowed[pk].attended]
         confirmed, withdrawn = update_attendance(
@@ -107,8 +113,12 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
 
     @staticmethod
     def ids(values, allowed) -> set[int]:
-        """The submitted user ids that this list may change; anything else is ignored."""
-        return {int(value) for value in values if value.isdigit() and int(value) in allowed}
+        """The submitted user ids that this list may change; ids of others are ignored.
+        A ValueError for a value that is no id at all (the form never sends one)."""
+        ids = [parse_id(value) for value in values]
+        if None in ids:
+            raise ValueError("not an id")
+        return {pk for pk in ids if pk in allowed}
 
     def report(self, confirmed, withdrawn):
         if confirmed:

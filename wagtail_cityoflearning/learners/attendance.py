@@ -11,29 +11,55 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ..blocks.playlist import StepKind
 from ..models.base import BasePage
 from ..models.playlists import AbstractPlaylistPage
 from .models import Attendance, PlaylistEnrolment, StepProgress
+from .permissions import reviewable_playlists
 from .progress import evaluate_for_user, may_store_learning
 
 
 def opportunity_step_ids(playlist, opportunity) -> list[str]:
-    """The ids of ``playlist``'s steps that are ``opportunity``."""
-    return [
-        step.id
-        for step in playlist.step_list
-        if step.kind == StepKind.OPPORTUNITY
-        and step.opportunity is not None
-        and step.opportunity.pk == opportunity.pk
-    ]
+    """The ids of ``playlist``'s steps that are ``opportunity``.
+
+    Read from the stored step data, so no chooser is resolved (no query per playlist).
+    """
+    wanted = str(opportunity.pk)
+    ids = []
+    for item in playlist.steps.raw_data:
+        value = item.get("value")
+        if item.get("type") != StepKind.OPPORTUNITY or not isinstance(value, dict):
+            continue
+        if str(value.get("opportunity")) == wanted:
+            ids.append(item.get("id"))
+    return ids
 
 
 def playlists_with_opportunity(opportunity) -> list:
-    """The playlists (specific pages) that have ``opportunity`` as one of their steps."""
-    pages = BasePage.objects.type(AbstractPlaylistPage).specific().order_by("title")
+    """The playlists (specific pages) of the opportunity's site that have it as a step."""
+    site = opportunity.get_site()
+    if site is None:
+        return []
+    pages = (
+        BasePage.objects.type(AbstractPlaylistPage)
+        .descendant_of(site.root_page)
+        .specific()
+        .order_by("title")
+    )
     return [page for page in pages if opportunity_step_ids(page, opportunity)]
+
+
+def playlist_labels(playlists, viewer) -> dict[int, str]:
+    """How each playlist is named to ``viewer``: by its title if they may review it, else
+    as "another playlist" (another provider's pathways are not theirs to read)."""
+    ids = [page.pk for page in playlists]
+    visible = set(reviewable_playlists(viewer).filter(pk__in=ids).values_list("pk", flat=True))
+    return {
+        page.pk: page.get_admin_display_title() if page.pk in visible else _("another playlist")
+        for page in playlists
+    }
 
 
 def learner_name(user) -> str:
@@ -80,9 +106,10 @@ def find_user_by_email(email: str):
     )
 
 
-def participants(opportunity, playlists, *, extra_user=None) -> list[Participant]:
+def participants(opportunity, labels, *, extra_user=None) -> list[Participant]:
     """Learners who started a playlist with this opportunity, everyone confirmed as
-    attending, and ``extra_user`` (found by email); sorted by name."""
+    attending, and ``extra_user`` (found by email); sorted by name. ``labels`` maps the ids
+    of the playlists with the opportunity to how they are named (:func:`playlist_labels`)."""
     rows: dict[int, Participant] = {}
 
     def row(user):
@@ -90,9 +117,8 @@ def participants(opportunity, playlists, *, extra_user=None) -> list[Participant
             rows[user.pk] = Participant(user=user, name=learner_name(user))
         return rows[user.pk]
 
-    titles = {page.pk: page.title for page in playlists}
     enrolments = (
-        PlaylistEnrolment.objects.filter(playlist_id__in=titles, started_at__isnull=False)
+        PlaylistEnrolment.objects.filter(playlist_id__in=list(labels), started_at__isnull=False)
         .select_related("user__learner_profile")
         .order_by("started_at")
     )
@@ -100,7 +126,7 @@ def participants(opportunity, playlists, *, extra_user=None) -> list[Participant
         "user__learner_profile", "confirmed_by"
     )
     for enrolment in enrolments:
-        row(enrolment.user).playlists.append(titles[enrolment.playlist_id])
+        row(enrolment.user).playlists.append(labels[enrolment.playlist_id])
     for attendance in attendances:
         row(attendance.user).attendance = attendance
     if extra_user is not None:
@@ -110,7 +136,7 @@ def participants(opportunity, playlists, *, extra_user=None) -> list[Participant
 
 def confirm_attendance(opportunity, user, *, confirmed_by) -> bool:
     """Record that ``user`` attended; True when it was not recorded before."""
-    _, created = Attendance.objects.get_or_create(
+    _attendance, created = Attendance.objects.get_or_create(
         opportunity=opportunity, user=user, defaults={"confirmed_by": confirmed_by}
     )
     return created
@@ -123,7 +149,7 @@ def withdraw_attendance(opportunity, user, playlists) -> bool:
     badge (the next evaluation records it again then). A playlist already completed stays
     completed, and a badge already awarded stays awarded: revoking it is a separate decision.
     """
-    deleted, _ = Attendance.objects.filter(opportunity=opportunity, user=user).delete()
+    deleted, _by_model = Attendance.objects.filter(opportunity=opportunity, user=user).delete()
     if not deleted:
         return False
     for playlist in playlists:

@@ -4,20 +4,20 @@ links to share it and a zip of the baked images and assertions to keep or move e
 from __future__ import annotations
 
 import json
+import logging
 import zipfile
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..badges import serializers
 from ..badges.models import Award
-from .progress import learner_emails
+from .data_export import learner_awards
+
+logger = logging.getLogger(__name__)
 
 LINKEDIN_ADD_URL = "https://www.linkedin.com/profile/add"
 
@@ -52,17 +52,14 @@ class BackpackBadge:
         return linkedin_add_url(self.award)
 
 
-def learner_awards(user, *, with_evidence: bool = False) -> list[BackpackBadge]:
-    """Awards to any of the learner's addresses: valid ones first, newest first within each.
+def backpack_badges(user, *, with_evidence: bool = False) -> list[BackpackBadge]:
+    """The learner's awards (:func:`~.data_export.learner_awards`): valid ones first,
+    newest first within each.
 
     ``with_evidence`` fetches the evidence the assertions list, for the download.
     """
-    emails = learner_emails(user)
-    if not emails:
-        return []
-    query = reduce(or_, (Q(recipient_email__iexact=email) for email in emails))
     awards = (
-        Award.objects.filter(query)
+        learner_awards(user)
         .select_related("badge_class__issuer", "badge_class__locale")
         .order_by("-issued_on", "-pk")
     )
@@ -112,8 +109,8 @@ def _base_name(number: int, award: Award) -> str:
 def write_backpack_zip(badges: list[BackpackBadge], fileobj) -> None:
     """Write a zip of each award's baked image and assertion JSON to ``fileobj``.
 
-    Revoked badges are left out; an image still being baked is left out with a note, so the
-    learner knows to download again later.
+    Revoked badges are left out; an image still being baked, or missing from storage, is left
+    out with a note in the README, so the learner knows to download again later.
     """
     notes = []
     with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -139,8 +136,20 @@ def write_backpack_zip(badges: list[BackpackBadge], fileobj) -> None:
                 )
                 continue
             extension = award.baked_image.name.rsplit(".", 1)[-1].lower()
-            with award.baked_image.open("rb") as image:
-                archive.writestr(f"{name}.{extension}", image.read())
+            try:
+                with award.baked_image.open("rb") as image:
+                    content = image.read()
+            except OSError:
+                logger.warning("Baked image %s is missing", award.baked_image.name)
+                notes.append(
+                    _(
+                        "The image of “%(name)s” could not be found: download your badges "
+                        "again later, or ask the city if it stays missing."
+                    )
+                    % {"name": award.badge_class}
+                )
+                continue
+            archive.writestr(f"{name}.{extension}", content)
         archive.writestr("README.txt", _readme(number, notes))
 
 
@@ -158,4 +167,4 @@ def _readme(count: int, notes: list[str]) -> str:
     return "\n".join(str(line) for line in lines) + "\n"
 
 
-__all__ = ["BackpackBadge", "learner_awards", "linkedin_add_url", "write_backpack_zip"]
+__all__ = ["BackpackBadge", "backpack_badges", "linkedin_add_url", "write_backpack_zip"]

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from ..badges.views import page as render_page
-from .backpack import learner_awards, write_backpack_zip
+from .backpack import backpack_badges, write_backpack_zip
 from .models import LearnerPlaylist, LearnerProfile, PlaylistEnrolment, StepProgress
 from .prefetch import load_playlists
 from .progress import LearnerFacts, PlaylistProgress, playlist_progress
 from .recommendations import recommendations_for
+from .urls_helpers import step_url
 
 TEMPLATES = "wagtail_cityoflearning/learners/"
 # How many review outcomes and badges the dashboard shows; the rest are a click away.
@@ -63,13 +64,6 @@ class ReviewOutcome:
         return self.record.status == StepProgress.Status.CHANGES_REQUESTED
 
 
-def _step_url(playlist, step_id: str, request) -> str:
-    base = playlist.get_url(request) if playlist.live else None
-    if not base:
-        return ""
-    return base + playlist.reverse_subpage("step", kwargs={"step_id": step_id})
-
-
 # -- the dashboard ----------------------------------------------------------------------------
 
 
@@ -97,7 +91,7 @@ def learner_playlists(user, request) -> list[DashboardPlaylist]:
             item.progress = playlist_progress(playlist, enrolment, facts)
             next_state = item.progress.next_state
             if next_state is not None and not enrolment.is_completed:
-                item.next_url = _step_url(playlist, next_state.step.id, request)
+                item.next_url = step_url(playlist, next_state.step.id, request)
         items.append(item)
     return items
 
@@ -110,7 +104,7 @@ def review_outcomes(items: list[DashboardPlaylist], request) -> list[ReviewOutco
             record=record,
             playlist=item.playlist,
             step=item.playlist.get_step(record.step_id),
-            url=_step_url(item.playlist, record.step_id, request),
+            url=step_url(item.playlist, record.step_id, request),
         )
         for item in items
         for record in item.enrolment.step_progress.all()
@@ -128,7 +122,7 @@ def dashboard(request):
     user = request.user
     profile = LearnerProfile.objects.select_related("site").filter(user=user).first()
     items = learner_playlists(user, request)
-    badges = learner_awards(user)
+    badges = backpack_badges(user)
     valid_badges = [b for b in badges if b.is_valid]
     context = {
         "profile": profile,
@@ -153,7 +147,7 @@ def dashboard(request):
 def backpack(request):
     """Every badge the learner holds, with its image, share page and LinkedIn link."""
     return render_page(
-        request, TEMPLATES + "backpack.html", {"badges": learner_awards(request.user)}
+        request, TEMPLATES + "backpack.html", {"badges": backpack_badges(request.user)}
     )
 
 
@@ -161,7 +155,7 @@ def backpack(request):
 @require_safe
 def backpack_download(request):
     """A zip of the learner's baked badge images and their assertions."""
-    badges = learner_awards(request.user, with_evidence=True)
+    badges = backpack_badges(request.user, with_evidence=True)
     # FileResponse closes the file once it is sent.
     archive = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115
     write_backpack_zip(badges, archive)

@@ -26,7 +26,8 @@ FORMAT_VERSION = 1
 
 
 def learner_awards(user):
-    """The badges awarded to any of the learner's addresses, revoked or not."""
+    """The badges awarded to any of the learner's addresses, revoked or not: the one rule for
+    which awards are a learner's (the backpack, the download and deleting build on it)."""
     emails = learner_emails(user)
     if not emails:
         return Award.objects.none()

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch
 from django.utils import translation
 
 from .models import LearnerProfile, StepProgress
+from .urls_helpers import step_url
 
 
 def learner_language(user, playlist=None) -> str:
@@ -22,17 +22,6 @@ def learner_language(user, playlist=None) -> str:
     return settings.LANGUAGE_CODE
 
 
-def step_url(playlist, step_id: str) -> str:
-    """The absolute URL of a step on its playlist page (the page itself if it has none)."""
-    url = playlist.full_url or ""
-    if not url:
-        return ""
-    try:
-        return url + playlist.reverse_subpage("step", args=[step_id])
-    except (AttributeError, NoReverseMatch):  # a playlist without the step route
-        return url
-
-
 def send_review_email(progress: StepProgress) -> None:
     """Tell the learner their evidence was approved, or what to change."""
     user = progress.enrolment.user
@@ -41,6 +30,7 @@ def send_review_email(progress: StepProgress) -> None:
     playlist = progress.enrolment.playlist.specific
     step = playlist.get_step(progress.step_id) if hasattr(playlist, "get_step") else None
     profile = LearnerProfile.objects.filter(user=user).first()
+    url = step_url(playlist, progress.step_id, full=True) if step else ""
     with translation.override(learner_language(user, playlist)):
         context = {
             "progress": progress,
@@ -49,7 +39,7 @@ def send_review_email(progress: StepProgress) -> None:
             "step_title": step.title if step else playlist.title,
             "display_name": profile.display_name if profile else "",
             "feedback": progress.feedback,
-            "url": step_url(playlist, progress.step_id) if step else playlist.full_url or "",
+            "url": url or playlist.full_url or "",
         }
         subject = render_to_string(
             "wagtail_cityoflearning/learners/email/review_subject.txt", context

@@ -79,13 +79,48 @@ UNREADABLE = (
 )
 
 
+# Above this a photo takes too much memory to re-encode (a small PNG can claim any size).
+MAX_PHOTO_PIXELS = 40_000_000
+
+
+def photo_too_large() -> ValidationError:
+    return ValidationError(
+        _(
+            "This photo is too large: we accept at most %(megapixels)d megapixels. "
+            "Make it smaller and try again."
+        )
+        % {"megapixels": MAX_PHOTO_PIXELS // 1_000_000},
+        code="too_many_pixels",
+    )
+
+
+def animated_not_gif() -> ValidationError:
+    return ValidationError(
+        _("We accept moving pictures only as GIF. Choose a still photo or a GIF."),
+        code="animated",
+    )
+
+
 def photo_format(uploaded) -> str:
-    """The image format Pillow reads in the file; a ValidationError if it is not an image."""
+    """The image format Pillow reads in the file; a ValidationError if it is not an image, is
+    larger than :data:`MAX_PHOTO_PIXELS`, or is animated in another format than GIF.
+
+    The size and the frames are read from the header before anything is decoded. Animated
+    images are kept as they are (re-encoding would keep one frame), so only GIF, which holds
+    no EXIF, may move: an animated PNG or WebP could carry where it was taken.
+    """
     try:
         uploaded.seek(0)
         with Image.open(uploaded) as image:
             found = image.format
+            width, height = image.size
+            if width * height > MAX_PHOTO_PIXELS:
+                raise photo_too_large()
+            if getattr(image, "is_animated", False) and found != "GIF":
+                raise animated_not_gif()
             image.verify()
+    except Image.DecompressionBombError:  # Pillow's own, far higher, limit
+        raise photo_too_large() from None
     except UNREADABLE:
         raise not_a_photo() from None
     finally:
@@ -98,11 +133,12 @@ def photo_format(uploaded) -> str:
 def without_metadata(uploaded, image_format: str):
     """A copy of the photo without EXIF and other metadata, turned the way it was taken.
 
-    Animated images are kept as they are: re-encoding would keep only their first frame.
+    Animated GIFs are kept as they are: re-encoding would keep only their first frame
+    (:func:`photo_format` refuses other animated images).
     """
     uploaded.seek(0)
     with Image.open(uploaded) as image:
-        if getattr(image, "n_frames", 1) > 1:
+        if image_format == "GIF" and getattr(image, "n_frames", 1) > 1:
             uploaded.seek(0)
             return uploaded
         image = ImageOps.exif_transpose(image)
@@ -188,9 +224,14 @@ class EvidenceForm(forms.ModelForm):
         return uploaded
 
     @property
+    def has_new_file(self) -> bool:
+        """True when this submission brings a new file (not the one already submitted)."""
+        return "file" in self.fields and "file" in self.changed_data
+
+    @property
     def new_file_name(self) -> str:
         """The learner's own name for a newly uploaded file ('' when none was uploaded)."""
-        if "file" not in self.fields or "file" not in self.changed_data:
+        if not self.has_new_file:
             return ""
         uploaded = self.cleaned_data.get("file")
         return os.path.basename(getattr(uploaded, "name", "") or "")[:255]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
@@ -16,7 +17,7 @@ from ..models import Interest
 from . import consent
 from .models import LearnerProfile, current_year, validate_year_of_birth
 
-__all__ = ["DeleteAccountForm", "LearnerSignupForm", "ProfileForm"]
+__all__ = ["DeleteAccountForm", "LearnerSignupForm", "ProfileForm", "consent_not_sent_message"]
 
 
 def current_site():
@@ -25,6 +26,13 @@ def current_site():
 
     request = context.request
     return Site.find_for_request(request) if request is not None else None
+
+
+def consent_not_sent_message(profile) -> str:
+    return _(
+        "We could not send the email to %(email)s. Send it again from your profile in a "
+        "few minutes."
+    ) % {"email": profile.guardian_email}
 
 
 def year_of_birth_field(**kwargs) -> forms.IntegerField:
@@ -127,14 +135,20 @@ class LearnerSignupForm(GuardianMixin, forms.Form):
             preferred_language=self.cleaned_data["preferred_language"],
             guardian_email=self.cleaned_data["guardian_email"] if needs_consent else "",
         )
-        if needs_consent:
-            consent.request_consent(request, profile)
+        if needs_consent and not consent.request_consent(request, profile):
+            messages.error(request, consent_not_sent_message(profile))
         return profile
 
 
 class ProfileForm(GuardianMixin, forms.ModelForm):
-    """A learner's profile. While a guardian's consent is awaited interests are not stored;
-    once consent is given (or awaited) the year of birth can no longer lower the age check."""
+    """A learner's profile.
+
+    The year of birth is given once, when the profile is made (at sign-up, or here for an
+    account made without the sign-up form); afterwards only the city corrects it, so nobody
+    lowers it to change whose consent is needed. While a guardian's consent is awaited,
+    interests are not stored and the guardian's address can be corrected, which sends a new
+    link (at most every :data:`~.consent.RESEND_INTERVAL`).
+    """
 
     class Meta:
         model = LearnerProfile
@@ -154,9 +168,11 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
     def __init__(self, *args, site=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.site = site or self.instance.site
+        self.is_new = self.instance._state.adding
         self.was_pending = self.instance.consent == LearnerProfile.Consent.PENDING
         self.old_guardian_email = self.instance.guardian_email
         self.consent_requested = False
+        self.consent_sent = False
         self.fields["year_of_birth"] = year_of_birth_field()
         self.fields["preferred_language"].choices = settings.LANGUAGES
         self.fields["preferred_language"].required = True
@@ -165,16 +181,14 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
         interests = self.fields["interests"]
         interests.queryset = self._interests()
         interests.help_text = ""
-        if self.instance.pk and self.instance.consent != LearnerProfile.Consent.NOT_NEEDED:
+        if not self.is_new:
             self.fields["year_of_birth"].disabled = True
             self.fields["year_of_birth"].help_text = _(
                 "Write to the city if it is wrong: it decides whose consent is needed."
             )
-        if self.instance.consent == LearnerProfile.Consent.GIVEN:
-            del self.fields["guardian_email"]
-        else:
+        if self.is_new:
             self.fields["guardian_email"].help_text = guardian_help(self.site)
-        if self.was_pending:
+        elif self.was_pending:
             self.fields["guardian_email"].required = True
             self.fields["guardian_email"].help_text = _(
                 "We sent the link to this address. If it is wrong, correct it and we send "
@@ -184,6 +198,10 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
             interests.help_text = _(
                 "You can choose interests once your parent or guardian has agreed."
             )
+        else:
+            # With the year of birth fixed, a guardian is asked for only when the profile
+            # is made: there is nothing to give here.
+            del self.fields["guardian_email"]
 
     def _interests(self):
         queryset = Interest.objects.order_by("sort_order", "name")
@@ -200,33 +218,49 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
                 self.instance.user.email if self.instance.user_id else "",
                 self.site,
             )
+        if self._guardian_changed(cleaned_data) and not consent.may_resend(self.instance):
+            self.add_error(
+                "guardian_email",
+                _(
+                    "We sent an email only a moment ago. Wait a few minutes, then correct "
+                    "the address again."
+                ),
+            )
         return cleaned_data
 
+    def _guardian_changed(self, cleaned_data) -> bool:
+        if not self.was_pending or "guardian_email" not in cleaned_data:
+            return False
+        return cleaned_data["guardian_email"] != self.old_guardian_email
+
     def needs_new_request(self) -> bool:
-        """True when the guardian must be (re)asked: newly under age, or a new address."""
+        """True when the guardian must be asked: a new profile under the consent age, or a
+        corrected address while consent is awaited."""
         if "guardian_email" not in self.fields:
             return False
         profile = self.instance
-        if profile.consent == LearnerProfile.Consent.NOT_NEEDED:
+        if self.is_new:
             return consent.needs_consent(profile.year_of_birth, self.site)
         return self.was_pending and profile.guardian_email != self.old_guardian_email
 
     def save(self, request=None):
-        """Save the profile; ask the guardian when :meth:`needs_new_request` says so."""
+        """Save the profile; ask the guardian when :meth:`needs_new_request` says so.
+
+        :attr:`consent_requested` tells that the guardian was asked, :attr:`consent_sent`
+        whether the email went out.
+        """
         profile = super().save(commit=False)
         if profile.site_id is None:
             profile.site = self.site
-        if profile.consent == LearnerProfile.Consent.NOT_NEEDED and not consent.needs_consent(
-            profile.year_of_birth, self.site
-        ):
+        if self.is_new and not consent.needs_consent(profile.year_of_birth, self.site):
             profile.guardian_email = ""
         ask = self.needs_new_request()
         profile.save()
         if ask:
-            # The interests chosen when old enough are no longer ours to keep.
+            # Nothing beyond the account is kept until the guardian agrees.
             profile.interests.clear()
             self.consent_requested = True
-            consent.request_consent(request, profile)
+            self.consent_sent = consent.request_consent(request, profile)
         else:
             self.save_m2m()
         return profile

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.db import transaction
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponseBadRequest
@@ -30,6 +31,7 @@ from .learner_playlist_forms import (
 from .models import LearnerPlaylist, LearnerPlaylistStep, LearnerProfile
 from .publishing import AlreadySubmitted, NoPlaylistIndex, NoSteps, submit_for_publishing
 from .recommendations import learner_site
+from .urls_helpers import parse_id
 
 TEMPLATES = "wagtail_cityoflearning/learners/learner_playlists/"
 # Enough for any pathway; a bound keeps one playlist from growing without end.
@@ -75,8 +77,18 @@ class StepView:
 
     @property
     def title(self) -> str:
+        """The step's title for its owner, who chose the opportunity."""
         if self.step.opportunity_id:
             return self.step.opportunity.title
+        return self.step.title
+
+    @property
+    def public_title(self) -> str:
+        """The title others may see: an opportunity no longer live and public is not named."""
+        if self.step.opportunity_id and self.opportunity is None:
+            return _("An opportunity that is no longer listed")
+        if self.opportunity is not None:
+            return self.opportunity.title
         return self.step.title
 
 
@@ -209,9 +221,10 @@ def _add_own_step(request, playlist, forms):
 
 
 def _posted_step(request, playlist) -> LearnerPlaylistStep:
-    step_id = request.POST.get("step", "")
-    if not step_id.isdigit():
-        raise Http404
+    """The step a form names; 400 for a value that is no id, 404 for another's step."""
+    step_id = parse_id(request.POST.get("step", ""))
+    if step_id is None:
+        raise BadRequest(_("Choose a step of this playlist."))
     return get_object_or_404(LearnerPlaylistStep, pk=step_id, playlist=playlist)
 
 

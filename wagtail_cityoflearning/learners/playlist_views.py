@@ -8,16 +8,18 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..blocks.playlist import EvidenceKind, StepKind
 from .evidence_forms import EvidenceForm
-from .models import PlaylistEnrolment, StepProgress
+from .models import LearnerProfile, PlaylistEnrolment, StepProgress
 from .progress import evaluate, may_store_learning, playlist_progress
 from .storage import evidence_storage
+from .urls_helpers import safe_next, step_url
 
 STEP_TEMPLATE = "wagtail_cityoflearning/learners/step.html"
 
@@ -25,24 +27,26 @@ STEP_TEMPLATE = "wagtail_cityoflearning/learners/step.html"
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def step_url(request, page, step) -> str:
-    return page.get_url(request) + page.reverse_subpage("step", kwargs={"step_id": step.id})
-
-
-def _next_url(request) -> str | None:
-    """Where a form asked to return to, if that is a page of this site."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
+def _profile_page(back_url: str) -> str:
+    """The profile page, returning to ``back_url`` once the profile is complete."""
+    return f"{reverse('wagtail_cityoflearning_learners:profile')}?{urlencode({'next': back_url})}"
 
 
 def _refusal(request, back_url: str):
     """The answer when this request may not store learning, or None when it may."""
     if not request.user.is_authenticated:
         return redirect_to_login(back_url)
+    if not LearnerProfile.objects.filter(user=request.user).exists():
+        # Accounts made without the sign-up form: we need the year of birth (and perhaps a
+        # guardian's consent) before we store anything.
+        messages.info(
+            request,
+            _(
+                "Complete your profile first: we need your year of birth to know whether a "
+                "parent or guardian has to agree."
+            ),
+        )
+        return redirect(_profile_page(back_url))
     if not may_store_learning(request.user):
         messages.error(
             request,
@@ -84,7 +88,7 @@ def start(request, page):
         enrolment.last_activity_at = now
         enrolment.save(update_fields=["started_at", "last_activity_at"])
         evaluate(enrolment)  # what the learner did before starting counts too
-    return redirect(_next_url(request) or page_url)
+    return redirect(safe_next(request, page_url))
 
 
 @require_POST
@@ -106,9 +110,14 @@ def save_for_later(request, page):
         save = wanted == "1" if wanted in ("0", "1") else not is_saved
         if save:
             if enrolment is None:
-                enrolment = PlaylistEnrolment(user=request.user, playlist=page)
-            enrolment.saved_at = enrolment.saved_at or timezone.now()
-            enrolment.save()
+                # A second click may have created it since we looked: get_or_create takes
+                # that one instead of failing on the unique constraint.
+                enrolment, _created = PlaylistEnrolment.objects.get_or_create(
+                    user=request.user, playlist=page, defaults={"saved_at": timezone.now()}
+                )
+            if enrolment.saved_at is None:
+                enrolment.saved_at = timezone.now()
+                enrolment.save(update_fields=["saved_at"])
             messages.success(request, _("Saved for later. You find it under My learning."))
         elif enrolment is not None:
             enrolment.saved_at = None
@@ -117,7 +126,7 @@ def save_for_later(request, page):
             else:
                 enrolment.delete()  # neither saved nor started: nothing left to keep
             messages.success(request, _("Removed from your saved playlists."))
-    return redirect(_next_url(request) or page_url)
+    return redirect(safe_next(request, page_url))
 
 
 # -- a step and its evidence ---------------------------------------------------------------------
@@ -156,15 +165,19 @@ def render_step(request, page, current, *, form=None, status=200, problem=""):
             "step_count": len(steps),
             "previous_step": steps[index - 1] if index > 0 else None,
             "next_step": steps[index + 1] if index + 1 < len(steps) else None,
-            "step_url": step_url(request, page, current),
+            "step_url": step_url(page, current.id, request),
         }
     )
     return render(request, STEP_TEMPLATE, context, status=status)
 
 
+def _reviewed() -> str:
+    return _("Your evidence has been reviewed, so it can no longer be changed.")
+
+
 def _submit(request, page, current):
     """Save evidence for an activity step, or explain why it cannot be saved."""
-    here = step_url(request, page, current)
+    here = step_url(page, current.id, request)
     refusal = _refusal(request, here)
     if refusal is not None:
         return refusal
@@ -182,14 +195,15 @@ def _submit(request, page, current):
         problem = _("This step opens when you have finished the required steps before it.")
         return render_step(request, page, current, status=403, problem=problem)
     if not state.can_submit:
-        problem = _("Your evidence has been reviewed, so it can no longer be changed.")
-        return render_step(request, page, current, status=403, problem=problem)
+        return render_step(request, page, current, status=403, problem=_reviewed())
     record = state.progress or StepProgress(enrolment=enrolment, step_id=current.id)
-    previous_file = record.file.name if record.file else ""  # validation replaces it
     form = EvidenceForm(request.POST, request.FILES, kind=current.evidence, instance=record)
     if not form.is_valid():
         return render_step(request, page, current, form=form)
-    if not _save_evidence(form, enrolment, current, previous_file):
+    outcome = _save_evidence(form, enrolment, current)
+    if outcome == REFUSED:
+        return render_step(request, page, current, status=403, problem=_reviewed())
+    if outcome == CONFLICT:
         messages.error(request, _("Your evidence was sent twice at once. Check it and try again."))
         return redirect(here)
     if current.evidence == EvidenceKind.NONE:
@@ -199,31 +213,76 @@ def _submit(request, page, current):
     return redirect(f"{page.get_url(request)}#step-{current.id}")
 
 
-def _save_evidence(form, enrolment, current, previous_file: str) -> bool:
+SAVED, REFUSED, CONFLICT = "saved", "refused", "conflict"
+
+
+def _save_evidence(form, enrolment, current) -> str:
     """Store the evidence and re-evaluate the playlist in one transaction.
 
-    A replaced file is deleted once the new one is safely recorded; a file stored for a
-    submission that could not be recorded is deleted straight away. False on a conflict.
+    The record is read again under a row lock: a reviewer may have decided since the form
+    was shown, and a decision is never overwritten (REFUSED). Only the evidence fields are
+    written, so nothing a reviewer recorded is reverted. A replaced file is deleted once the
+    new one is safely recorded; a file stored for a submission that was not recorded is
+    deleted straight away. CONFLICT when the same evidence was created twice at once.
     """
-    record = form.save(commit=False)
-    now = timezone.now()
-    if form.new_file_name:
+    new_file = form.has_new_file
+    previous_file = None  # set once the locked record is read
+    record = None
+    try:
+        with transaction.atomic():
+            record = (
+                StepProgress.objects.select_for_update()
+                .filter(enrolment=enrolment, step_id=current.id)
+                .first()
+            )
+            if record is not None and not record.is_editable:
+                return REFUSED
+            creating = record is None
+            if creating:
+                record = StepProgress(enrolment=enrolment, step_id=current.id)
+            previous_file = record.file.name if record.file else ""
+            fields = _apply_evidence(form, record, current)
+            record.save(update_fields=None if creating else fields)
+            PlaylistEnrolment.objects.filter(pk=enrolment.pk).update(
+                last_activity_at=record.submitted_at
+            )
+            evaluate(enrolment)
+    except IntegrityError:
+        _forget_new_file(record, new_file, previous_file)
+        return CONFLICT
+    except BaseException:
+        _forget_new_file(record, new_file, previous_file)
+        raise
+    if new_file and previous_file and previous_file != record.file.name:
+        transaction.on_commit(lambda: evidence_storage().delete(previous_file))
+    return SAVED
+
+
+def _apply_evidence(form, record, current) -> list[str]:
+    """Copy what the learner submitted onto ``record``; the names of the fields it sets.
+
+    The file is copied only when a new one was uploaded: otherwise the form holds the file it
+    was shown with, which may no longer be the record's.
+    """
+    names = [name for name in form.fields if name != "file" or form.has_new_file]
+    for name in names:
+        StepProgress._meta.get_field(name).save_form_data(record, form.cleaned_data[name])
+    if form.has_new_file:
         record.original_filename = form.new_file_name
-    record.submitted_at = now
+        names.append("original_filename")
+    record.submitted_at = timezone.now()
     record.status = (
         StepProgress.Status.DONE
         if current.evidence == EvidenceKind.NONE
         else StepProgress.Status.SUBMITTED
     )
-    try:
-        with transaction.atomic():
-            record.save()
-            PlaylistEnrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
-            evaluate(enrolment)
-    except IntegrityError:
-        if record.file and record.file.name != previous_file:
-            evidence_storage().delete(record.file.name)
-        return False
-    if previous_file and previous_file != record.file.name:
-        transaction.on_commit(lambda: evidence_storage().delete(previous_file))
-    return True
+    return [*names, "submitted_at", "status"]
+
+
+def _forget_new_file(record, new_file: bool, previous_file: str | None) -> None:
+    """Delete the file stored for a submission that was not recorded (the upload is written
+    to storage as the record is saved, before the database may refuse the row)."""
+    if not new_file or record is None or previous_file is None or not record.file:
+        return
+    if record.file._committed and record.file.name != previous_file:
+        evidence_storage().delete(record.file.name)

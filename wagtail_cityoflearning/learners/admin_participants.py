@@ -11,8 +11,8 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -144,4 +144,4 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
                 % {"count": withdrawn},
             )
         if not confirmed and not withdrawn:
-            messages.info(self.request, _("Nothing was changed."))
+            messages.info(self.request, gettext("Nothing was changed."))

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
@@ -287,7 +288,8 @@ class ReviewView(WagtailAdminTemplateMixin, FormView):
         if outcome == Outcome.ALREADY_REVIEWED:
             messages.warning(
                 self.request,
-                _("This evidence has already been reviewed; nothing was changed."),
+                # Translated now, in the admin user's language, not when the message is stored.
+                gettext("This evidence has already been reviewed; nothing was changed."),
             )
             return redirect(reverse(self.review_url_name, args=[self.progress.pk]))
         if data["decision"] == ReviewForm.APPROVE:

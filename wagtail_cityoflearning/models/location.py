@@ -6,13 +6,39 @@ from django.utils.translation import gettext_lazy as _
 
 from ..geo import format_point, parse_point
 
+try:  # wagtail-localize is optional: without it nothing reads the declarations below
+    from wagtail_localize.fields import SynchronizedField
+except ImportError:  # pragma: no cover
+    SynchronizedField = None
+
+
+def synchronised_fields(*names: str) -> list:
+    """Tell wagtail-localize to copy ``names`` from the original to every translation.
+
+    Such fields are never offered to translators and cannot be overridden in a translation:
+    a place, a number or a link is the same in every language. For a model's
+    ``override_translatable_fields``; an empty list when wagtail-localize is not installed.
+    """
+    if SynchronizedField is None:
+        return []
+    return [SynchronizedField(name, overridable=False) for name in names]
+
 
 class LocationMixin(models.Model):
     """Adds ``address``, ``location`` (EWKT) and the synced ``latitude``/``longitude`` floats.
 
     ``location`` is what the editor's map widget writes; every query uses the floats,
     which :meth:`sync_coordinates` derives from it on each save.
+
+    With wagtail-localize the address and the point are synchronised, never translated: a
+    translation shows the same place, and moving the original's point moves every translation's.
+    (By default wagtail-localize would offer the two text fields to translators and skip the
+    non-editable floats.)
     """
+
+    override_translatable_fields = synchronised_fields(
+        "address", "location", "latitude", "longitude"
+    )
 
     address = models.CharField(_("address"), max_length=255, blank=True)
     location = models.CharField(

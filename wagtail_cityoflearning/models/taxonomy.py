@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from .location import synchronised_fields
+
 ICON_CHOICES = [
     ("palette", _("Palette")),
     ("music", _("Music note")),
@@ -50,6 +52,9 @@ class Interest(TranslatableMixin, index.Indexed, models.Model):
     )
     icon = models.CharField(_("icon"), max_length=20, choices=ICON_CHOICES, default="star")
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    # wagtail-localize copies these into every translation instead of offering them.
+    override_translatable_fields = synchronised_fields("slug", "colour", "icon")
 
     panels = [
         FieldPanel("name"),

@@ -1,4 +1,5 @@
-"""Copy the pinned front-end libraries from node_modules into the package's static files.
+"""Copy the pinned front-end libraries from node_modules into the package's static files,
+and the pinned axe-core (a test tool, not shipped) into the browser tests.
 
 Run with ``make vendor`` after changing a version in package.json. Source map comments
 are removed: the maps are not shipped, and a missing map breaks ManifestStaticFilesStorage.
@@ -21,12 +22,20 @@ FILES = {
         "MIT-LICENCE.txt",
     ],
 }
+# Test tools: copied next to the browser tests, never into the wheel.
+TEST_TARGET = ROOT / "tests" / "browser" / "vendor"
+TEST_FILES = {"axe-core": ["axe.min.js", "LICENSE"]}
 SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 
 def main():
-    for package, paths in FILES.items():
-        destination = TARGET / package
+    for target, files in ((TARGET, FILES), (TEST_TARGET, TEST_FILES)):
+        copy(target, files)
+
+
+def copy(target_root, files):
+    for package, paths in files.items():
+        destination = target_root / package
         shutil.rmtree(destination, ignore_errors=True)
         destination.mkdir(parents=True)
         for relative in paths:

@@ -26,10 +26,15 @@ STARTUP_SECONDS = 60
 EDITOR = ("editor", "editor-passphrase-42")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DemoServer:
     port: int
     mail_dir: Path
+    env: dict
+
+    def manage(self, *args) -> None:
+        """Run a management command against the demo's database."""
+        _manage(self.env, *args)
 
     @property
     def url(self) -> str:
@@ -108,7 +113,7 @@ def demo_server():
                 text=True,
             )
             try:
-                server = DemoServer(port=port, mail_dir=Path(tmp) / "mail")
+                server = DemoServer(port=port, mail_dir=Path(tmp) / "mail", env=env)
                 _wait_until_up(server.url + "/", process, log_path)
                 yield server
             finally:

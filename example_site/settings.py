@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -91,6 +93,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
 
+# Each city speaks its own language (its Site's root page); visitors may switch to any of these
+# (Django's language cookie, read by SiteLanguageMiddleware). Editors translate pages and
+# snippets with "Translate" in the admin (wagtail.contrib.simple_translation).
 LANGUAGE_CODE = "sl"
 LANGUAGES = [("sl", "Slovenščina"), ("it", "Italiano"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True

@@ -16,6 +16,7 @@ urlpatterns = [
     path("badges/", include("wagtail_cityoflearning.badges.urls")),
     path("accounts/", include("allauth.urls")),
     path("learning/", include("wagtail_cityoflearning.learners.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switcher
 ]
 
 if settings.DEBUG:

@@ -8,12 +8,14 @@ import os
 
 from tests.settings import *  # noqa: F403
 
+REPLACED_APPS = {"wagtail.locales", "wagtail.contrib.simple_translation"}
 _app = INSTALLED_APPS.index("wagtail_cityoflearning") + 1  # noqa: F405
 INSTALLED_APPS = [
     *INSTALLED_APPS[:_app],  # noqa: F405
     "wagtail_localize",
-    "wagtail_localize.locales",  # in place of wagtail.locales, which the example site leaves out
-    *[app for app in INSTALLED_APPS[_app:] if app != "wagtail.locales"],  # noqa: F405
+    "wagtail_localize.locales",
+    # wagtail-localize replaces wagtail.locales and simple_translation's "Translate" action.
+    *[app for app in INSTALLED_APPS[_app:] if app not in REPLACED_APPS],  # noqa: F405
 ]
 
 # A test database of its own: this process runs while the main suite holds the usual one.

@@ -16,8 +16,15 @@ class HomePage(CityOfLearningPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["provider_index"] = ProviderIndexPage.objects.child_of(self).live().first()
+        # A translated home lists the city's own providers and opportunities.
+        site = self.get_site()
+        city_root = site.root_page if site else self
+        context["provider_index"] = ProviderIndexPage.objects.child_of(city_root).live().first()
         context["opportunities"] = (
-            OpportunityPage.objects.descendant_of(self).live().public().upcoming().for_listing()[:6]
+            OpportunityPage.objects.descendant_of(city_root)
+            .live()
+            .public()
+            .upcoming()
+            .for_listing()[:6]
         )
         return context

@@ -136,3 +136,57 @@ def test_cagliari_in_italian(demo_server, open_tab):  # noqa: F811
         page.goto(demo_server.cagliari_url + path)
         assert page.locator("html").get_attribute("lang") == "it"
         assert_no_violations(page, f"Cagliari {path}")
+
+
+SMALL_TARGETS = """() => {
+    const selector = "button, input:not([type=hidden]), select, textarea, summary, "
+        + "nav a, .col-button, label:has(input[type=checkbox]), label:has(input[type=radio])";
+    const small = [];
+    for (const element of document.querySelectorAll(selector)) {
+        if (element.closest(".leaflet-container")) continue;  // the map has its own controls
+        if (element.matches("input[type=checkbox], input[type=radio]")) continue;  // their labels count
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) continue;  // not shown
+        if (rect.height < 43.5) small.push(`${element.outerHTML.slice(0, 90)}: ${rect.height}px`);
+    }
+    return small;
+}"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/map/",
+        "/providers/",
+        "/playlists/",
+        PLAYLIST,
+        "/accounts/signup/",
+        "/accounts/login/",
+        "/badges/claim/",
+    ],
+)
+def test_touch_targets_are_at_least_44_px_high_on_a_phone(demo_server, open_tab, path):  # noqa: F811
+    page = open_tab().page
+    page.goto(demo_server.url + path)
+    small = page.evaluate(SMALL_TARGETS)
+    assert not small, "targets under 44 px:\n" + "\n".join(small)
+
+
+def test_the_learners_pages_have_44_px_targets_too(demo_server, open_tab):  # noqa: F811
+    base = demo_server.url
+    page = open_tab().page
+    log_in(page, base)
+    provider = first_link(page, f"{base}/providers/", "#main a[href*='/providers/']")
+    step = first_link(page, base + PLAYLIST, "li[data-step-id] a[href*='/steps/']")
+    for path in (
+        "/learning/",
+        "/learning/badges/",
+        "/learning/profile/",
+        "/learning/playlists/",
+        PLAYLIST,
+        step,
+        provider,
+    ):
+        page.goto(base + path if path.startswith("/") else path)
+        small = page.evaluate(SMALL_TARGETS)
+        assert not small, f"targets under 44 px on {path}:\n" + "\n".join(small)

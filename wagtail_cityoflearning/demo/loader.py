@@ -28,6 +28,7 @@ from ..models import (
 )
 from .learners import DEMO_LEARNER_PASSWORD, load_learner
 from .playlists import load_playlists
+from .translations import translate_city
 
 CITIES = {
     "ljubljana": {
@@ -224,7 +225,7 @@ def load_city(
         _settings(site, city)
         interests_by_slug = {i.slug: i for i in create_default_interests(home.locale)}
         index = _provider_index(home, city)
-        _map_page(home, city)
+        map_page = _map_page(home, city)
         tz = zoneinfo.ZoneInfo(city["timezone"])
         today = timezone.now().astimezone(tz).date()
         providers = {}
@@ -250,6 +251,7 @@ def load_city(
             interests_by_slug=interests_by_slug,
             created=report.created,
         )
+        translate_city(name, home=home, map_page=map_page, playlists=playlists)
         if learner:
             report.learner_email = load_learner(
                 site=site,

@@ -73,15 +73,31 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, Bas
     # -- what the map lists (override these for your own page types) --------------------
 
     def get_listing_root(self):
-        """The page whose live descendants the map shows."""
+        """The page whose live descendants the map shows.
+
+        A translation of the map shows the same part of the site in its own language when
+        that lists opportunities, else the original (served in its own language)."""
         if self.listing_root_id:
-            return self.listing_root
-        site = self.get_site()
-        return site.root_page if site else self.get_parent()
+            root = self.listing_root
+        else:
+            site = self.get_site()
+            root = site.root_page if site else self.get_parent()
+        if root.locale_id == self.locale_id:
+            return root
+        if not hasattr(self, "_col_translated_root"):
+            translated = root.get_translation_or_none(self.locale)
+            if translated is not None and not self.get_opportunities_under(translated).exists():
+                translated = None
+            self._col_translated_root = translated
+        return self._col_translated_root or root
+
+    def get_opportunities_under(self, root):
+        """Live, public opportunities under ``root``."""
+        return OpportunityPage.objects.live().public().descendant_of(root)
 
     def get_opportunities(self):
         """Live, public opportunities under the listing root, before filtering."""
-        return OpportunityPage.objects.live().public().descendant_of(self.get_listing_root())
+        return self.get_opportunities_under(self.get_listing_root())
 
     def get_providers(self):
         return ProviderPage.objects.live().public().descendant_of(self.get_listing_root())
@@ -120,7 +136,7 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, Bas
         return OpportunityFilter(
             data,
             queryset=self.get_opportunities(),
-            locale=self.locale,
+            locale=self.get_listing_root().locale,  # the interests the opportunities carry
             root=self.get_listing_root(),
             tz=self.get_city_settings().tzinfo,
         )

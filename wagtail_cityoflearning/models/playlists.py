@@ -81,13 +81,27 @@ class AbstractPlaylistIndexPage(CityOfLearningPageMixin, BasePage):
 
     def get_playlists(self):
         """The city's live playlists, A to Z: those below this page and those that providers
-        keep under their own pages on the same site."""
+        keep under their own pages on the same site; on a translated index, each in this
+        page's language where a translation is live."""
         site = self.get_site()
         root = site.root_page if site else self
+        playlists = list(self._playlists().descendant_of(root))
+        if site is None or self.locale_id == root.locale_id:
+            return playlists
+        translated = {
+            page.translation_key: page
+            for page in self._playlists().filter(
+                locale_id=self.locale_id,
+                translation_key__in=[page.translation_key for page in playlists],
+            )
+        }
+        localised = [translated.get(page.translation_key, page) for page in playlists]
+        return sorted(localised, key=lambda page: page.title.casefold())
+
+    def _playlists(self):
         return (
             PlaylistPage.objects.live()
             .public()
-            .descendant_of(root)
             .select_related("cover_image", "completion_badge")
             .prefetch_related("interests", "cover_image__renditions")
             .order_by("title")

@@ -1,6 +1,14 @@
 import json
+from collections import Counter
+from dataclasses import dataclass, field
 
 from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+from wagtail.models import AbstractPage
 
 register = template.Library()
 
@@ -17,3 +25,101 @@ def language_name(code: str) -> str:
     from ..models.opportunities import language_choices
 
     return dict(language_choices()).get(code, code)
+
+
+@dataclass(frozen=True)
+class LanguageOption:
+    """One language a visitor can switch to, named in that language."""
+
+    code: str
+    name: str
+    next: str  # where ``set_language`` sends the visitor
+    # The translation's own absolute address, for an hreflang link; "" on other views and
+    # when translations share one address (then only the visitor's cookie tells them apart).
+    alternate: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class LanguageSwitch:
+    action: str
+    options: list[LanguageOption] = field(default_factory=list)
+
+
+def language_name_local(code: str) -> str:
+    """A language's name in that language ("Slovenščina", "Italiano", "English")."""
+    try:
+        name = get_language_info(code)["name_local"]
+    except KeyError:
+        name = dict(settings.LANGUAGES).get(code, code)
+    return capfirst(name)
+
+
+def active_language() -> str:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(language)
+    except LookupError:
+        return language
+
+
+def page_language_options(page, request) -> list[LanguageOption]:
+    """The languages this page has a live translation in, each leading to that translation."""
+    translations = {
+        other.locale.language_code: other
+        for other in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    current = page.locale.language_code
+    translations[current] = page  # also when previewing a draft
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        other = translations.get(code)
+        url = other.get_url(request) if other is not None else None
+        if url:
+            urls[code] = (url, other.get_full_url(request))
+    shared = Counter(full_url for _url, full_url in urls.values())
+    return [
+        LanguageOption(
+            code,
+            language_name_local(code),
+            url,
+            full_url if shared[full_url] == 1 else "",
+            code == current,
+        )
+        for code, (url, full_url) in urls.items()
+    ]
+
+
+def view_language_options(request) -> list[LanguageOption]:
+    """Every configured language, each coming back to the same view."""
+    path, current = request.get_full_path(), active_language()
+    return [
+        LanguageOption(code, language_name_local(code), path, "", code == current)
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def language_switch(context) -> LanguageSwitch | None:
+    """The language switcher's form action and options, or None when there is no choice:
+    on a Wagtail page, the languages it is translated into; on other views, all languages.
+
+    Needs ``django.conf.urls.i18n`` mounted (for ``set_language``) and ``request`` in the context.
+    """
+    request = context.get("request")
+    if request is None:
+        return None
+    try:
+        action = reverse("set_language")
+    except NoReverseMatch:
+        return None
+    page = context.get("page")
+    is_page = isinstance(page, AbstractPage) and page.pk is not None
+    cache = request.__dict__.setdefault("_col_language_switch", {})
+    key = page.pk if is_page else None
+    if key not in cache:
+        options = (
+            page_language_options(page, request) if is_page else view_language_options(request)
+        )
+        cache[key] = LanguageSwitch(action, options) if len(options) > 1 else None
+    return cache[key]

@@ -39,6 +39,30 @@ def _evidence_for(playlist):
     return [{"url": url, "narrative": playlist.title}] if url else []
 
 
+def _award_once(record, award_field: str, user, playlist, badge, narrative: str) -> str | None:
+    """Award ``badge`` for ``record`` (locked by the caller) unless it holds an award already;
+    record it in ``award_field`` and clear ``award_due`` in the same transaction."""
+    existing = getattr(record, award_field)
+    if existing is not None:
+        _settled(record)
+        return str(existing.uuid)
+    email = recipient_for(user)
+    if badge is None or not badge.live or not email:
+        _settled(record)
+        return None
+    instance = award(
+        badge,
+        email,
+        evidence=_evidence_for(playlist),
+        narrative=narrative,
+        source=Award.Source.PLAYLIST,
+    )
+    setattr(record, award_field, instance)
+    record.award_due = False
+    record.save(update_fields=[award_field, "award_due"])
+    return str(instance.uuid)
+
+
 @task()
 def award_playlist_completion(enrolment_id: int) -> str | None:
     """Award a completed playlist's badge to the learner, exactly once."""
@@ -51,26 +75,15 @@ def award_playlist_completion(enrolment_id: int) -> str | None:
         )
         if enrolment is None or enrolment.completed_at is None:
             return None
-        if enrolment.completion_award_id is not None:
-            _settled(enrolment)
-            return str(enrolment.completion_award.uuid)
         playlist = enrolment.playlist.specific
-        badge = playlist.completion_badge
-        email = recipient_for(enrolment.user)
-        if badge is None or not badge.live or not email:
-            _settled(enrolment)
-            return None
-        instance = award(
-            badge,
-            email,
-            evidence=_evidence_for(playlist),
-            narrative=playlist.title,
-            source=Award.Source.PLAYLIST,
+        return _award_once(
+            enrolment,
+            "completion_award",
+            enrolment.user,
+            playlist,
+            playlist.completion_badge,
+            playlist.title,
         )
-        enrolment.completion_award = instance
-        enrolment.award_due = False
-        enrolment.save(update_fields=["completion_award", "award_due"])
-    return str(instance.uuid)
 
 
 @task()
@@ -85,27 +98,16 @@ def award_step_badge(progress_id: int) -> str | None:
         )
         if record is None or not record.is_complete:
             return None
-        if record.award_id is not None:
-            _settled(record)
-            return str(record.award.uuid)
         playlist = record.enrolment.playlist.specific
         step = playlist.get_step(record.step_id)
-        badge = step.earns_step_badge if step else None
-        email = recipient_for(record.enrolment.user)
-        if badge is None or not badge.live or not email:
-            _settled(record)
-            return None
-        instance = award(
-            badge,
-            email,
-            evidence=_evidence_for(playlist),
-            narrative=step.title,
-            source=Award.Source.PLAYLIST,
+        return _award_once(
+            record,
+            "award",
+            record.enrolment.user,
+            playlist,
+            step.earns_step_badge if step else None,
+            step.title if step else "",
         )
-        record.award = instance
-        record.award_due = False
-        record.save(update_fields=["award", "award_due"])
-    return str(instance.uuid)
 
 
 def pending_completions():

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -86,7 +87,8 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
             )
             messages.success(
                 self.request,
-                _("%(count)s badges awarded.") % {"count": len(awards)},
+                ngettext("%(count)s badge awarded.", "%(count)s badges awarded.", len(awards))
+                % {"count": len(awards)},
             )
             return redirect(reverse("awards:index") + f"?source={Award.Source.BULK}")
         return self.render_to_response(

@@ -1,9 +1,11 @@
 """Keyboard only, with the focus visible at every step: log in, filter the map, move through
 the results, open an opportunity, then start a playlist. No mouse event is used."""
 
+import contextlib
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import RecordingPage
 from tests.browser.demo_server import demo_server  # noqa: F401
@@ -35,6 +37,12 @@ class Keyboard:
         self.stops = 0
 
     def assert_focus_visible(self):
+        # Give the browser a moment to restyle the newly focused element before judging it.
+        with contextlib.suppress(PlaywrightTimeout):  # the assertions below say what is wrong
+            self.page.wait_for_function(
+                f"() => {{ const f = ({FOCUS_STYLE})(); return f && f.visible && f.inViewport; }}",
+                timeout=2_000,
+            )
         focus = self.page.evaluate(FOCUS_STYLE)
         assert focus is not None, "the focus was lost"
         assert focus["visible"], f"no visible focus indicator on {focus['description']}"

@@ -449,3 +449,46 @@ def test_the_english_playlist_index_shows_english_playlists_where_they_exist(
     assert list(response.context["playlists"]) == [nature, english_coding]  # A to Z
     response = visit(client, index.url, language="sl")
     assert list(response.context["playlists"]) == [nature, coding]
+
+
+def test_a_learners_progress_shows_on_every_translation_of_a_playlist(
+    client, city, english_home, opportunity
+):
+    from tests.learners.conftest import make_learner, make_playlist
+    from wagtail_cityoflearning.learners.models import PlaylistEnrolment, StepProgress
+    from wagtail_cityoflearning.models import PlaylistIndexPage
+
+    index = PlaylistIndexPage(title="Učne poti", slug="ucne-poti")
+    city["home"].add_child(instance=index)
+    index.save_revision().publish()
+    steps = [
+        (
+            "activity",
+            {
+                "title": "Napiši",
+                "instructions": "<p>Opiši.</p>",
+                "evidence": "text",
+                "required": True,
+            },
+        )
+    ]
+    original = make_playlist(index, steps, title="Programiranje", slug="programiranje")
+    english = translate(original, title="Zero to coding", slug="zero-to-coding")
+    learner = make_learner(site=city["site"])
+    client.force_login(learner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    client.post(english.url + "start/")
+    step_id = english.step_list[0].id
+    assert step_id == original.step_list[0].id  # translation keeps the step ids
+    response = client.post(f"{english.url}steps/{step_id}/", {"text": "A bike app"})
+    assert response.status_code == 302
+
+    enrolment = PlaylistEnrolment.objects.get(user=learner)
+    assert enrolment.playlist_id == original.pk  # one enrolment for both languages
+    assert StepProgress.objects.get(enrolment=enrolment).text == "A bike app"
+    for page, language in ((original, "sl"), (english, "en")):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        context = visit(client, page.url).context
+        assert context["enrolment"] == enrolment
+        assert [s.status for s in context["step_states"]] == ["submitted"]

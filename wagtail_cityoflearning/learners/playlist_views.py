@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from ..blocks.playlist import EvidenceKind, StepKind
 from .evidence_forms import EvidenceForm
 from .models import LearnerProfile, PlaylistEnrolment, StepProgress
-from .progress import evaluate, may_store_learning, playlist_progress
+from .progress import enrolled_playlist, evaluate, may_store_learning, playlist_progress
 from .storage import evidence_storage
 from .urls_helpers import safe_next, step_url
 
@@ -75,7 +75,7 @@ def start(request, page):
         return refusal
     with transaction.atomic():
         enrolment, _created = PlaylistEnrolment.objects.select_for_update().get_or_create(
-            user=request.user, playlist=page
+            user=request.user, playlist=enrolled_playlist(page)
         )
         now = timezone.now()
         if enrolment.started_at is None:
@@ -102,7 +102,7 @@ def save_for_later(request, page):
     with transaction.atomic():
         enrolment = (
             PlaylistEnrolment.objects.select_for_update()
-            .filter(user=request.user, playlist=page)
+            .filter(user=request.user, playlist=enrolled_playlist(page))
             .first()
         )
         is_saved = enrolment is not None and enrolment.saved_at is not None
@@ -113,7 +113,9 @@ def save_for_later(request, page):
                 # A second click may have created it since we looked: get_or_create takes
                 # that one instead of failing on the unique constraint.
                 enrolment, _created = PlaylistEnrolment.objects.get_or_create(
-                    user=request.user, playlist=page, defaults={"saved_at": timezone.now()}
+                    user=request.user,
+                    playlist=enrolled_playlist(page),
+                    defaults={"saved_at": timezone.now()},
                 )
             if enrolment.saved_at is None:
                 enrolment.saved_at = timezone.now()
@@ -182,7 +184,7 @@ def _submit(request, page, current):
     if refusal is not None:
         return refusal
     enrolment = PlaylistEnrolment.objects.filter(
-        user=request.user, playlist=page, started_at__isnull=False
+        user=request.user, playlist=enrolled_playlist(page), started_at__isnull=False
     ).first()
     if enrolment is None:
         messages.warning(request, _("Start the playlist first, so that your progress is saved."))

@@ -263,13 +263,29 @@ def may_store_learning(user) -> bool:
 # -- the playlist page -------------------------------------------------------------------------
 
 
+def enrolled_playlist(page):
+    """The page a learner's enrolment in ``page`` belongs to: the first of its translations,
+    so that progress made on one language's copy shows on every other (step ids are kept
+    when a page is translated)."""
+    if not getattr(page, "translation_key", None):
+        return page
+    first = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key)
+        .order_by("pk")
+        .only("pk")
+        .first()
+    )
+    return page if first is None or first.pk == page.pk else first
+
+
 def playlist_context(playlist, request) -> dict:
     """What the playlist page shows: the steps and, for a signed-in learner, their progress."""
     user = getattr(request, "user", None)
     enrolment = None
     if user is not None and user.is_authenticated:
         enrolment = (
-            PlaylistEnrolment.objects.filter(user=user, playlist=playlist)
+            PlaylistEnrolment.objects.filter(user=user, playlist=enrolled_playlist(playlist))
             .prefetch_related("step_progress")
             .first()
         )

@@ -5,9 +5,7 @@ import json
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from ..conf import cityoflearning_settings
 from . import serializers
 from .models import Award, BadgeClass, Issuer, IssuerKey
 
@@ -40,14 +38,9 @@ def json_response(request, data: dict, status: int = 200) -> HttpResponse:
 
 
 def page(request, template: str, context: dict, status: int = 200):
-    from ..models import CityOfLearningSettings
+    from ..learners.context_processors import public_layout
 
-    site = Site.find_for_request(request)
-    context = {
-        "base_template": cityoflearning_settings.BASE_TEMPLATE,
-        "city_settings": CityOfLearningSettings.for_site(site) if site else None,
-        **context,
-    }
+    context = {**public_layout(request), **context}
     response = render(request, template, context, status=status)
     response["Vary"] = "Accept"
     return response

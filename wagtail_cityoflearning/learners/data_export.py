@@ -9,14 +9,12 @@ import os
 import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
-from ..badges.models import Award
 from ..badges.serializers import assertion_id
 from .models import Attendance, LearnerPlaylist, LearnerProfile, PlaylistEnrolment, StepProgress
-from .progress import learner_emails
+from .progress import awards_to, learner_emails
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +26,7 @@ FORMAT_VERSION = 1
 def learner_awards(user):
     """The badges awarded to any of the learner's addresses, revoked or not: the one rule for
     which awards are a learner's (the backpack, the download and deleting build on it)."""
-    emails = learner_emails(user)
-    if not emails:
-        return Award.objects.none()
-    query = Q()
-    for email in emails:
-        query |= Q(recipient_email__iexact=email)
-    return Award.objects.filter(query).select_related("badge_class__issuer")
+    return awards_to(learner_emails(user)).select_related("badge_class__issuer")
 
 
 def evidence_records(user):

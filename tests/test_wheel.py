@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import tarfile
 import textwrap
 import zipfile
 from pathlib import Path
@@ -20,24 +21,63 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
+def dist(tmp_path_factory):
+    """The sdist, and the wheel built from it (as ``python -m build`` does by default)."""
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "build",
-            "--wheel",
-            "--no-isolation",
-            "--outdir",
-            str(out),
-            str(ROOT),
-        ],
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
         check=True,
         capture_output=True,
     )
-    (path,) = out.glob("wagtail_cityoflearning-*.whl")
-    return path
+    (sdist,) = out.glob("wagtail_cityoflearning-*.tar.gz")
+    (wheel,) = out.glob("wagtail_cityoflearning-*.whl")
+    return sdist, wheel
+
+
+@pytest.fixture(scope="module")
+def wheel(dist):
+    return dist[1]
+
+
+def tracked_package_files() -> set[str]:
+    """Every file git tracks under the package: what a city must receive, whatever its type."""
+    result = subprocess.run(
+        ["git", "ls-files", "-z", "wagtail_cityoflearning"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return {name for name in result.stdout.split("\0") if name}
+
+
+def test_wheel_and_sdist_carry_every_tracked_package_file(dist):
+    sdist, wheel = dist
+    tracked = tracked_package_files()
+    # The vendored map libraries, whose folder name once escaped the package data globs.
+    assert (
+        "wagtail_cityoflearning/static/wagtail_cityoflearning/vendor/leaflet.markercluster/leaflet.markercluster.js"
+        in tracked
+    )
+    wheel_names = set(zipfile.ZipFile(wheel).namelist())
+    with tarfile.open(sdist) as archive:
+        prefix = archive.getnames()[0].split("/")[0] + "/"
+        sdist_names = {name.removeprefix(prefix) for name in archive.getnames()}
+    assert sorted(tracked - wheel_names) == []
+    assert sorted(tracked - sdist_names) == []
+    assert not [name for name in wheel_names if "__pycache__" in name or name.endswith(".pyc")]
+    for name in ("LICENSE", "README.md", "CHANGELOG.md"):
+        assert name in sdist_names
+
+
+def test_distributions_pass_twine_check(dist):
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, dist)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("PASSED") == 2
 
 
 def test_wheel_carries_templates_static_locale_and_migrations(wheel):

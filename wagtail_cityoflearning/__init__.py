@@ -1,3 +1,3 @@
 """wagtail-cityoflearning: a City of Learning for any Wagtail site."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

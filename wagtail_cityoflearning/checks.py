@@ -3,7 +3,7 @@ by ``manage.py check`` at start-up instead of failing on a young person's first 
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 from .conf import cityoflearning_settings
 
@@ -34,3 +34,155 @@ def check_learner_setup(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+# The blocks the package's public templates fill (see docs/templates.md), and what each holds.
+BASE_TEMPLATE_BLOCKS = {
+    "title": "the page title, inside <title>",
+    "extra_head": "page-specific tags such as robots and Open Graph, inside <head>",
+    "body_class": "the class attribute of <body>",
+    "breadcrumbs": "the breadcrumb trail, inside <main>",
+    "content": 'the page content, inside <main id="main">',
+    "extra_js": "scripts, at the end of <body>",
+}
+BASE_TEMPLATE_HINT = (
+    "Add to your base template: {% load cityoflearning_tags %} at the top, "
+    "{% cityoflearning_head %}{% block extra_head %}{% endblock %} inside <head>, and "
+    '<main id="main" class="col-main" tabindex="-1">{% block breadcrumbs %}{% endblock %}'
+    "{% block content %}{% endblock %}</main> inside <body>; see the installation docs."
+)
+
+
+def _template_chain(name: str):
+    """The compiled template ``name`` and the templates it extends (literal names only)."""
+    from django.template import Context, engines
+    from django.template.backends.django import DjangoTemplates
+    from django.template.loader_tags import ExtendsNode
+
+    engine = next(
+        (engine.engine for engine in engines.all() if isinstance(engine, DjangoTemplates)), None
+    )
+    if engine is None:
+        return
+    seen = set()
+    while name and name not in seen:
+        seen.add(name)
+        compiled = engine.get_template(name)
+        yield compiled
+        extends = compiled.nodelist.get_nodes_by_type(ExtendsNode)
+        if not extends or extends[0].parent_name.var is None:
+            return
+        try:
+            name = extends[0].parent_name.resolve(Context())
+        except Exception:  # a parent named by a variable: nothing more to inspect
+            return
+        if not isinstance(name, str):
+            return
+
+
+@register(Tags.templates)
+def check_base_template(app_configs=None, **kwargs):
+    """Warn when ``BASE_TEMPLATE`` lacks what the package's pages put into it."""
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.base import TextNode
+    from django.template.loader_tags import BlockNode
+
+    from .templatetags.cityoflearning_tags import CityOfLearningHeadNode
+
+    name = cityoflearning_settings.BASE_TEMPLATE
+    blocks, has_head, has_main = set(), False, False
+    try:
+        for compiled in _template_chain(name):
+            nodes = compiled.nodelist
+            blocks.update(node.name for node in nodes.get_nodes_by_type(BlockNode))
+            has_head = has_head or bool(nodes.get_nodes_by_type(CityOfLearningHeadNode))
+            has_main = has_main or any(
+                "<main" in node.s for node in nodes.get_nodes_by_type(TextNode)
+            )
+    except (TemplateDoesNotExist, TemplateSyntaxError) as error:
+        return [
+            Error(
+                f"WAGTAIL_CITYOFLEARNING['BASE_TEMPLATE'] = {name!r} cannot be loaded: {error}",
+                hint="Name a template your site's template loaders find.",
+                id="wagtail_cityoflearning.E003",
+            )
+        ]
+    messages = []
+    if not has_head:
+        messages.append(
+            Warning(
+                f"The base template {name!r} does not use {{% cityoflearning_head %}}: the "
+                "public pages get no stylesheets, no map styles and no JSON-LD.",
+                hint=BASE_TEMPLATE_HINT,
+                id="wagtail_cityoflearning.W001",
+            )
+        )
+    missing = [block for block in BASE_TEMPLATE_BLOCKS if block not in blocks]
+    if missing:
+        listed = "; ".join(f"{block} ({BASE_TEMPLATE_BLOCKS[block]})" for block in missing)
+        messages.append(
+            Warning(
+                f"The base template {name!r} lacks blocks the package's pages fill: {listed}.",
+                hint=BASE_TEMPLATE_HINT,
+                id="wagtail_cityoflearning.W002",
+            )
+        )
+    if not has_main:
+        messages.append(
+            Warning(
+                f"The base template {name!r} has no <main> element: the pages' skip link and "
+                'landmarks need the content block inside <main id="main">.',
+                hint=BASE_TEMPLATE_HINT,
+                id="wagtail_cityoflearning.W003",
+            )
+        )
+    return messages
+
+
+# Hostnames that no one outside this machine or network can reach.
+DEVELOPMENT_HOSTNAMES = ("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0")  # noqa: S104
+DEVELOPMENT_SUFFIXES = (".localhost", ".local", ".test", ".example", ".invalid", ".internal")
+
+
+def is_development_address(hostname: str, port: int) -> bool:
+    """Whether a Site's address is one a badge's verifier cannot reach (or a dev port)."""
+    hostname = hostname.lower()
+    return (
+        hostname in DEVELOPMENT_HOSTNAMES
+        or hostname.endswith(DEVELOPMENT_SUFFIXES)
+        or "." not in hostname
+        or port not in (80, 443)
+    )
+
+
+@register(Tags.database)
+def check_issuing_sites(app_configs=None, databases=None, **kwargs):
+    """Warn when a Site that issues badges still has a development hostname or port: badge ids
+    are built from it, and badges issued before it is set point nowhere."""
+    if not databases:
+        return []
+    from django.db import DatabaseError
+
+    from .badges.models import Issuer
+
+    messages = []
+    try:
+        issuers = list(Issuer.objects.select_related("site"))
+        for issuer in issuers:
+            site = issuer.get_site()
+            if site is None or not is_development_address(site.hostname, site.port):
+                continue
+            messages.append(
+                Warning(
+                    f"The issuer {issuer.name!r} issues badges from the Site "
+                    f"{site.hostname}:{site.port}, a development address: its badges' ids "
+                    "will point nowhere once the site is public.",
+                    hint="Set the Site's hostname and port (Settings > Sites in the admin) to "
+                    "the public address before issuing badges; see the installation docs.",
+                    obj=site,
+                    id="wagtail_cityoflearning.W004",
+                )
+            )
+    except DatabaseError:  # not migrated yet
+        return []
+    return messages

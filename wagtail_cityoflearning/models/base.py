@@ -24,6 +24,14 @@ def get_base_page_class():
 
 BasePage = get_base_page_class()
 
+# The map's stylesheets, vendored in the package's static files.
+LEAFLET_STYLESHEETS = ["wagtail_cityoflearning/vendor/leaflet/leaflet.css"]
+CLUSTER_STYLESHEETS = [
+    *LEAFLET_STYLESHEETS,
+    "wagtail_cityoflearning/vendor/leaflet.markercluster/MarkerCluster.css",
+    "wagtail_cityoflearning/vendor/leaflet.markercluster/MarkerCluster.Default.css",
+]
+
 
 class CityOfLearningPageMixin:
     """Adds what every public template of the package needs to the context.
@@ -52,3 +60,8 @@ class CityOfLearningPageMixin:
         context["city_timezone"] = city_settings.timezone
         context["map_options"] = city_settings.map_options()
         return context
+
+    def get_head_stylesheets(self) -> list[str]:
+        """Static paths of the page's own stylesheets, which ``{% cityoflearning_head %}`` adds
+        after the package's (for example Leaflet's on pages that draw a map)."""
+        return []

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from ..forms import CityOfLearningPageForm
-from .base import BASE_PAGE_MODEL, BasePage, CityOfLearningPageMixin
+from .base import BASE_PAGE_MODEL, CLUSTER_STYLESHEETS, BasePage, CityOfLearningPageMixin
 from .opportunities import OpportunityPage
 from .providers import ProviderPage
 from .settings import CityOfLearningSettings
@@ -115,6 +115,9 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, Bas
                 CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
             )
         return self._col_settings
+
+    def get_head_stylesheets(self) -> list[str]:
+        return CLUSTER_STYLESHEETS
 
     def uses_defaults(self, request) -> bool:
         return not (FILTER_PARAMETERS & set(request.GET))

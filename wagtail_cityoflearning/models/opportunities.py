@@ -26,7 +26,7 @@ from ..fields import MultipleChoiceJSONField
 from ..forms import OpportunityPageForm
 from ..panels import AddressPanel, LocationPanel
 from ..serializers import InterestSerializer
-from .base import BasePage, CityOfLearningPageMixin
+from .base import LEAFLET_STYLESHEETS, BasePage, CityOfLearningPageMixin
 from .location import LocationMixin
 
 
@@ -339,6 +339,11 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
     @property
     def is_online(self) -> bool:
         return self.mode in (Mode.ONLINE, Mode.HYBRID)
+
+    def get_head_stylesheets(self) -> list[str]:
+        if self.is_in_person and self.has_location:
+            return LEAFLET_STYLESHEETS
+        return []
 
     def get_context(self, request, *args, **kwargs):
         from ..structured_data import opportunity_json_ld

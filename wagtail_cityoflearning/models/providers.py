@@ -16,7 +16,7 @@ from ..conf import cityoflearning_settings
 from ..forms import CityOfLearningPageForm
 from ..panels import AddressPanel, LocationPanel
 from ..serializers import InterestSerializer
-from .base import BasePage, CityOfLearningPageMixin
+from .base import LEAFLET_STYLESHEETS, BasePage, CityOfLearningPageMixin
 from .location import LocationMixin
 
 SOCIAL_PLATFORMS = [
@@ -165,6 +165,9 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
         qs = OpportunityPage.objects.child_of(self).live().public().upcoming().for_listing()
         limit = limit or cityoflearning_settings.PROVIDER_UPCOMING_LIMIT
         return qs[:limit]
+
+    def get_head_stylesheets(self) -> list[str]:
+        return LEAFLET_STYLESHEETS if self.has_location else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

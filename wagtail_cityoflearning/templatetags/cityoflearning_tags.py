@@ -12,6 +12,27 @@ from wagtail.models import AbstractPage
 
 register = template.Library()
 
+HEAD_TEMPLATE = "wagtail_cityoflearning/includes/head.html"
+
+
+class CityOfLearningHeadNode(template.Node):
+    """``{% cityoflearning_head %}``: the package's stylesheets, the page's own stylesheets
+    (``page.get_head_stylesheets()``), its JSON-LD and hreflang links, for any base template."""
+
+    def render(self, context) -> str:
+        page = context.get("page")
+        getter = getattr(page, "get_head_stylesheets", None)
+        head_template = context.template.engine.get_template(HEAD_TEMPLATE)
+        with context.push(head_stylesheets=getter() if getter is not None else []):
+            return head_template.render(context)
+
+
+@register.tag
+def cityoflearning_head(parser, token):
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% cityoflearning_head %} takes no arguments.")
+    return CityOfLearningHeadNode()
+
 
 @register.filter
 def to_json(value) -> str:

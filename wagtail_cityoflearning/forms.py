@@ -1,14 +1,57 @@
-"""Admin forms for the package's page types: locale-aware choices and cross-field checks."""
+"""Admin forms for the package's page types: locale-aware choices, times in the city's time
+zone and cross-field checks."""
 
+from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
+class CityDateTimeField(forms.DateTimeField):
+    """A date and time typed and shown in the city's time zone, not the editor's or the
+    server's: an editor in a site with ``TIME_ZONE = "UTC"`` types 16:00 for a session at
+    16:00 in Ljubljana."""
+
+    time_zone = None
+
+    def prepare_value(self, value):
+        with timezone.override(self.time_zone or timezone.get_current_timezone()):
+            return super().prepare_value(value)
+
+    def to_python(self, value):
+        with timezone.override(self.time_zone or timezone.get_current_timezone()):
+            return super().to_python(value)
+
+
+def use_time_zone(field, time_zone) -> None:
+    """Make a form's date-time field read and show its value in ``time_zone``."""
+    if type(field) is forms.DateTimeField:
+        field.__class__ = CityDateTimeField  # same state, zone-aware conversions
+    if isinstance(field, CityDateTimeField):
+        field.time_zone = time_zone
+
+
 class CityOfLearningPageForm(WagtailAdminPageForm):
-    """Offers only the interests in the page's own language."""
+    """Offers only the interests in the page's own language; the page's own date-time fields
+    and those of its inline children (sessions) are in the city's time zone."""
+
+    # The page's own date-time fields that are in the city's time zone (Wagtail's scheduled
+    # publishing keeps the editor's).
+    city_time_fields = ("registration_deadline",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.city_time_zone = self.get_city_time_zone()
+        zone_name = str(self.city_time_zone)
+        for name in self.city_time_fields:
+            field = self.fields.get(name)
+            if field is not None:
+                use_time_zone(field, self.city_time_zone)
+                field.help_text = _("In the city's time zone, %(zone)s.") % {"zone": zone_name}
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                for field in form.fields.values():
+                    use_time_zone(field, self.city_time_zone)
         field = self.fields.get("interests")
         if field is not None:
             locale_id = getattr(self.instance, "locale_id", None)
@@ -16,6 +59,16 @@ class CityOfLearningPageForm(WagtailAdminPageForm):
                 locale_id = self.parent_page.locale_id
             if locale_id is not None:
                 field.queryset = field.queryset.filter(locale_id=locale_id)
+
+    def get_city_time_zone(self):
+        """The time zone of the city (Site) the page belongs to, from its settings."""
+        from .models.settings import CityOfLearningSettings
+
+        page = self.instance if self.instance.pk else self.parent_page
+        site = page.get_site() if page is not None else None
+        if site is None:
+            return timezone.get_current_timezone()
+        return CityOfLearningSettings.for_site(site).tzinfo
 
 
 class OpportunityPageForm(CityOfLearningPageForm):

@@ -2,7 +2,8 @@
 
 from django import forms
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.telepath import register
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 from wagtailgeowidget.widgets import LeafletField, LeafletFieldAdapter
@@ -61,3 +62,16 @@ class AddressPanel(GeoAddressPanel):
         if self.geocoder:
             return super().get_form_options()
         return FieldPanel.get_form_options(self)
+
+
+class CityTimeInlinePanel(InlinePanel):
+    """Inline children with dates and times (sessions), saying in which time zone they are."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            zone = getattr(self.form, "city_time_zone", None)
+            if zone is not None:
+                self.help_text = _("Times are in the city's time zone, %(zone)s.") % {
+                    "zone": str(zone)
+                }

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -24,7 +24,7 @@ from ..blocks import BodyBlock
 from ..conf import cityoflearning_settings
 from ..fields import MultipleChoiceJSONField
 from ..forms import OpportunityPageForm
-from ..panels import AddressPanel, LocationPanel
+from ..panels import AddressPanel, CityTimeInlinePanel, LocationPanel
 from ..serializers import InterestSerializer
 from .base import LEAFLET_STYLESHEETS, BasePage, CityOfLearningPageMixin
 from .location import LocationMixin
@@ -166,7 +166,7 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
         FieldPanel("skills"),
         MultiFieldPanel(
             [
-                InlinePanel("sessions", label=_("Session"), heading=_("Sessions")),
+                CityTimeInlinePanel("sessions", label=_("Session"), heading=_("Sessions")),
                 FieldPanel("is_ongoing"),
                 FieldPanel("registration_deadline"),
             ],

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 SETTING_NAME = "WAGTAIL_CITYOFLEARNING"
 
 DEFAULTS = {
-    # The template every public page extends; the package's templates fill its blocks
-    # ``title``, ``body_class``, ``extra_head``, ``breadcrumbs``, ``content`` and ``extra_js``.
+    # The template every public page extends: it uses {% cityoflearning_head %} and has the
+    # blocks the package's templates fill (checks.BASE_TEMPLATE_BLOCKS; docs/templates.md).
     "BASE_TEMPLATE": "wagtail_cityoflearning/base.html",
     # Default tile server, used when a site's settings leave the tile URL empty.
     "DEFAULT_TILE_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",

@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test test-postgres lint format docs bench vendor messages check-messages check-migrations wheel clean
+.PHONY: help install demo serve test test-postgres lint format docs bench vendor messages check-messages check-migrations wheel dist production clean
 
 help:
 	@echo "make demo     set up .venv, migrate SQLite, load Ljubljana + Cagliari and serve on :$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make vendor   copy Leaflet from node_modules into the package's static files"
 	@echo "make messages update and compile the translation catalogues"
 	@echo "make check-messages  fail when a catalogue is stale, incomplete or not compiled"
+	@echo "make dist     build the sdist and the wheel and check them with twine"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +81,12 @@ messages: install
 
 wheel: install
 	$(BIN)/python -m build --wheel --outdir dist .
+
+# The source distribution, the wheel built from it, and twine's check of both.
+dist: install
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python -m twine check --strict dist/*
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache

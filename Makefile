@@ -18,6 +18,7 @@ help:
 	@echo "make messages update and compile the translation catalogues"
 	@echo "make check-messages  fail when a catalogue is stale, incomplete or not compiled"
 	@echo "make dist     build the sdist and the wheel and check them with twine"
+	@echo "make production  run the example site as in production (PostgreSQL, Redis, gunicorn, RQ) and smoke-test it"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +82,12 @@ messages: install
 
 wheel: install
 	$(BIN)/python -m build --wheel --outdir dist .
+
+# The example site in its production configuration on this machine: PostgreSQL, Redis,
+# gunicorn with 2 workers and an RQ worker; a smoke test, then everything stops.
+production: install
+	$(BIN)/python -m pip install --quiet -r example_site/requirements-production.txt
+	$(BIN)/python scripts/production.py
 
 # The source distribution, the wheel built from it, and twine's check of both.
 dist: install

@@ -112,9 +112,14 @@ class OpportunityMap {
     const L = window.L;
     const [lng, lat] = feature.geometry.coordinates;
     const p = feature.properties;
+    // The colour is set through the CSSOM, which a content security policy without
+    // 'unsafe-inline' styles allows (a style="" attribute in markup it would block).
+    const dot = document.createElement("span");
+    dot.className = "col-marker__dot";
+    dot.style.setProperty("--marker-colour", p.colour || "#1d4ed8");
     const icon = L.divIcon({
       className: "col-marker",
-      html: `<span class="col-marker__dot" style="--marker-colour:${escapeHTML(p.colour || "#1d4ed8")}"></span>`,
+      html: dot,
       iconSize: [28, 28],
       iconAnchor: [14, 14],
       popupAnchor: [0, -12],

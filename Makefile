@@ -6,11 +6,12 @@ MANAGE := $(BIN)/python example_site/manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test test-postgres lint format docs bench vendor messages check-messages check-migrations wheel dist production clean
+.PHONY: help install demo serve test test-django6 lint format docs bench vendor messages check-messages check-migrations wheel dist production clean
 
 help:
 	@echo "make demo     set up .venv, migrate SQLite, load Ljubljana + Cagliari and serve on :$(PORT)"
 	@echo "make test     run the whole test suite (SQLite; DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make test-django6  the suite on Python 3.13 with Django 6.1 (in .venv-django6)"
 	@echo "make lint     ruff check and format check"
 	@echo "make docs     build the documentation (warnings are errors)"
 	@echo "make bench    run the benchmarks in benchmarks/"
@@ -47,6 +48,19 @@ serve: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The suite (without the browser, installation and wheel tests, which the main run covers) on
+# the newest Python the package claims, with the newest Django it supports.
+NEWEST_PYTHON ?= $(firstword $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3))) $(shell command -v python3.13))
+DJANGO6 := .venv-django6
+test-django6:
+	@[ -n "$(NEWEST_PYTHON)" ] || { echo "No Python 3.13 found: set NEWEST_PYTHON"; exit 1; }
+	[ -x $(DJANGO6)/bin/python ] || $(NEWEST_PYTHON) -m venv $(DJANGO6)
+	$(DJANGO6)/bin/python -m pip install --quiet --upgrade pip
+	$(DJANGO6)/bin/python -m pip install --quiet -e ".[testing]" "Django>=6.1,<6.2" \
+		-r example_site/requirements-production.txt
+	IMS_VALIDATOR_PYTHON="$$(command -v $(PYTHON))" $(DJANGO6)/bin/python -m pytest -p no:cacheprovider \
+		--ignore=tests/browser --ignore=tests/install -m "not wheel"
 
 lint: install
 	$(BIN)/ruff check .

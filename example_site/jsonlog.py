@@ -92,8 +92,8 @@ class JsonFormatter(logging.Formatter):
 GUNICORN_ACCESS_FORMAT = "%(m)s %(U)s %(s)s"
 
 
-def django_logging(level: str = "INFO") -> dict:
-    """``LOGGING`` for Django: everything to stdout as JSON lines."""
+def _json_to_stdout(level: str, loggers: dict) -> dict:
+    """A ``dictConfig`` that writes the root logger and ``loggers`` to stdout as JSON lines."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -107,34 +107,22 @@ def django_logging(level: str = "INFO") -> dict:
         },
         "root": {"handlers": ["stdout"], "level": level},
         "loggers": {
-            # Django's own loggers propagate to the root; the default config's handlers
-            # (mail_admins, console only with DEBUG) are replaced here.
-            "django": {"handlers": ["stdout"], "level": level, "propagate": False},
-            # The RQ worker logs each job; keep it (it is the queue's heartbeat in the logs).
-            "rq.worker": {"handlers": ["stdout"], "level": level, "propagate": False},
+            name: {"handlers": ["stdout"], "level": logger_level, "propagate": False}
+            for name, logger_level in loggers.items()
         },
     }
+
+
+def django_logging(level: str = "INFO") -> dict:
+    """``LOGGING`` for Django: everything to stdout as JSON lines."""
+    # Django's own loggers: the default config's handlers (mail_admins, console only with
+    # DEBUG) are replaced. The RQ worker logs each job: the queue's heartbeat in the logs.
+    return _json_to_stdout(level, {"django": level, "rq.worker": level})
 
 
 def gunicorn_logging(level: str = "INFO") -> dict:
     """gunicorn's ``--log-config-json``: its error and access logs as JSON lines on stdout."""
-    return {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"json": {"()": "example_site.jsonlog.JsonFormatter"}},
-        "handlers": {
-            "stdout": {
-                "class": "logging.StreamHandler",
-                "stream": "ext://sys.stdout",
-                "formatter": "json",
-            }
-        },
-        "root": {"handlers": ["stdout"], "level": level},
-        "loggers": {
-            "gunicorn.error": {"handlers": ["stdout"], "level": level, "propagate": False},
-            "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        },
-    }
+    return _json_to_stdout(level, {"gunicorn.error": level, "gunicorn.access": "INFO"})
 
 
 def write_gunicorn_config(path: str | os.PathLike, level: str = "INFO") -> str:

@@ -87,6 +87,9 @@ DATABASES = {
         default=f"sqlite:///{PROJECT_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+# Wagtail's search index uses PostgreSQL's full-text fields there, which Django 6 checks.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

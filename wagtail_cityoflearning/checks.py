@@ -186,3 +186,29 @@ def check_issuing_sites(app_configs=None, databases=None, **kwargs):
     except DatabaseError:  # not migrated yet
         return []
     return messages
+
+
+PROCESS_LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_map_cache(app_configs=None, **kwargs):
+    """Warn (in ``check --deploy``) when the map feeds' cache is not shared between processes:
+    a publish would clear the feeds of one application server process only, and the others
+    would serve a stale map until their copy expires."""
+    alias = cityoflearning_settings.MAP_CACHE
+    backend = getattr(settings, "CACHES", {}).get(alias, {}).get("BACKEND", "")
+    if backend not in PROCESS_LOCAL_CACHES:
+        return []
+    return [
+        Warning(
+            f"The map feeds' cache {alias!r} ({backend}) is local to each process: after a "
+            "publish, other processes serve a stale map for up to MAP_CACHE_SECONDS.",
+            hint="Use a cache that all processes share (Redis, Memcached or the database "
+            "cache) for WAGTAIL_CITYOFLEARNING['MAP_CACHE']; see the deployment docs.",
+            id="wagtail_cityoflearning.W005",
+        )
+    ]

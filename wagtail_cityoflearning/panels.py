@@ -25,6 +25,7 @@ class VendoredLeafletField(LeafletField):
                 "wagtailgeowidget/js/leaflet-field.js",
                 "wagtailgeowidget/js/leaflet-field-controller.js",
                 LEAFLET_JS,
+                "wagtail_cityoflearning/js/leaflet-icon-path.js",
             ),
         )
 

@@ -81,11 +81,30 @@ def _venv_python(venv: Path) -> Path:
     return venv / "bin" / "python"
 
 
+def _base_python() -> str:
+    """The Python the validator's virtualenv is made with: ``IMS_VALIDATOR_PYTHON``, else the
+    running one. openbadges 1.1.2 imports ``imp`` (through ``future``), which Python 3.12
+    removed, so a suite on a newer Python points this at a 3.11."""
+    return os.environ.get("IMS_VALIDATOR_PYTHON") or sys.executable
+
+
+def _base_python_version() -> str:
+    if _base_python() == sys.executable:
+        return ".".join(str(part) for part in sys.version_info[:2])
+    result = subprocess.run(
+        [_base_python(), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
 def _marker_content() -> dict:
     return {
         "install": list(INSTALL),
         "upgrade": list(UPGRADE),
-        "base_python": ".".join(str(part) for part in sys.version_info[:2]),
+        "base_python": _base_python_version(),
     }
 
 
@@ -140,7 +159,7 @@ def _build(venv: Path) -> None:
             raise ValidatorUnavailable(f"{venv} exists and is not a virtualenv")
         shutil.rmtree(venv)
     python = str(_venv_python(venv))
-    _run_step([sys.executable, "-m", "venv", str(venv)], timeout=300)
+    _run_step([_base_python(), "-m", "venv", str(venv)], timeout=300)
     pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
     _run_step([*pip, *INSTALL], timeout=INSTALL_TIMEOUT)
     _run_step([*pip, "--upgrade", *UPGRADE], timeout=INSTALL_TIMEOUT)

@@ -132,3 +132,19 @@ def test_an_issuing_site_on_a_development_address_is_reported(city):
 @pytest.mark.django_db
 def test_sites_that_issue_no_badges_are_not_reported(city):
     assert check_issuing_sites(databases=["default"]) == []
+
+
+def test_a_map_cache_local_to_each_process_is_reported_for_deployment(settings):
+    from wagtail_cityoflearning.checks import check_shared_map_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert ids(check_shared_map_cache()) == ["wagtail_cityoflearning.W005"]
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache"},
+    }
+    settings.WAGTAIL_CITYOFLEARNING = {
+        **getattr(settings, "WAGTAIL_CITYOFLEARNING", {}),
+        "MAP_CACHE": "shared",
+    }
+    assert check_shared_map_cache() == []

@@ -1,0 +1,1 @@
+INSTALLED_APPS += ["wagtail.api.v2", "rest_framework"]

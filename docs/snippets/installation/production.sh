@@ -1,0 +1,3 @@
+pip install whitenoise
+python manage.py createcachetable
+python manage.py collectstatic --noinput

@@ -1,0 +1,10 @@
+# --- wagtail-cityoflearning ---------------------------------------------------------------
+# Put before your own patterns, so before Wagtail's catch-all page serving at the end.
+from django.urls import include, path
+
+urlpatterns = [
+    path("badges/", include("wagtail_cityoflearning.badges.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("learning/", include("wagtail_cityoflearning.learners.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+] + urlpatterns

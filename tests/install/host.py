@@ -102,6 +102,7 @@ def clean_env(**extra) -> dict[str, str]:
         if key
         not in {
             "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # for the browser tests' own process only
             "DATABASE_URL",
             "PYTHONPATH",
             "PYTHONHOME",

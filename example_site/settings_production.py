@@ -276,9 +276,9 @@ _media = [origin for origin in [_origin(MEDIA_URL)] if origin]
 CSP_TILE_SOURCES = _list("CSP_TILE_SOURCES", "https://tile.openstreetmap.org")
 # Video blocks load their player from these hosts, only when the visitor presses play.
 _video = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
-# Two public templates still write a colour into a style="..." attribute (the interest
-# chips and the map markers); until they set it another way, attributes (and only
-# attributes: no <style> elements, no inline scripts) may carry inline styles.
+# The interest chips carry their editor-chosen colour in a style="..." attribute: attributes
+# (and only attributes: no <style> elements, no inline scripts) may carry inline styles.
+# CSP_STRICT_STYLE_ATTRIBUTES=1 forbids them too (the chips then have a neutral border).
 CSP_STRICT_STYLE_ATTRIBUTES = _flag("CSP_STRICT_STYLE_ATTRIBUTES", False)
 CONTENT_SECURITY_POLICY = {
     # The Wagtail admin (staff only, behind log-in) relies on inline scripts and styles

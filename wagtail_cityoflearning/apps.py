@@ -10,6 +10,7 @@ class WagtailCityOfLearningAppConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .badges import checks as badge_checks  # noqa: F401
         from .learners.signals import connect as connect_learner_signals
         from .map.signals import connect as connect_map_signals
 

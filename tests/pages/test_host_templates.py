@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.checks import Warning as CheckWarning
 
-from wagtail_cityoflearning.checks import check_base_template, check_issuing_sites
+from wagtail_cityoflearning.badges.checks import check_issuing_sites
+from wagtail_cityoflearning.checks import check_base_template
 
 HOST_TEMPLATES = Path(__file__).with_name("host_templates")
 

@@ -3,6 +3,8 @@
 import swapper
 from django.apps import apps
 
+from ..panels import LEAFLET_CSS
+
 # Wagtail names its swappable page setting WAGTAIL_PAGE_MODEL (not WAGTAILCORE_PAGE_MODEL).
 swapper.set_app_prefix("wagtailcore", "wagtail")
 
@@ -25,7 +27,7 @@ def get_base_page_class():
 BasePage = get_base_page_class()
 
 # The map's stylesheets, vendored in the package's static files.
-LEAFLET_STYLESHEETS = ["wagtail_cityoflearning/vendor/leaflet/leaflet.css"]
+LEAFLET_STYLESHEETS = [LEAFLET_CSS]
 CLUSTER_STYLESHEETS = [
     *LEAFLET_STYLESHEETS,
     "wagtail_cityoflearning/vendor/leaflet.markercluster/MarkerCluster.css",

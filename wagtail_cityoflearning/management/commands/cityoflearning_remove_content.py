@@ -86,8 +86,8 @@ class Command(BaseCommand):
     def learner_users(self):
         from django.contrib.auth import get_user_model
 
-        from ...learners.models import LearnerProfile
-
+        # By name: the core's commands do not import the learners' code.
+        LearnerProfile = apps.get_model(APP_LABEL, "LearnerProfile")  # noqa: N806
         return get_user_model().objects.filter(
             pk__in=LearnerProfile.objects.values("user"), is_staff=False, is_superuser=False
         )

@@ -90,6 +90,12 @@ DATABASES = {
 # Wagtail's search index uses PostgreSQL's full-text fields there, which Django 6 checks.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+# SQLite (development and the demo; PostgreSQL is the production database): a write takes
+# the lock when its transaction begins and waits up to 20 s for it, so simultaneous requests
+# queue instead of failing with "database is locked".
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

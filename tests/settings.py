@@ -19,6 +19,7 @@ DATABASES = {
         # thread, and threads must not share one in-memory connection.
         "NAME": os.path.join(tempfile.gettempdir(), "col-tests.sqlite3"),
         "TEST": {"NAME": os.path.join(tempfile.gettempdir(), f"col-tests-{os.getpid()}.sqlite3")},
+        "OPTIONS": SQLITE_OPTIONS,  # noqa: F405
     }
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

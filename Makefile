@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test test-django6 lint format docs bench vendor messages check-messages check-migrations wheel dist production clean
+.PHONY: help install demo serve test test-django6 lint format docs bench vendor messages check-messages check-migrations wheel dist production permissions-doc clean
 
 help:
 	@echo "make demo     set up .venv, migrate SQLite, load Ljubljana + Cagliari and serve on :$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make vendor   copy Leaflet from node_modules into the package's static files"
 	@echo "make messages update and compile the translation catalogues"
 	@echo "make check-messages  fail when a catalogue is stale, incomplete or not compiled"
+	@echo "make permissions-doc  write docs/permissions.md from the permission matrix the tests prove"
 	@echo "make dist     build the sdist and the wheel and check them with twine"
 	@echo "make production  run the example site as in production (PostgreSQL, Redis, gunicorn, RQ) and smoke-test it"
 
@@ -111,3 +112,6 @@ dist: install
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache
+
+permissions-doc: install
+	$(BIN)/python scripts/render_permissions.py

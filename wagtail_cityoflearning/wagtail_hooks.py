@@ -2,10 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import access
+from .badges.admin_forms import BadgeClassForm, IssuerForm
 from .models import BadgeClass, Interest, Issuer
+
+# Wagtail's snippet views, bulk actions and editing sessions ask its permission policy
+# registry: give them the package's access policy before any viewset registers a default.
+access.register_policies()
 
 
 class InterestViewSet(SnippetViewSet):
@@ -22,7 +30,16 @@ class InterestViewSet(SnippetViewSet):
 register_snippet(InterestViewSet)
 
 
-class IssuerViewSet(SnippetViewSet):
+class IssuerChooserViewSet(access.ScopedViewSetMixin, SnippetChooserViewSet):
+    access_scope = staticmethod(access.issuers)
+
+
+class IssuerViewSet(access.ScopedViewSetMixin, SnippetViewSet):
+    """The issuers the user acts for: their cities' and providers' (see ``access``)."""
+
+    access_scope = staticmethod(access.issuers)
+    chooser_viewset_class = IssuerChooserViewSet
+    edit_handler = ObjectList(Issuer.panels, base_form_class=IssuerForm)
     model = Issuer
     icon = "group"
     menu_label = _("Badge issuers")
@@ -30,7 +47,12 @@ class IssuerViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class BadgeClassViewSet(SnippetViewSet):
+class BadgeClassViewSet(access.ScopedViewSetMixin, SnippetViewSet):
+    """The badge classes of the issuers the user acts for. Their chooser (in a playlist's
+    steps) offers every published badge: any badge can be a step, whatever its issuer."""
+
+    access_scope = staticmethod(access.badge_classes)
+    edit_handler = ObjectList(BadgeClass.panels, base_form_class=BadgeClassForm)
     model = BadgeClass
     icon = "pick"
     menu_label = _("Badges")

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import ProviderPageFactory, make_city
+from tests.factories import ProviderPageFactory, make_city, make_opportunity
 from tests.learners.conftest import make_learner, make_playlist, make_provider_staff
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
@@ -101,9 +101,12 @@ def test_unconfirming_removes_the_attendance_and_reopens_the_step(
     assert not StepProgress.objects.filter(enrolment=enrolment).exists()
 
 
-def test_staff_find_anyone_with_an_account_by_email(
-    client, provider_staff, opportunity, other_learner
+def test_staff_find_a_learner_of_their_other_opportunities_by_email(
+    client, city, provider, provider_staff, opportunity, other_learner
 ):
+    # Luka attended another of this provider's opportunities, so the provider may find him.
+    earlier = make_opportunity(provider, [city["interests"]["science-technology"]], title="Earlier")
+    Attendance.objects.create(user=other_learner, opportunity=earlier)
     client.force_login(provider_staff)
     page = client.get(participants_url(opportunity, email="LUKA@example.org"))
     assert [row.user for row in page.context["participants"]] == [other_learner]
@@ -119,6 +122,31 @@ def test_staff_find_anyone_with_an_account_by_email(
     # Now confirmed, they stay on the list without a search.
     listed = client.get(participants_url(opportunity)).context["participants"]
     assert [row.user for row in listed] == [other_learner]
+
+
+def test_the_lookup_finds_nobody_outside_the_providers_learners(
+    client, django_user_model, city, provider, provider_staff, opportunity, other_learner
+):
+    """Learners who never took part with this provider, staff accounts and the other city's
+    learners are not found: the lookup does not tell who has an account."""
+    other_provider = ProviderPageFactory(parent=city["index"], title="Another provider")
+    elsewhere = make_opportunity(
+        other_provider, [city["interests"]["science-technology"]], title="Elsewhere"
+    )
+    Attendance.objects.create(user=other_learner, opportunity=elsewhere)
+    cagliari = make_city("cagliari.localhost", "it", is_default=False, name="Cagliari")
+    make_learner("giulia@example.org", site=cagliari["site"])
+    django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    client.force_login(provider_staff)
+    for email in ("luka@example.org", "giulia@example.org", "boss@example.org"):
+        page = client.get(participants_url(opportunity, email=email))
+        assert page.context["participants"] == [], email
+        assert 'id="participants-not-found"' in page.content.decode()
+    user = django_user_model.objects.get(email="giulia@example.org")
+    save_attendance(
+        client, opportunity, shown=[user], attended=[user], email="giulia%40example.org"
+    )
+    assert not Attendance.objects.filter(user=user).exists()
 
 
 def test_an_unknown_address_finds_nobody_and_unlisted_ids_are_ignored(
@@ -142,8 +170,14 @@ def test_the_opportunity_page_links_its_participants_for_its_editors(
     assert participants_url(opportunity) in listing.content.decode()
 
 
-def test_attendance_waits_for_a_parents_consent(client, provider_staff, opportunity, city):
+def test_attendance_waits_for_a_parents_consent(
+    client, provider_staff, opportunity, city, attend_playlist
+):
     young = make_learner("ana@example.org", site=city["site"], consent="pending")
+    # Enrolled before consent was asked again, so the provider may look them up.
+    PlaylistEnrolment.objects.create(
+        user=young, playlist=attend_playlist, started_at=timezone.now()
+    )
     client.force_login(provider_staff)
     page = client.get(participants_url(opportunity, email="ana%40example.org"))
     assert f'id="attended-{young.pk}" disabled' in page.content.decode()

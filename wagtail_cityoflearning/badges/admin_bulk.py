@@ -11,9 +11,9 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .. import access
 from . import bulk
 from .models import Award, BadgeClass
-from .permissions import awardable_badge_classes
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
@@ -39,7 +39,7 @@ class BulkAwardForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["badge_class"].queryset = awardable_badge_classes(user)
+        self.fields["badge_class"].queryset = access.awardable_badge_classes(user)
 
     def clean(self):
         cleaned = super().clean()

@@ -1,14 +1,19 @@
 """Claim codes in the admin, each with a printable QR code that opens its claim page."""
 
 import segno
+from django.contrib.auth.decorators import permission_required
+from django.forms import modelform_factory
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .. import access
+from ..exports import SafeSpreadsheetExportMixin
 from .models import ClaimCode
 
 
@@ -16,6 +21,18 @@ def claim_url(request, claim_code) -> str:
     return request.build_absolute_uri(
         reverse("wagtail_cityoflearning_badges:claim", args=(claim_code.code,))
     )
+
+
+class ClaimCodeForm(WagtailAdminModelForm):
+    """A code only for a badge the user may award: creating and retargeting alike."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["badge_class"].queryset = access.awardable_badge_classes(self.for_user)
+
+
+class ClaimCodeIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    pass
 
 
 class ClaimCodeCreateView(generic.CreateView):
@@ -31,7 +48,8 @@ class PrintView(TemplateView):
 
     def get_context_data(self, **kwargs):
         claim_code = get_object_or_404(
-            ClaimCode.objects.select_related("badge_class"), pk=self.kwargs["pk"]
+            access.claim_codes(self.request.user).select_related("badge_class"),
+            pk=self.kwargs["pk"],
         )
         url = claim_url(self.request, claim_code)
         qr = segno.make(url, error="m").svg_inline(scale=8, title=str(claim_code.badge_class))
@@ -43,8 +61,12 @@ class PrintView(TemplateView):
         }
 
 
-class ClaimCodeViewSet(ModelViewSet):
+class ClaimCodeViewSet(access.ScopedViewSetMixin, ModelViewSet):
+    """Claim codes of the badges the user may award (see :mod:`wagtail_cityoflearning.access`)."""
+
+    access_scope = staticmethod(access.claim_codes)
     model = ClaimCode
+    index_view_class = ClaimCodeIndexView
     icon = "key"
     menu_label = _("Claim codes")
     menu_order = 312
@@ -57,9 +79,10 @@ class ClaimCodeViewSet(ModelViewSet):
     search_backend_name = None
     add_to_reference_index = False  # see AwardViewSet
 
-    def get_urlpatterns(self):
-        from django.contrib.auth.decorators import permission_required
+    def get_form_class(self, for_update=False):
+        return modelform_factory(ClaimCode, form=ClaimCodeForm, fields=self.form_fields)
 
+    def get_urlpatterns(self):
         view = permission_required("wagtail_cityoflearning.view_claimcode", raise_exception=True)(
             PrintView.as_view()
         )

@@ -10,9 +10,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
+from .. import access
+from ..exports import SafeSpreadsheetExportMixin
 from .awarding import award, revoke
 from .models import Award
-from .permissions import awardable_badge_classes, visible_awards
 
 
 class AwardForm(WagtailAdminModelForm):
@@ -29,7 +30,7 @@ class AwardForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["badge_class"].queryset = awardable_badge_classes(self.for_user)
+        self.fields["badge_class"].queryset = access.awardable_badge_classes(self.for_user)
         self.fields["recipient_email"].help_text = _(
             "The badge and its email go to this address; it is never shown in public."
         )
@@ -73,9 +74,6 @@ class RevokeForm(WagtailAdminModelForm):
 class AwardRevokeView(generic.EditView):
     page_title = _("Revoke award")
 
-    def get_object(self, queryset=None):
-        return super().get_object(visible_awards(self.request.user))
-
     def save_instance(self):
         return revoke(self.form.instance, self.form.cleaned_data["revocation_reason"])
 
@@ -84,9 +82,9 @@ class AwardRevokeView(generic.EditView):
         return _("The badge “%(badge)s” was revoked.") % {"badge": instance.badge_class}
 
 
-class AwardIndexView(generic.IndexView):
+class AwardIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        return visible_awards(self.request.user).order_by("-issued_on")
+        return super().get_base_queryset().select_related("badge_class__issuer")
 
     @cached_property
     def header_buttons(self):
@@ -95,7 +93,10 @@ class AwardIndexView(generic.IndexView):
         ]
 
 
-class AwardViewSet(ModelViewSet):
+class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
+    """Awards of the badges the user may award (see :mod:`wagtail_cityoflearning.access`)."""
+
+    access_scope = staticmethod(access.awards)
     model = Award
     icon = "pick"
     menu_label = _("Awards")
@@ -105,6 +106,7 @@ class AwardViewSet(ModelViewSet):
     add_view_class = AwardCreateView
     edit_view_class = AwardRevokeView
     inspect_view_enabled = True
+    copy_view_enabled = False  # an award is for one person; award again instead
     form_fields = ["badge_class", "recipient_email", "narrative"]
     list_display = ["badge_class", "recipient_email", "issued_on", "source", "revoked"]
     list_filter = ["badge_class", "source", "revoked"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .. import access
 from ..models.base import BasePage
 from .attendance import (
     find_user_by_email,
@@ -31,7 +32,10 @@ from .urls_helpers import parse_id
 class FindLearnerForm(forms.Form):
     email = forms.EmailField(
         label=_("Find a learner by email"),
-        help_text=_("The exact address of their account, to confirm someone not listed here."),
+        help_text=_(
+            "The exact address of their account, to confirm someone not listed here who took "
+            "part in another of your opportunities."
+        ),
     )
 
 
@@ -71,7 +75,14 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
     def search(self, data):
         """The search form and the account it found (None when there is no search)."""
         form = FindLearnerForm(data if data.get("email") else None)
-        found = find_user_by_email(form.cleaned_data["email"]) if form.is_valid() else None
+        found = (
+            find_user_by_email(
+                form.cleaned_data["email"],
+                among=access.findable_learners(self.request.user, self.opportunity),
+            )
+            if form.is_valid()
+            else None
+        )
         return form, found
 
     def get_context_data(self, **kwargs):

@@ -21,24 +21,25 @@ from .permissions import reviewable_playlists
 from .progress import evaluate_for_user, may_store_learning
 
 
-def opportunity_step_ids(playlist, opportunity) -> list[str]:
-    """The ids of ``playlist``'s steps that are ``opportunity``.
+def opportunity_step_ids(playlist, opportunity, *, any_of=None) -> list[str]:
+    """The ids of ``playlist``'s steps that are ``opportunity`` (or any page id in ``any_of``).
 
     Read from the stored step data, so no chooser is resolved (no query per playlist).
     """
-    wanted = str(opportunity.pk)
+    wanted = {str(pk) for pk in any_of} if any_of is not None else {str(opportunity.pk)}
     ids = []
     for item in playlist.steps.raw_data:
         value = item.get("value")
         if item.get("type") != StepKind.OPPORTUNITY or not isinstance(value, dict):
             continue
-        if str(value.get("opportunity")) == wanted:
+        if str(value.get("opportunity")) in wanted:
             ids.append(item.get("id"))
     return ids
 
 
-def playlists_with_opportunity(opportunity) -> list:
-    """The playlists (specific pages) of the opportunity's site that have it as a step."""
+def playlists_with_opportunities(opportunity, any_of=None) -> list:
+    """The playlists (specific pages) of the opportunity's site that have it (or any page id
+    in ``any_of``) as a step."""
     site = opportunity.get_site()
     if site is None:
         return []
@@ -48,7 +49,12 @@ def playlists_with_opportunity(opportunity) -> list:
         .specific()
         .order_by("title")
     )
-    return [page for page in pages if opportunity_step_ids(page, opportunity)]
+    return [page for page in pages if opportunity_step_ids(page, opportunity, any_of=any_of)]
+
+
+def playlists_with_opportunity(opportunity) -> list:
+    """The playlists (specific pages) of the opportunity's site that have it as a step."""
+    return playlists_with_opportunities(opportunity)
 
 
 def playlist_labels(playlists, viewer) -> dict[int, str]:
@@ -89,17 +95,18 @@ class Participant:
         return profile is not None and not profile.may_store_learning
 
 
-def find_user_by_email(email: str):
-    """The account using ``email`` (its main or any other address), or None."""
+def find_user_by_email(email: str, among=None):
+    """The account using ``email`` (its main or any other address), or None. ``among``
+    limits the search to a queryset of users (see :func:`wagtail_cityoflearning.access.findable_learners`)."""
     email = (email or "").strip()
     if not email:
         return None
     from allauth.account.models import EmailAddress
 
-    User = get_user_model()
+    users = among if among is not None else get_user_model().objects.filter(is_active=True)
     owner_ids = EmailAddress.objects.filter(email__iexact=email).values("user_id")
     return (
-        User.objects.filter(Q(email__iexact=email) | Q(pk__in=owner_ids), is_active=True)
+        users.filter(Q(email__iexact=email) | Q(pk__in=owner_ids))
         .select_related("learner_profile")
         .order_by("pk")
         .first()

@@ -1,0 +1,278 @@
+"""The permission matrix: each role of ``matrix.ROLES`` tries each action of ``matrix.ACTIONS``
+through the views a person would use, and the outcome must be what the table (and so
+``docs/permissions.md``) says.
+
+One test per role builds the install once; each action then runs in a savepoint that is rolled
+back, so no action sees another's effects. A failure lists every cell that differs.
+"""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.contrib.admin.utils import quote
+from django.db import transaction
+from django.urls import reverse
+
+from tests.access import matrix, world
+from wagtail_cityoflearning.badges.models import Award, ClaimCode
+from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
+
+HOST = {"HTTP_HOST": "localhost"}
+LEARNERS = "wagtail_cityoflearning_learners"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def snippet_url(model, view, *args):
+    name = f"wagtailsnippets_wagtail_cityoflearning_{model}:{view}"
+    return reverse(name, args=[quote(a) for a in args])
+
+
+def body(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode("utf-8", "replace")
+    return response.content.decode("utf-8", "replace")
+
+
+def shows(client, url, text=None) -> bool:
+    response = client.get(url, **HOST)
+    return response.status_code == 200 and (text is None or text in body(response))
+
+
+def form_offers(client, url, field, obj) -> bool:
+    response = client.get(url, **HOST)
+    if response.status_code != 200:
+        return False
+    return response.context["form"].fields[field].queryset.filter(pk=obj.pk).exists()
+
+
+def email_of(user):
+    return user.email if user is not None else "visitor@example.org"
+
+
+# -- the actions -------------------------------------------------------------------------------
+
+
+def page_edit(c, w, user):
+    return shows(c, reverse("wagtailadmin_pages:edit", args=[w.opportunity_a.pk]))
+
+
+def badge_class_list(c, w, user):
+    return shows(
+        c, snippet_url("badgeclass", "list"), snippet_url("badgeclass", "edit", w.badge_a.pk)
+    )
+
+
+def badge_class_edit(c, w, user):
+    return shows(c, snippet_url("badgeclass", "edit", w.badge_a.pk))
+
+
+def badge_class_history(c, w, user):
+    return shows(c, snippet_url("badgeclass", "history", w.badge_a.pk))
+
+
+def badge_class_delete(c, w, user):
+    return shows(c, snippet_url("badgeclass", "delete", w.badge_a.pk))
+
+
+def badge_class_create(c, w, user):
+    return form_offers(c, snippet_url("badgeclass", "add"), "issuer", w.issuer_a)
+
+
+def issuer_edit(c, w, user):
+    return shows(c, snippet_url("issuer", "edit", w.issuer_a.pk))
+
+
+def award_list(c, w, user):
+    return shows(c, reverse("awards:index"), "maja@example.org")
+
+
+def award_inspect(c, w, user):
+    return shows(c, reverse("awards:inspect", args=[w.award_a.pk]), "maja@example.org")
+
+
+def award_history(c, w, user):
+    return shows(c, reverse("awards:history", args=[w.award_a.pk]))
+
+
+def award_usage(c, w, user):
+    return shows(c, reverse("awards:usage", args=[w.award_a.pk]))
+
+
+def award_export(c, w, user):
+    return shows(c, reverse("awards:index") + "?export=csv", "maja@example.org")
+
+
+def award_create(c, w, user):
+    c.post(
+        reverse("awards:add"),
+        {"badge_class": w.badge_a.pk, "recipient_email": "new@example.org", "narrative": ""},
+        **HOST,
+    )
+    return Award.objects.filter(badge_class=w.badge_a, recipient_email="new@example.org").exists()
+
+
+def award_city_badge(c, w, user):
+    c.post(
+        reverse("awards:add"),
+        {"badge_class": w.badge_city.pk, "recipient_email": "city@example.org", "narrative": ""},
+        **HOST,
+    )
+    return Award.objects.filter(recipient_email="city@example.org").exists()
+
+
+def award_bulk(c, w, user):
+    c.post(
+        reverse("awards:bulk"),
+        {"badge_class": w.badge_a.pk, "rows": "bulk@example.org", "confirm": "1"},
+        **HOST,
+    )
+    return Award.objects.filter(recipient_email="bulk@example.org").exists()
+
+
+def award_revoke(c, w, user):
+    c.post(reverse("awards:edit", args=[w.award_a.pk]), {"revocation_reason": "Mistake"}, **HOST)
+    return Award.objects.get(pk=w.award_a.pk).revoked
+
+
+def claim_code_list(c, w, user):
+    return shows(c, reverse("claim_codes:index"), w.code_a.code)
+
+
+def claim_code_print(c, w, user):
+    return shows(c, reverse("claim_codes:print", args=[w.code_a.pk]), w.code_a.code)
+
+
+def _claim_code_data(badge, label):
+    return {"badge_class": badge.pk, "label": label, "max_uses": 5, "active": "on"}
+
+
+def claim_code_create(c, w, user):
+    c.post(reverse("claim_codes:add"), _claim_code_data(w.badge_a, "Made here"), **HOST)
+    return ClaimCode.objects.filter(label="Made here", badge_class=w.badge_a).exists()
+
+
+def claim_code_retarget(c, w, user):
+    url = reverse("claim_codes:edit", args=[w.code_a.pk])
+    c.post(url, _claim_code_data(w.badge_a2, "Moved"), **HOST)
+    return ClaimCode.objects.get(pk=w.code_a.pk).badge_class_id == w.badge_a2.pk
+
+
+def review(c, w, user):
+    c.post(
+        reverse("evidence_review:review", args=[w.evidence.pk]),
+        {
+            "decision": "approve",
+            "feedback": "",
+            "submission": w.evidence.submitted_at.isoformat(),
+        },
+        **HOST,
+    )
+    return StepProgress.objects.get(pk=w.evidence.pk).status == StepProgress.Status.APPROVED
+
+
+def evidence_file(c, w, user):
+    return shows(c, reverse(f"{LEARNERS}:evidence_file", args=[w.evidence.pk]))
+
+
+def report(c, w, user):
+    return shows(c, reverse("playlist_progress:index"), "Robot builder")
+
+
+def _participants_url(w, **params):
+    url = reverse("opportunity_participants:index", args=[w.opportunity_a.pk])
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+def participants(c, w, user):
+    return shows(c, _participants_url(w), "Robots")
+
+
+def participants_lookup(c, w, user):
+    response = c.get(_participants_url(w, email="luka%40example.org"), **HOST)
+    if response.status_code != 200:
+        return False
+    return any(row.user.email == "luka@example.org" for row in response.context["participants"])
+
+
+def attendance(c, w, user):
+    maja = w.users["learner"]
+    c.post(_participants_url(w), {"participant": maja.pk, "attended": maja.pk}, **HOST)
+    return Attendance.objects.filter(user=maja, opportunity=w.opportunity_a).exists()
+
+
+def start_playlist(c, w, user):
+    if user is not None:
+        PlaylistEnrolment.objects.filter(user=user, playlist=w.playlist_a).delete()
+    c.post(w.playlist_a.url + w.playlist_a.reverse_subpage("start"), **HOST)
+    return (
+        user is not None
+        and PlaylistEnrolment.objects.filter(
+            user=user, playlist=w.playlist_a, started_at__isnull=False
+        ).exists()
+    )
+
+
+def claim(c, w, user):
+    email = email_of(user)
+    c.post(
+        reverse("wagtail_cityoflearning_badges:claim", args=[w.code_a.code]),
+        {"email": email},
+        **HOST,
+    )
+    return Award.objects.filter(badge_class=w.badge_a, recipient_email__iexact=email).exists()
+
+
+def learner_playlist_edit(c, w, user):
+    return shows(c, reverse(f"{LEARNERS}:playlist_edit", args=[w.learner_playlist.pk]), "My robots")
+
+
+def learner_playlist_submit(c, w, user):
+    c.post(reverse(f"{LEARNERS}:playlist_submit", args=[w.learner_playlist.pk]), **HOST)
+    w.learner_playlist.refresh_from_db()
+    return w.learner_playlist.submitted_page_id is not None
+
+
+def _zip_body(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def data_export(c, w, user):
+    response = c.post(reverse(f"{LEARNERS}:data_download"), **HOST)
+    if response.status_code != 200 or response.get("Content-Type") != "application/zip":
+        return False
+    with zipfile.ZipFile(io.BytesIO(_zip_body(response))) as z:
+        return "maja@example.org" in z.read("data.json").decode()
+
+
+PERFORM = {key: globals().get(key) for key, *_ in matrix.ACTIONS}
+
+
+# -- the tests ---------------------------------------------------------------------------------
+
+
+def test_every_action_of_the_table_is_tried():
+    assert all(callable(perform) for perform in PERFORM.values())
+    assert len({key for key, *_ in matrix.ACTIONS}) == len(matrix.ACTIONS)
+
+
+@pytest.mark.parametrize("role", [key for key, _ in matrix.ROLES])
+def test_the_role_may_do_exactly_what_the_table_says(role, client, db, media_root):
+    w = world.build()
+    user = w.users[role]
+    if user is not None:
+        client.force_login(user)
+    wrong = []
+    for key, _group, label, allowed in matrix.ACTIONS:
+        with transaction.atomic():
+            done = PERFORM[key](client, w, user)
+            transaction.set_rollback(True)
+        if done != (role in allowed):
+            wrong.append(f"{key} ({label}): {'allowed' if done else 'refused'}")
+    assert not wrong, f"{role} differs from the table:\n" + "\n".join(wrong)
+
+
+def test_docs_permissions_is_written_from_the_table():
+    page = (REPO / "docs" / "permissions.md").read_text(encoding="utf-8")
+    assert page == matrix.render_markdown(), "run `make permissions-doc`"

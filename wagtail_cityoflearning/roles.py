@@ -1,0 +1,73 @@
+"""The two staff roles of a City of Learning, as Wagtail groups.
+
+- **City editors** edit their city's pages (page permissions on the Site's root page), and
+  manage the badges of the city and of every provider in it.
+- **Provider staff** edit their provider's pages (page permissions on the provider page), and
+  manage their provider's badges, awards, claim codes, evidence and participants.
+
+The groups grant *actions* (model and page permissions); :mod:`wagtail_cityoflearning.access`
+limits every action to the role's own city or provider. ``docs/permissions.md`` shows, role by
+role, what that allows; ``manage.py cityoflearning_roles`` creates the groups.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission
+
+APP = "wagtail_cityoflearning"
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+# model name -> actions, for each role
+PROVIDER_STAFF_MODEL_PERMISSIONS = {
+    "issuer": ("change", "view"),
+    "badgeclass": ("add", "change", "publish", "view"),
+    "award": ("add", "change", "view"),
+    "claimcode": ("add", "change", "delete", "view"),
+}
+CITY_EDITOR_MODEL_PERMISSIONS = {
+    "issuer": ("add", "change", "view"),
+    "badgeclass": ("add", "change", "delete", "publish", "view"),
+    "award": ("add", "change", "view"),
+    "claimcode": ("add", "change", "delete", "view"),
+}
+
+
+def _model_permissions(spec):
+    codenames = [f"{action}_{model}" for model, actions in spec.items() for action in actions]
+    found = list(Permission.objects.filter(content_type__app_label=APP, codename__in=codenames))
+    missing = set(codenames) - {p.codename for p in found}
+    if missing:
+        raise LookupError(f"Permissions missing (run migrate first): {sorted(missing)}")
+    return found
+
+
+@transaction.atomic
+def _grant(group, page, model_spec):
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *_model_permissions(model_spec),
+    )
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    return group
+
+
+def city_editors(site) -> Group:
+    """The group of ``site``'s city editors, created or brought up to date."""
+    name = _("%(city)s editors") % {"city": site.site_name or site.hostname}
+    group, _created = Group.objects.get_or_create(name=name)
+    return _grant(group, site.root_page, CITY_EDITOR_MODEL_PERMISSIONS)
+
+
+def provider_staff(provider) -> Group:
+    """The group of ``provider``'s staff, created or brought up to date."""
+    name = _("%(provider)s staff") % {"provider": provider.title}
+    group, _created = Group.objects.get_or_create(name=name)
+    return _grant(group, provider, PROVIDER_STAFF_MODEL_PERMISSIONS)

@@ -8,7 +8,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import access
-from .badges.admin_forms import BadgeClassForm, IssuerForm
+from .badges.admin_forms import BadgeClassFilterSet, BadgeClassForm, IssuerForm
 from .models import BadgeClass, Interest, Issuer
 
 # Wagtail's snippet views, bulk actions and editing sessions ask its permission policy
@@ -57,7 +57,7 @@ class BadgeClassViewSet(access.ScopedViewSetMixin, SnippetViewSet):
     icon = "pick"
     menu_label = _("Badges")
     list_display = ["name", "issuer", "locale"]
-    list_filter = ["issuer"]
+    filterset_class = BadgeClassFilterSet
     search_fields = ["name"]
 
 

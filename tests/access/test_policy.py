@@ -127,3 +127,18 @@ def test_a_city_issuer_without_a_site_belongs_to_the_default_sites_editors(clien
     assert not access.issuers(w.users["other_city_editor"]).filter(pk=lost.pk).exists()
     assert not access.issuers(w.users["provider_staff"]).filter(pk=lost.pk).exists()
     assert not access.issuers(w.users["learner"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "field"),
+    [
+        ("awards:index", "badge_class"),
+        ("claim_codes:index", "badge_class"),
+        ("wagtailsnippets_wagtail_cityoflearning_badgeclass:list", "issuer"),
+    ],
+)
+def test_list_filters_offer_only_the_users_badges_and_issuers(client, w, url_name, field):
+    client.force_login(w.users["other_provider_staff"])
+    filters = client.get(reverse(url_name), **HOST).context["filters"]
+    names = {str(choice) for choice in filters.form.fields[field].queryset}
+    assert names == ({"Youth"} if field == "badge_class" else {"Youth centre"})

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .. import access
 from ..exports import SafeSpreadsheetExportMixin
+from .admin_forms import ClaimCodeFilterSet
 from .models import ClaimCode
 
 
@@ -74,7 +75,7 @@ class ClaimCodeViewSet(access.ScopedViewSetMixin, ModelViewSet):
     add_view_class = ClaimCodeCreateView
     form_fields = ["badge_class", "label", "max_uses", "expires_at", "active"]
     list_display = ["code", "badge_class", "label", "uses", "max_uses", "active"]
-    list_filter = ["badge_class", "active"]
+    filterset_class = ClaimCodeFilterSet
     search_fields = ["code", "label"]
     search_backend_name = None
     add_to_reference_index = False  # see AwardViewSet

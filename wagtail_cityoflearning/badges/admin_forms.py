@@ -5,10 +5,14 @@ a badge class and cannot move their issuer to another provider or to a city (see
 :mod:`wagtail_cityoflearning.access`).
 """
 
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
 from .. import access
+from .models import Award, BadgeClass, ClaimCode, Issuer
 
 
 class IssuerForm(WagtailAdminModelForm):
@@ -28,3 +32,38 @@ class BadgeClassForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "issuer" in self.fields:
             self.fields["issuer"].queryset = access.issuers(self.for_user)
+
+
+# -- the list filters: their choices are the user's own badges and issuers ---------------------
+
+
+def _badge_choices(request):
+    return access.badge_classes(request.user) if request else BadgeClass.objects.none()
+
+
+def _issuer_choices(request):
+    return access.issuers(request.user) if request else Issuer.objects.none()
+
+
+class AwardFilterSet(WagtailFilterSet):
+    badge_class = django_filters.ModelChoiceFilter(label=_("Badge"), queryset=_badge_choices)
+
+    class Meta:
+        model = Award
+        fields = ["badge_class", "source", "revoked"]
+
+
+class ClaimCodeFilterSet(WagtailFilterSet):
+    badge_class = django_filters.ModelChoiceFilter(label=_("Badge"), queryset=_badge_choices)
+
+    class Meta:
+        model = ClaimCode
+        fields = ["badge_class", "active"]
+
+
+class BadgeClassFilterSet(WagtailFilterSet):
+    issuer = django_filters.ModelChoiceFilter(label=_("Issuer"), queryset=_issuer_choices)
+
+    class Meta:
+        model = BadgeClass
+        fields = ["issuer"]

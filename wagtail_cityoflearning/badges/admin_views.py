@@ -12,6 +12,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from .. import access
 from ..exports import SafeSpreadsheetExportMixin
+from .admin_forms import AwardFilterSet
 from .awarding import award, revoke
 from .models import Award
 
@@ -109,7 +110,7 @@ class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
     copy_view_enabled = False  # an award is for one person; award again instead
     form_fields = ["badge_class", "recipient_email", "narrative"]
     list_display = ["badge_class", "recipient_email", "issued_on", "source", "revoked"]
-    list_filter = ["badge_class", "source", "revoked"]
+    filterset_class = AwardFilterSet
     search_fields = ["recipient_email", "badge_class__name"]
     search_backend_name = None
     list_export = [

@@ -4,7 +4,7 @@ import io
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user
+from django.contrib.auth import get_user, get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -268,3 +268,24 @@ def test_every_demo_playlist_page_renders_for_the_demo_learner(demo, client, hos
     for page in city_playlists(hostname):
         response = client.get(page.url, HTTP_HOST=f"{hostname}:8000")
         assert response.status_code == 200, page.url
+
+
+@pytest.mark.parametrize(("city", "other"), [("ljubljana", "cagliari"), ("cagliari", "ljubljana")])
+def test_each_city_has_an_editor_and_provider_staff_who_see_only_their_own(
+    demo, client, city, other
+):
+    """The demo's staff accounts are in the groups `cityoflearning_roles` makes: a city's
+    editor edits that city's pages and not the other's; its provider staff only theirs."""
+    from wagtail.models import Page
+
+    User = get_user_model()
+    assert f"log in to the admin as 'editor-{city}'" in demo
+    editor = User.objects.get(username=f"editor-{city}")
+    staff = User.objects.get(username=f"staff-{city}")
+    own = Site.objects.get(site_name__iexact=city).root_page
+    theirs = Site.objects.get(site_name__iexact=other).root_page
+    assert own.permissions_for_user(editor).can_edit()
+    assert not theirs.permissions_for_user(editor).can_edit()
+    assert not own.permissions_for_user(staff).can_edit()
+    provider = Page.objects.descendant_of(own).filter(group_permissions__group__user=staff).first()
+    assert provider is not None and provider.permissions_for_user(staff).can_edit()

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import NoReverseMatch, reverse
 
+from ... import roles
 from ...conf import cityoflearning_settings
 from ...demo.learners import DEMO_LEARNER_PASSWORD
 from ...demo.loader import CITIES, load_city
@@ -61,6 +62,8 @@ class Command(BaseCommand):
             reports.append(report)
         if not options["no_admin"]:
             self._admin_user(options["port"])
+            for report in reports:
+                self._staff_users(report)
         for report in reports:
             if report.learner_email:
                 self._learner_login(report, learner_password)
@@ -73,6 +76,28 @@ class Command(BaseCommand):
             User.objects.create_superuser(username, f"{username}@example.org", password)
             self.stdout.write(f"Created the admin user {username!r} with password {password!r}.")
         self.stdout.write(f"Log in at http://localhost:{port}/admin/ as {username!r}.")
+
+    def _staff_users(self, report):
+        """The city's staff groups, a city editor and the staff of its first provider, so the
+        boundaries between cities and providers can be tried (see docs/permissions.md)."""
+        from ...models import ProviderPage
+
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "cityoflearning")
+        site = report.site
+        providers = list(ProviderPage.objects.descendant_of(site.root_page).order_by("path"))
+        city = site.site_name.lower()
+        accounts = [(f"editor-{city}", roles.city_editors(site))]
+        for provider in providers:
+            group = roles.provider_staff(provider)
+            if provider is providers[0]:
+                accounts.append((f"staff-{city}", group))
+        User = get_user_model()
+        for username, group in accounts:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User.objects.create_user(username, f"{username}@example.org", password)
+            user.groups.add(group)
+            self.stdout.write(f"{group.name}: log in to the admin as {username!r}.")
 
     def _learner_login(self, report, password):
         """Where and how the city's demo learner logs in (a learner who existed before keeps

@@ -70,6 +70,15 @@ DEFAULTS = {
     "EVIDENCE_PHOTO_EXTENSIONS": ["jpg", "jpeg", "png", "webp", "gif"],
     # How long a parent's or guardian's consent link stays valid, in days.
     "CONSENT_LINK_DAYS": 14,
+    # Claim codes: how many wrong codes one browser (a signed cookie on the claim page, with
+    # its address) may try, how many one address may try whatever its browsers (a ceiling
+    # for clients that drop the cookie; a school behind one address shares it), and how many
+    # claims one existing code takes, all within CLAIM_WINDOW_SECONDS. Counted in the
+    # default cache, which must be shared by all processes (e.g. Redis) for the limits to hold.
+    "CLAIM_CLIENT_MAX_FAILURES": 10,
+    "CLAIM_ADDRESS_MAX_FAILURES": 200,
+    "CLAIM_CODE_MAX_ATTEMPTS": 300,
+    "CLAIM_WINDOW_SECONDS": 600,
     # Playlists and opportunities recommended on a learner's dashboard.
     "RECOMMENDATIONS_SHOWN": 6,
 }

@@ -137,6 +137,24 @@ def test_the_download_holds_only_the_learners_own_data(
     assert [b["id"] for b in data["badges"]] == [str(badges[1].uuid)]
 
 
+def test_the_download_holds_the_consent_asked_for_in_another_city(client, learner):
+    from tests.factories import make_city
+    from wagtail_cityoflearning.learners.models import SiteConsent
+
+    cagliari = make_city("cagliari.localhost", "it", is_default=False, name="Cagliari")
+    SiteConsent.objects.create(
+        user=learner, site=cagliari["site"], guardian_email="mama@example.org"
+    )
+    client.force_login(learner)
+    data = json.loads(read_zip(client.post(DATA_URL)).read("data.json"))
+    (consent,) = data["profile"]["other_cities_consent"]
+    assert (consent["city"], consent["guardian_email"]) == (
+        "cagliari.localhost",
+        "mama@example.org",
+    )
+    assert consent["given_at"] is None
+
+
 def test_a_missing_evidence_file_does_not_break_the_download(client, learner, evidence):
     _, photo = evidence
     evidence_storage().delete(photo.file.name)

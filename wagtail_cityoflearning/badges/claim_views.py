@@ -1,14 +1,22 @@
-"""The claim page: a young person types or scans a code, gives an email, gets the badge."""
+"""The claim page: a young person types or scans a code, gives an email, gets the badge.
+
+Nothing is stored for a learner who may not store learning on this city's site (below its age
+of digital consent without a guardian's consent valid for it): logged in, they see why; an
+address of such a learner's account is refused. Guessing codes is limited per browser, per
+address and per code (see :mod:`.claiming`)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Site
 
 from . import claiming, serializers
 from .models import ClaimCode
 from .views import page
+
+TEMPLATE = "wagtail_cityoflearning/badges/claim.html"
 
 
 class ClaimForm(forms.Form):
@@ -23,10 +31,6 @@ class CodeForm(forms.Form):
     code = forms.CharField(label=gettext_lazy("Claim code"), max_length=30)
 
 
-def _client(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def claim_start(request):
     """Type a code printed on paper."""
     form = CodeForm(request.GET or None)
@@ -38,45 +42,79 @@ def claim_start(request):
     return page(request, "wagtail_cityoflearning/badges/claim_start.html", {"form": form})
 
 
+def _learner_refusal(request, site, claim_code):
+    """For a logged-in learner who may not store anything on ``site``: the answer (to complete
+    the profile, or why not); None when they may claim. Editors claim as anyone does."""
+    from ..learners.adapter import is_admin_user
+    from ..learners.consent import NO_PROFILE, consent_status, profile_page
+
+    user = request.user
+    if not user.is_authenticated or is_admin_user(user):
+        return None
+    status = consent_status(user, site)
+    if status.state == NO_PROFILE:
+        from django.contrib import messages
+
+        messages.info(request, status.message)
+        return redirect(profile_page(request.get_full_path()))
+    if status.may_store:
+        return None
+    context = {
+        "claim_code": claim_code,
+        "badge_class": claim_code.badge_class,
+        "form": None,
+        "learner_consent": status,
+        "consent_refused": status.message,
+    }
+    return page(request, TEMPLATE, context, status=403)
+
+
 def claim(request, code):
-    client = _client(request)
-    if claiming.is_blocked(client):
-        return page(
-            request,
-            "wagtail_cityoflearning/badges/claim.html",
-            {"blocked": True, "form": None},
-            status=429,
-        )
+    claimant = claiming.Claimant.for_request(request)
+    response = _claim(request, code, claimant)
+    claimant.remember(request, response)
+    return response
+
+
+def _claim(request, code, claimant):
+    if claiming.is_blocked(claimant):
+        return page(request, TEMPLATE, {"blocked": True, "form": None}, status=429)
     claim_code = (
         ClaimCode.objects.select_related("badge_class")
         .filter(code=claiming.normalise_code(code))
         .first()
     )
     if claim_code is None:
-        claiming.record_failure(client)
+        claiming.record_failure(claimant)
         return page(
             request,
-            "wagtail_cityoflearning/badges/claim.html",
+            TEMPLATE,
             {"unknown": True, "form": None, "code_form": CodeForm(initial={"code": code})},
             status=404,
         )
+    site = Site.find_for_request(request)
+    refused = _learner_refusal(request, site, claim_code)
+    if refused is not None:
+        return refused
     initial = {"email": request.user.email} if request.user.is_authenticated else {}
     form = ClaimForm(request.POST or None, initial=initial)
     context = {"claim_code": claim_code, "badge_class": claim_code.badge_class, "form": form}
+    if request.method == "POST" and claiming.code_is_busy(claim_code.code):
+        context.update({"busy": True, "form": None})
+        return page(request, TEMPLATE, context, status=429)
     if request.method == "POST" and form.is_valid():
+        claiming.record_attempt(claim_code.code)
         try:
-            instance = claiming.claim(claim_code.code, form.cleaned_data["email"])
+            instance = claiming.claim(claim_code.code, form.cleaned_data["email"], site=site)
+        except claiming.ConsentRefused as error:
+            form.add_error("email", " ".join(error.messages))
+            return page(request, TEMPLATE, context, status=403)
         except ValidationError as error:
-            claiming.record_failure(client)
+            claiming.record_failure(claimant)
             form.add_error(None, " ".join(error.messages))
         else:
             context.update({"award": instance, "assertion_url": serializers.assertion_id(instance)})
             return page(request, "wagtail_cityoflearning/badges/claimed.html", context)
     if request.method == "GET" and not claim_code.is_usable:
         context["unusable"] = _("This code can no longer be used.")
-    return page(
-        request,
-        "wagtail_cityoflearning/badges/claim.html",
-        context,
-        status=400 if form.errors else 200,
-    )
+    return page(request, TEMPLATE, context, status=400 if form.errors else 200)

@@ -23,7 +23,7 @@ from ..badges.views import page
 from . import consent
 from .adapter import is_admin_user
 from .data_export import evidence_records, learner_awards, write_archive
-from .forms import DeleteAccountForm, ProfileForm, consent_not_sent_message
+from .forms import CityConsentForm, DeleteAccountForm, ProfileForm, consent_not_sent_message
 from .models import LearnerProfile
 from .urls_helpers import safe_next
 
@@ -47,7 +47,13 @@ def profile(request):
     the same age check as at sign-up; ``next`` (a page of this site) is where to go after."""
     site = Site.find_for_request(request)
     instance = _profile_of(request.user) or LearnerProfile(user=request.user, site=site)
-    form = ProfileForm(request.POST or None, instance=instance, site=instance.site or site)
+    status = consent.consent_status(request.user, site)
+    form = ProfileForm(
+        request.POST or None,
+        instance=instance,
+        site=instance.site or site,
+        may_store=status.may_store or status.state == consent.NO_PROFILE,
+    )
     next_url = safe_next(request)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -62,11 +68,18 @@ def profile(request):
             messages.error(request, consent_not_sent_message(saved))
         else:
             messages.success(request, _("Your profile is saved."))
-        return redirect(next_url or "wagtail_cityoflearning_learners:profile")
+        response = redirect(next_url or "wagtail_cityoflearning_learners:profile")
+        consent.remember_device(request, response, request.user)
+        return response
     return page(
         request,
         TEMPLATES + "profile.html",
-        {"form": form, "profile": instance if instance.pk else None, "next": next_url},
+        {
+            "form": form,
+            "profile": instance if instance.pk else None,
+            "next": next_url,
+            "learner_consent": status,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -77,52 +90,121 @@ def profile(request):
 @login_required
 @require_POST
 def consent_resend(request):
-    """Send the guardian's email again (at most every few minutes)."""
+    """Send the guardian's email again (at most every few minutes): the one awaited for this
+    city's site, or the profile's own."""
     fallback = redirect("wagtail_cityoflearning_learners:profile").url
     target = safe_next(request, fallback)
-    profile = _profile_of(request.user)
-    if profile is None or profile.consent != LearnerProfile.Consent.PENDING:
+    status = consent.consent_status(request.user, Site.find_for_request(request))
+    awaited = status.site_consent or status.profile
+    if not status.is_pending or awaited is None:
         messages.info(request, _("No consent is awaited for your account."))
-    elif not consent.may_resend(profile):
+    elif not consent.may_resend(awaited):
         messages.warning(
             request, _("We sent the email only a moment ago. Wait a few minutes, then try again.")
         )
     else:
-        profile.consent_requested_at = timezone.now()
-        profile.save(update_fields=["consent_requested_at"])
-        if consent.send_consent_email(request, profile):
+        if status.site_consent is not None:
+            awaited.requested_at = timezone.now()
+            awaited.save(update_fields=["requested_at"])
+        else:
+            awaited.consent_requested_at = timezone.now()
+            awaited.save(update_fields=["consent_requested_at"])
+        if consent.send_consent_email(request, awaited):
             messages.success(
-                request, _("We emailed %(email)s again.") % {"email": profile.guardian_email}
+                request, _("We emailed %(email)s again.") % {"email": status.guardian_email}
             )
         else:
             messages.error(request, _("The email could not be sent. Try again later."))
     return redirect(target)
 
 
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def consent_city(request):
+    """Ask a parent or guardian to agree for the city of this site: for a learner below its
+    age of digital consent whose guardian has not agreed for it (e.g. one who signed up in
+    another city). A corrected address sends a new link and stops the old one working."""
+    status = consent.consent_status(request.user, Site.find_for_request(request))
+    fallback = redirect("wagtail_cityoflearning_learners:dashboard").url
+    next_url = safe_next(request, fallback)
+    template = TEMPLATES + "consent_city.html"
+    if status.state == consent.NO_PROFILE:
+        return redirect(consent.profile_page(next_url))
+    correcting = status.is_pending and status.site_consent is not None
+    if not (status.is_needed or correcting):
+        if status.is_pending:
+            # The profile's own consent is awaited: its address is corrected on the profile.
+            return redirect("wagtail_cityoflearning_learners:profile")
+        messages.info(request, _("No consent is needed for your account in this city."))
+        return redirect(next_url)
+    initial = {"guardian_email": status.guardian_email} if correcting else {}
+    form = CityConsentForm(request.user, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if correcting and not consent.may_resend(status.site_consent):
+            form.add_error(
+                "guardian_email",
+                _("We sent an email only a moment ago. Wait a few minutes, then try again."),
+            )
+        else:
+            email = form.cleaned_data["guardian_email"]
+            with transaction.atomic():
+                sent = consent.request_site_consent(request, status.profile, status.site, email)
+            if sent:
+                messages.info(
+                    request,
+                    _("We emailed %(email)s. Until they agree, we store nothing here.")
+                    % {"email": email},
+                )
+            else:
+                messages.error(request, _("The email could not be sent. Try again later."))
+            return redirect(next_url)
+    return page(
+        request,
+        template,
+        {"form": form, "learner_consent": status, "next": next_url, "correcting": correcting},
+        status=400 if form.errors else 200,
+    )
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def consent_confirm(request, token):
     """The page the guardian's link opens: GET explains, POST records the consent (mail
-    scanners that follow links change nothing). The guardian need not be logged in."""
+    scanners that follow links change nothing). The guardian need not be logged in.
+
+    The learner cannot agree in their guardian's place: not while logged in, not on a
+    browser they logged in or signed up on (even after logging out), and not when the
+    guardian's address has become one of their account's own."""
     template = TEMPLATES + "consent_confirm.html"
     try:
-        profile = consent.read_token(token)
+        asked = consent.read_token(token)
     except consent.InvalidConsentLink as error:
         return page(request, template, {"invalid": error.message}, status=400)
+    profile = asked.profile
     context = {
         "profile": profile,
         "link_days": consent.link_days(),
-        "consent_age": consent.consent_age(profile.site),
+        "consent_age": consent.consent_age(asked.site),
+        "city_name": consent.city_name(asked.site),
+        "for_another_city": asked.site_consent is not None,
     }
-    if request.user.is_authenticated and request.user.pk == profile.user_id:
+    own_session = request.user.is_authenticated and request.user.pk == profile.user_id
+    if own_session or consent.is_learners_device(request, profile.user_id):
         context["own_link"] = True
         return page(request, template, context, status=403)
-    if profile.consent == LearnerProfile.Consent.GIVEN:
+    if asked.is_given:
         return page(request, template, {**context, "confirmed": True})
-    if profile.consent != LearnerProfile.Consent.PENDING:
+    if not asked.is_pending:
         return page(request, template, {"invalid": _("No consent is needed any more.")}, status=400)
+    if consent.is_learners_own_address(profile.user, asked.guardian_email):
+        message = _(
+            "This link went to an address of the young person's own account. Ask them to "
+            "give their parent's or guardian's address instead."
+        )
+        return page(request, template, {"invalid": message}, status=400)
     if request.method == "POST":
-        consent.confirm(profile)
+        asked.confirm()
         return page(request, template, {**context, "confirmed": True, "just_confirmed": True})
     return page(request, template, context)
 

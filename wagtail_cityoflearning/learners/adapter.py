@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from .consent import remember_device
 from .models import LearnerProfile
 
 __all__ = ["LearnerAccountAdapter", "is_admin_user"]
@@ -33,7 +34,9 @@ def city_name(request) -> str:
 class LearnerAccountAdapter(DefaultAccountAdapter):
     """Learners' accounts. The learner's profile is made by the signup form
     (:class:`~wagtail_cityoflearning.learners.forms.LearnerSignupForm`), which also emails
-    the parent or guardian when the learner is younger than the city's consent age."""
+    the parent or guardian when the learner is younger than the city's consent age.
+    A site's own adapter should subclass this one, so that logging in and signing up keep
+    marking the learner's browser."""
 
     def format_email_subject(self, subject: str) -> str:
         """Emails start with "[Ljubljana City of Learning]" rather than the host name."""
@@ -42,6 +45,20 @@ class LearnerAccountAdapter(DefaultAccountAdapter):
             return super().format_email_subject(subject)
         prefix = _("%(city)s City of Learning") % {"city": name}
         return f"[{prefix}] {subject}"
+
+    def post_login(self, request, user, **kwargs):
+        """Logging in marks the browser as the learner's (see :func:`.consent.remember_device`):
+        it cannot then be used to agree to their guardian's consent link."""
+        response = super().post_login(request, user, **kwargs)
+        remember_device(request, response, user)
+        return response
+
+    def respond_email_verification_sent(self, request, user):
+        """Signing up (before the address is verified) marks the browser as well."""
+        response = super().respond_email_verification_sent(request, user)
+        if user is not None:
+            remember_device(request, response, user)
+        return response
 
     def get_login_redirect_url(self, request) -> str:
         """Editors and provider staff without a learner profile go to the admin."""

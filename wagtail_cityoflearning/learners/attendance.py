@@ -83,6 +83,7 @@ class Participant:
     playlists: list = field(default_factory=list)
     attendance: Attendance | None = None
     found_by_email: bool = False
+    may_store: bool = True
 
     @property
     def attended(self) -> bool:
@@ -90,14 +91,15 @@ class Participant:
 
     @property
     def consent_pending(self) -> bool:
-        """Nothing about their learning may be stored until a parent agrees."""
-        profile = getattr(self.user, "learner_profile", None)
-        return profile is not None and not profile.may_store_learning
+        """Nothing about their learning may be stored on the opportunity's site until a
+        guardian agrees (see :func:`~.consent.consent_status`)."""
+        return not self.may_store
 
 
 def find_user_by_email(email: str, among=None):
     """The account using ``email`` (its main or any other address), or None. ``among``
-    limits the search to a queryset of users (see :func:`wagtail_cityoflearning.access.findable_learners`)."""
+    limits the search to a queryset of users (see
+    :func:`wagtail_cityoflearning.access.findable_learners`)."""
     email = (email or "").strip()
     if not email:
         return None
@@ -132,12 +134,15 @@ def participants(opportunity, labels, *, extra_user=None) -> list[Participant]:
     attendances = Attendance.objects.filter(opportunity=opportunity).select_related(
         "user__learner_profile", "confirmed_by"
     )
+    site = opportunity.get_site()  # consent counts where the learning happens
     for enrolment in enrolments:
         row(enrolment.user).playlists.append(labels[enrolment.playlist_id])
     for attendance in attendances:
         row(attendance.user).attendance = attendance
     if extra_user is not None:
         row(extra_user).found_by_email = True
+    for participant in rows.values():
+        participant.may_store = may_store_learning(participant.user, site)
     return sorted(rows.values(), key=lambda p: (p.name.casefold(), p.user.pk))
 
 
@@ -177,9 +182,10 @@ def update_attendance(opportunity, playlists, *, attended, absent, confirmed_by)
     those in ``absent``, then re-evaluate their playlists; returns (confirmed, withdrawn)."""
     playlist_ids = [page.pk for page in playlists]
     confirmed = withdrawn = 0
+    site = opportunity.get_site()
     with transaction.atomic():
         for user in attended:
-            if not may_store_learning(user):
+            if not may_store_learning(user, site):
                 continue
             if confirm_attendance(opportunity, user, confirmed_by=confirmed_by):
                 confirmed += 1

@@ -17,7 +17,8 @@ from wagtail.models import Page
 
 from ..badges.views import page as render_page
 from .backpack import backpack_badges, write_backpack_zip
-from .models import LearnerPlaylist, LearnerProfile, PlaylistEnrolment, StepProgress
+from .consent import consent_status, site_of
+from .models import LearnerPlaylist, PlaylistEnrolment, StepProgress
 from .prefetch import load_playlists
 from .progress import LearnerFacts, PlaylistProgress, playlist_progress
 from .recommendations import recommendations_for
@@ -120,13 +121,15 @@ def review_outcomes(items: list[DashboardPlaylist], request) -> list[ReviewOutco
 def dashboard(request):
     """My learning: playlists in progress, completed and saved, reviews, badges, suggestions."""
     user = request.user
-    profile = LearnerProfile.objects.select_related("site").filter(user=user).first()
+    status = consent_status(user, site_of(request))
+    profile = status.profile
     items = learner_playlists(user, request)
     badges = backpack_badges(user)
     valid_badges = [b for b in badges if b.is_valid]
     context = {
         "profile": profile,
-        "consent_pending": profile is not None and not profile.may_store_learning,
+        "learner_consent": status,
+        "consent_pending": status.asks_guardian,
         "in_progress": [i for i in items if i.is_in_progress],
         "completed": [i for i in items if i.enrolment.is_completed],
         "saved": [i for i in items if not i.enrolment.is_started and i.enrolment.saved_at],

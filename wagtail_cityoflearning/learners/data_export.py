@@ -72,6 +72,15 @@ def _profile(user) -> dict | None:
         "consent_requested_at": profile.consent_requested_at,
         "consent_given_at": profile.consent_given_at,
         "created_at": profile.created_at,
+        "other_cities_consent": [
+            {
+                "city": consent.site.hostname,
+                "guardian_email": consent.guardian_email,
+                "requested_at": consent.requested_at,
+                "given_at": consent.given_at,
+            }
+            for consent in user.site_consents.select_related("site").order_by("site__hostname")
+        ],
     }
 
 

@@ -17,7 +17,13 @@ from ..models import Interest
 from . import consent
 from .models import LearnerProfile, current_year, validate_year_of_birth
 
-__all__ = ["DeleteAccountForm", "LearnerSignupForm", "ProfileForm", "consent_not_sent_message"]
+__all__ = [
+    "CityConsentForm",
+    "DeleteAccountForm",
+    "LearnerSignupForm",
+    "ProfileForm",
+    "consent_not_sent_message",
+]
 
 
 def current_site():
@@ -55,6 +61,10 @@ def guardian_help(site) -> str:
     ) % {"year": consent.youngest_year_without_consent(site)}
 
 
+def own_address_message() -> str:
+    return _("Give your parent's or guardian's address, not your own.")
+
+
 class GuardianMixin:
     """Checks the guardian's address against the learner's age and own address."""
 
@@ -62,7 +72,9 @@ class GuardianMixin:
         "You are younger than %(age)d: give the email address of a parent or guardian."
     )
 
-    def check_guardian(self, year_of_birth, guardian_email, own_email, site):
+    def check_guardian(self, year_of_birth, guardian_email, own_email, site, user=None):
+        """The guardian's address is required below the age, and is none of the learner's
+        own: the address they sign up with or any address of their account (``user``)."""
         if year_of_birth is None or not consent.needs_consent(year_of_birth, site):
             return
         if not guardian_email:
@@ -70,10 +82,8 @@ class GuardianMixin:
                 "guardian_email",
                 self.guardian_required_message % {"age": consent.consent_age(site)},
             )
-        elif own_email and guardian_email.strip().lower() == own_email.strip().lower():
-            self.add_error(
-                "guardian_email", _("Give your parent's or guardian's address, not your own.")
-            )
+        elif consent.is_learners_own_address(user, guardian_email, own_email or ""):
+            self.add_error("guardian_email", own_address_message())
 
 
 class LearnerSignupForm(GuardianMixin, forms.Form):
@@ -165,7 +175,7 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
             "interests": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, site=None, **kwargs):
+    def __init__(self, *args, site=None, may_store=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.site = site or self.instance.site
         self.is_new = self.instance._state.adding
@@ -202,6 +212,12 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
             # With the year of birth fixed, a guardian is asked for only when the profile
             # is made: there is nothing to give here.
             del self.fields["guardian_email"]
+            if not may_store:
+                # No consent valid for the city whose site this is: interests wait too.
+                interests.disabled = True
+                interests.help_text = _(
+                    "You can choose interests here once your parent or guardian has agreed."
+                )
 
     def _interests(self):
         queryset = Interest.objects.order_by("sort_order", "name")
@@ -217,6 +233,7 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
                 cleaned_data.get("guardian_email"),
                 self.instance.user.email if self.instance.user_id else "",
                 self.site,
+                self.instance.user if self.instance.user_id else None,
             )
         if self._guardian_changed(cleaned_data) and not consent.may_resend(self.instance):
             self.add_error(
@@ -264,6 +281,25 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
         else:
             self.save_m2m()
         return profile
+
+
+class CityConsentForm(forms.Form):
+    """A parent's or guardian's address, to ask their consent for the city of this site."""
+
+    guardian_email = forms.EmailField(
+        label=_("Parent's or guardian's email"),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_guardian_email(self):
+        value = self.cleaned_data["guardian_email"]
+        if consent.is_learners_own_address(self.user, value):
+            raise forms.ValidationError(own_address_message())
+        return value
 
 
 class DeleteAccountForm(forms.Form):

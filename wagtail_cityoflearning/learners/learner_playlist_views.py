@@ -22,13 +22,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..badges.views import page as render_page
+from .consent import consent_status, learning_action, refusal, site_of
 from .learner_playlist_forms import (
     LearnerPlaylistForm,
     OpportunitySearchForm,
     OpportunityStepForm,
     OwnStepForm,
 )
-from .models import LearnerPlaylist, LearnerPlaylistStep, LearnerProfile
+from .models import LearnerPlaylist, LearnerPlaylistStep
 from .publishing import AlreadySubmitted, NoPlaylistIndex, NoSteps, submit_for_publishing
 from .recommendations import learner_site
 from .urls_helpers import parse_id
@@ -41,22 +42,18 @@ MAX_STEPS = 40
 # -- helpers ------------------------------------------------------------------------------
 
 
-def _profile(user) -> LearnerProfile | None:
-    return LearnerProfile.objects.select_related("site").filter(user=user).first()
+# Storing a playlist is learning: only for a learner who may store it on this city's site.
+learner_playlist_action = learning_action(template=TEMPLATES + "consent_required.html")
 
 
-def _consent_pending(profile) -> bool:
-    return profile is not None and not profile.may_store_learning
-
-
-def _consent_refusal(request, profile):
-    """Learners waiting for a parent's consent may not store playlists yet."""
-    return render_page(
-        request,
-        TEMPLATES + "consent_required.html",
-        {"profile": profile, "consent_pending": True},
-        status=403,
-    )
+def _city_refusal(request, playlist):
+    """A playlist of another city is changed only with consent valid for that city too."""
+    if not playlist.site_id or playlist.site_id == getattr(site_of(request), "pk", None):
+        return None
+    status = consent_status(request.user, playlist.site)
+    if status.may_store:
+        return None
+    return refusal(request, status, TEMPLATES + "consent_required.html")
 
 
 def _own_playlist(request, pk) -> LearnerPlaylist:
@@ -117,7 +114,7 @@ def _share_url(request, playlist) -> str:
 @login_required
 def playlist_list(request):
     """The playlists the learner made."""
-    profile = _profile(request.user)
+    status = consent_status(request.user, site_of(request))
     playlists = LearnerPlaylist.objects.filter(owner=request.user).annotate(
         step_count=Count("steps")
     )
@@ -126,18 +123,18 @@ def playlist_list(request):
         TEMPLATES + "list.html",
         {
             "playlists": playlists,
-            "profile": profile,
-            "consent_pending": _consent_pending(profile),
+            "profile": status.profile,
+            "learner_consent": status,
+            "consent_pending": status.asks_guardian,
         },
     )
 
 
 @login_required
+@learner_playlist_action
 def playlist_create(request):
     """Start a playlist: a title and what it is about; steps are added next."""
-    profile = _profile(request.user)
-    if _consent_pending(profile):
-        return _consent_refusal(request, profile)
+    profile = request.learner_consent.profile
     form = LearnerPlaylistForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         playlist = form.save(commit=False)
@@ -286,17 +283,24 @@ def _site_of(request, playlist):
 def playlist_edit(request, pk):
     """The playlist and its steps, with a small form for each change."""
     playlist = _own_playlist(request, pk)
-    forms = {}
     if request.method == "POST":
-        profile = _profile(request.user)
-        if _consent_pending(profile):
-            return _consent_refusal(request, profile)
-        action = EDIT_ACTIONS.get(request.POST.get("action", ""))
-        if action is None:
-            return HttpResponseBadRequest(_("Unknown action."))
-        if action(request, playlist, forms):
-            return redirect("wagtail_cityoflearning_learners:playlist_edit", playlist.pk)
-        playlist.refresh_from_db()  # a form with errors must not rename the page's heading
+        return _edit(request, playlist)
+    return render_page(request, TEMPLATES + "edit.html", _edit_context(request, playlist, {}))
+
+
+@learner_playlist_action
+def _edit(request, playlist):
+    """One change posted from the edit page."""
+    refused = _city_refusal(request, playlist)
+    if refused is not None:
+        return refused
+    forms = {}
+    action = EDIT_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        return HttpResponseBadRequest(_("Unknown action."))
+    if action(request, playlist, forms):
+        return redirect("wagtail_cityoflearning_learners:playlist_edit", playlist.pk)
+    playlist.refresh_from_db()  # a form with errors must not rename the page's heading
     return render_page(request, TEMPLATES + "edit.html", _edit_context(request, playlist, forms))
 
 
@@ -327,9 +331,14 @@ def _edit_context(request, playlist, forms) -> dict:
 def playlist_submit(request, pk):
     """Send the playlist to the city's editors as a draft page in their review workflow."""
     playlist = _own_playlist(request, pk)
-    profile = _profile(request.user)
-    if _consent_pending(profile):
-        return _consent_refusal(request, profile)
+    return _submit(request, playlist)
+
+
+@learner_playlist_action
+def _submit(request, playlist):
+    refused = _city_refusal(request, playlist)
+    if refused is not None:
+        return refused
     try:
         submit_for_publishing(playlist, request.user, _site_of(request, playlist))
     except AlreadySubmitted:

@@ -98,6 +98,40 @@ class LearnerProfile(models.Model):
         return self.consent != self.Consent.PENDING
 
 
+class SiteConsent(models.Model):
+    """A guardian's consent for a learner on a city's site other than their profile's own.
+
+    One install can serve cities with different ages of digital consent, so a guardian's
+    agreement counts only for the city it was asked for: a learner who acts on another
+    city's site, below that city's age, asks their guardian again for that city.
+    ``given_at`` is empty while the guardian's answer is awaited.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="site_consents"
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("city"), on_delete=models.CASCADE, related_name="+"
+    )
+    guardian_email = models.EmailField(_("parent's or guardian's email"))
+    requested_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    given_at = models.DateTimeField(_("given"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent for a city")
+        verbose_name_plural = _("consents for cities")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "site"], name="col_site_consent_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.site}"
+
+    @property
+    def is_given(self) -> bool:
+        return self.given_at is not None
+
+
 class PlaylistEnrolment(models.Model):
     """A learner's relation to one playlist: saved for later, started, completed."""
 
@@ -321,5 +355,6 @@ __all__ = [
     "LearnerPlaylistStep",
     "LearnerProfile",
     "PlaylistEnrolment",
+    "SiteConsent",
     "StepProgress",
 ]

@@ -4,20 +4,18 @@ PlaylistPage (``start/``, ``save/``, ``steps/<id>/``). Every change is a POST by
 learner whose consent allows us to store their learning; anything else changes nothing."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..blocks.playlist import EvidenceKind, StepKind
+from .consent import learning_action
 from .evidence_forms import EvidenceForm
-from .models import LearnerProfile, PlaylistEnrolment, StepProgress
-from .progress import enrolled_playlist, evaluate, may_store_learning, playlist_progress
+from .models import PlaylistEnrolment, StepProgress
+from .progress import enrolled_playlist, evaluate, playlist_progress
 from .storage import evidence_storage
 from .urls_helpers import safe_next, step_url
 
@@ -27,36 +25,12 @@ STEP_TEMPLATE = "wagtail_cityoflearning/learners/step.html"
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _profile_page(back_url: str) -> str:
-    """The profile page, returning to ``back_url`` once the profile is complete."""
-    return f"{reverse('wagtail_cityoflearning_learners:profile')}?{urlencode({'next': back_url})}"
+def _page_url(request, page, *args, **kwargs) -> str:
+    return page.get_url(request)
 
 
-def _refusal(request, back_url: str):
-    """The answer when this request may not store learning, or None when it may."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(back_url)
-    if not LearnerProfile.objects.filter(user=request.user).exists():
-        # Accounts made without the sign-up form: we need the year of birth (and perhaps a
-        # guardian's consent) before we store anything.
-        messages.info(
-            request,
-            _(
-                "Complete your profile first: we need your year of birth to know whether a "
-                "parent or guardian has to agree."
-            ),
-        )
-        return redirect(_profile_page(back_url))
-    if not may_store_learning(request.user):
-        messages.error(
-            request,
-            _(
-                "We are waiting for your parent’s or guardian’s consent. "
-                "Until they agree, we cannot save your progress."
-            ),
-        )
-        return redirect(back_url)
-    return None
+def _step_back(request, page, current) -> str:
+    return step_url(page, current.id, request)
 
 
 def _state_for(progress, step):
@@ -67,12 +41,10 @@ def _state_for(progress, step):
 
 
 @require_POST
+@learning_action(back=_page_url)
 def start(request, page):
     """Start the playlist: from now on, what the learner does counts towards it."""
     page_url = page.get_url(request)
-    refusal = _refusal(request, page_url)
-    if refusal is not None:
-        return refusal
     with transaction.atomic():
         enrolment, _created = PlaylistEnrolment.objects.select_for_update().get_or_create(
             user=request.user, playlist=enrolled_playlist(page)
@@ -92,13 +64,11 @@ def start(request, page):
 
 
 @require_POST
+@learning_action(back=_page_url)
 def save_for_later(request, page):
     """Save the playlist for later, or remove it from the saved ones (``saved`` = 1 or 0;
     without it, the state flips). Saving is not starting: it records no progress."""
     page_url = page.get_url(request)
-    refusal = _refusal(request, page_url)
-    if refusal is not None:
-        return refusal
     with transaction.atomic():
         enrolment = (
             PlaylistEnrolment.objects.select_for_update()
@@ -177,12 +147,10 @@ def _reviewed() -> str:
     return _("Your evidence has been reviewed, so it can no longer be changed.")
 
 
+@learning_action(back=_step_back)
 def _submit(request, page, current):
     """Save evidence for an activity step, or explain why it cannot be saved."""
     here = step_url(page, current.id, request)
-    refusal = _refusal(request, here)
-    if refusal is not None:
-        return refusal
     enrolment = PlaylistEnrolment.objects.filter(
         user=request.user, playlist=enrolled_playlist(page), started_at__isnull=False
     ).first()

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..blocks.playlist import StepKind
-from .models import Attendance, LearnerProfile, PlaylistEnrolment, StepProgress
+from .models import Attendance, PlaylistEnrolment, StepProgress
 
 logger = logging.getLogger(__name__)
 
@@ -192,8 +192,8 @@ def evaluate(
     progress = playlist_progress(playlist, enrolment, facts)
     if not enrolment.is_started:
         return progress
-    if not consent_checked and not may_store_learning(enrolment.user):
-        return progress  # nothing is recorded while a parent's consent is awaited
+    if not consent_checked and not may_store_learning(enrolment.user, playlist_site(playlist)):
+        return progress  # nothing is recorded without consent valid for the playlist's city
     now = timezone.now()
     for state in progress.states:
         if not state.complete:
@@ -246,18 +246,30 @@ def evaluate_for_user(user, *, playlist_ids=None) -> None:
     if playlist_ids is not None:
         enrolments = enrolments.filter(playlist_id__in=playlist_ids)
     enrolments = list(enrolments)
-    if not enrolments or not may_store_learning(user):
+    if not enrolments:
         return
-    facts = LearnerFacts.for_user(user)  # read once for all of the learner's playlists
+    facts = None  # read once for all of the learner's playlists, if any may be evaluated
     for enrolment in enrolments:
+        if not may_store_learning(user, playlist_site(enrolment.playlist)):
+            continue  # nothing is recorded without consent valid for the playlist's city
+        facts = facts or LearnerFacts.for_user(user)
         evaluate(enrolment, facts, consent_checked=True)
 
 
-def may_store_learning(user) -> bool:
-    """Whether the platform may record this person's learning: they have a profile (so
-    their age is known) and no parent's consent is awaited."""
-    profile = LearnerProfile.objects.filter(user=user).first()
-    return profile is not None and profile.may_store_learning
+def playlist_site(page):
+    """The Site (city) a playlist belongs to: learning on it is stored on that Site."""
+    try:
+        return page.get_site()
+    except Exception:
+        return None
+
+
+def may_store_learning(user, site=None) -> bool:
+    """Whether the platform may record this person's learning on ``site`` (None: their
+    profile's own city): see :func:`~.consent.consent_status`, the one rule."""
+    from .consent import may_store
+
+    return may_store(user, site)
 
 
 # -- the playlist page -------------------------------------------------------------------------
@@ -294,11 +306,15 @@ def playlist_context(playlist, request) -> dict:
     )
     if enrolment is not None and not enrolment.is_started:
         progress.enrolment = enrolment
+    from .consent import consent_status, site_of
+
+    status = consent_status(user, site_of(request))
     return {
         "enrolment": enrolment,
         "progress": progress,
         "step_states": progress.states,
-        "consent_pending": user is not None
-        and user.is_authenticated
-        and not may_store_learning(user),
+        "learner_consent": status,
+        # A learner who may not store learning on this city's site sees why, not the buttons
+        # (an account without a profile is asked to complete it when it presses one).
+        "consent_pending": status.asks_guardian,
     }

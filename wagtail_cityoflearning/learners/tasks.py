@@ -46,6 +46,12 @@ def _award_once(record, award_field: str, user, playlist, badge, narrative: str)
     if existing is not None:
         _settled(record)
         return str(existing.uuid)
+    from .progress import may_store_learning, playlist_site
+
+    if not may_store_learning(user, playlist_site(playlist)):
+        # No consent valid for the playlist's city (any more): nothing is awarded, and the
+        # row stays due, so ``cityoflearning_retry_pending`` awards it once consent is given.
+        return None
     email = recipient_for(user)
     if badge is None or not badge.live or not email:
         _settled(record)

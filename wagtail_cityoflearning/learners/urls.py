@@ -13,6 +13,7 @@ urlpatterns = [
     path("badges/download/", dashboard_views.backpack_download, name="backpack_download"),
     path("profile/", account_views.profile, name="profile"),
     path("consent/resend/", account_views.consent_resend, name="consent_resend"),
+    path("consent/city/", account_views.consent_city, name="consent_city"),
     path("consent/<str:token>/", account_views.consent_confirm, name="consent_confirm"),
     path("data/", account_views.data_download, name="data_download"),
     path("delete/", account_views.delete_account, name="delete_account"),

@@ -142,3 +142,22 @@ def test_list_filters_offer_only_the_users_badges_and_issuers(client, w, url_nam
     filters = client.get(reverse(url_name), **HOST).context["filters"]
     names = {str(choice) for choice in filters.form.fields[field].queryset}
     assert names == ({"Youth"} if field == "badge_class" else {"Youth centre"})
+
+
+def test_no_badge_is_awarded_in_the_admin_to_a_learner_awaiting_consent(client, w):
+    """Ana (13, Ljubljana) waits for her guardian: neither one award nor a bulk award stores
+    anything for her, and the editor is told why."""
+    client.force_login(w.users["provider_staff"])
+    response = client.post(
+        reverse("awards:add"),
+        {"badge_class": w.badge_a.pk, "recipient_email": "ana@example.org", "narrative": ""},
+        **HOST,
+    )
+    assert "guardian has not agreed yet" in response.content.decode()
+    response = client.post(
+        reverse("awards:bulk"),
+        {"badge_class": w.badge_a.pk, "rows": "ana@example.org\nnew@example.org", "confirm": "1"},
+        **HOST,
+    )
+    assert "guardian has not agreed yet" in response.content.decode()
+    assert not Award.objects.filter(recipient_email__in=["ana@example.org", "new@example.org"])

@@ -79,7 +79,9 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
         ]
 
     def form_valid(self, form):
-        rows = bulk.check(bulk.parse(form.cleaned_data["rows"]))
+        rows = bulk.check(
+            bulk.parse(form.cleaned_data["rows"]), badge_class=form.cleaned_data["badge_class"]
+        )
         ready = rows and all(row.valid for row in rows)
         if ready and self.request.POST.get("confirm") == "1":
             awards = bulk.award_all(

@@ -14,6 +14,8 @@ from .. import access
 from ..exports import SafeSpreadsheetExportMixin
 from .admin_forms import AwardFilterSet
 from .awarding import award, revoke
+from .bulk import CONSENT_MISSING
+from .claiming import recipient_may_receive
 from .models import Award
 
 
@@ -35,6 +37,14 @@ class AwardForm(WagtailAdminModelForm):
         self.fields["recipient_email"].help_text = _(
             "The badge and its email go to this address; it is never shown in public."
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        badge_class, email = cleaned.get("badge_class"), cleaned.get("recipient_email")
+        site = badge_class.issuer.get_site() if badge_class else None
+        if email and site and not recipient_may_receive(email, site):
+            self.add_error("recipient_email", CONSENT_MISSING)
+        return cleaned
 
 
 class AwardCreateView(generic.CreateView):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .awarding import award
 from .models import Award
@@ -46,8 +47,18 @@ def parse(text: str) -> list[Row]:
     return rows
 
 
-def check(rows: list[Row]) -> list[Row]:
-    """Fill each row's ``errors``: invalid email or URL, duplicates, too many rows."""
+CONSENT_MISSING = gettext_lazy(
+    "This learner's parent or guardian has not agreed yet that the platform keeps their "
+    "learning in this city. Award the badge once they have."
+)
+
+
+def check(rows: list[Row], badge_class=None) -> list[Row]:
+    """Fill each row's ``errors``: invalid email or URL, duplicates, too many rows, and (with
+    ``badge_class``) learners whose guardian has not agreed for the badge's city."""
+    from .claiming import recipient_may_receive
+
+    site = badge_class.issuer.get_site() if badge_class is not None else None
     seen = {}
     if len(rows) > MAX_ROWS:
         rows[MAX_ROWS].errors.append(
@@ -58,6 +69,9 @@ def check(rows: list[Row]) -> list[Row]:
             validate_email(row.email)
         except ValidationError:
             row.errors.append(_("“%(email)s” is not an email address.") % {"email": row.email})
+        else:
+            if site is not None and not recipient_may_receive(row.email, site):
+                row.errors.append(str(CONSENT_MISSING))
         if row.evidence:
             try:
                 _url(row.evidence)

@@ -5,8 +5,10 @@ SQLite by default; set DATABASE_URL (e.g. postgres://user:pass@localhost/db) for
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -46,10 +48,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # django-csp's, with a policy of its own for the Wagtail admin (CONTENT_SECURITY_POLICY_ADMIN).
+    "wagtail_cityoflearning.content_security.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wagtail_cityoflearning.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,3 +185,54 @@ WAGTAIL_CITYOFLEARNING = {
 # No outside hosts: no update check against wagtail.org, no avatars from Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# -- Content Security Policy (django-csp 4; docs/security.md) ------------------------------
+
+
+def _tile_source(url_template: str) -> str:
+    """``https://{s}.tile.example.org/{z}/{x}/{y}.png`` -> ``https://*.tile.example.org``."""
+    parts = urlsplit(url_template.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# The map's tile server (the admin's map picker and the cities' maps use the same one): the
+# only outside host a public page loads anything from.
+CSP_TILE_SOURCES = [_tile_source(GEO_WIDGET_LEAFLET_TILE_LAYER)]
+# Video blocks load their player from these hosts, and only when the visitor presses play.
+CSP_VIDEO_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # The package's scripts are files; an inline <script> runs only with the nonce of
+        # the response ({{ request.csp_nonce }}), which the header carries when a template
+        # asked for it.
+        "script-src": [SELF, NONCE],
+        # Stylesheets are files; no <style> elements, no style="..." attributes (scripts
+        # may still set styles through the CSSOM, as the map and the interest chips do).
+        "style-src": [SELF],
+        # data: is the blank image the map puts in place of a tile it drops.
+        "img-src": [SELF, "data:", *CSP_TILE_SOURCES],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": CSP_VIDEO_SOURCES,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Wagtail's admin (staff only, behind log-in) still writes inline scripts (its choosers and
+# inline panels) and its editor inline styles: the admin may run inline scripts and styles
+# but, like the public pages, loads nothing from other hosts but map tiles (blob: shows an
+# image chosen for upload; frame-src 'self' is the preview panel).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *CSP_TILE_SOURCES],
+        "frame-src": [SELF, *CSP_VIDEO_SOURCES],
+    },
+}

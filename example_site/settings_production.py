@@ -263,46 +263,42 @@ SILENCED_SYSTEM_CHECKS = [
 
 # -- Content Security Policy (django-csp 4) --------------------------------------------
 
-INSTALLED_APPS = [*INSTALLED_APPS, "csp"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-_self = "'self'"
+# The policies of the development settings (docs/security.md: the public pages' strict one,
+# with nonces for inline scripts, and the admin's), plus the hosts production serves from:
+# static files from STATIC_URL's host (a CDN), media from MEDIA_URL's (object storage) and
+# the tile servers the cities' map settings point at (CSP_TILE_SOURCES, scheme + host, space-
+# or comma-separated; default: the one in GEO_WIDGET_LEAFLET_TILE_LAYER).
 _static = [origin for origin in [_origin(STATIC_URL)] if origin]
 _media = [origin for origin in [_origin(MEDIA_URL)] if origin]
-# The tile servers the cities' map settings point at (scheme + host), space- or
-# comma-separated; the only outside host a public page loads anything from.
-CSP_TILE_SOURCES = _list("CSP_TILE_SOURCES", "https://tile.openstreetmap.org")
-# Video blocks load their player from these hosts, only when the visitor presses play.
-_video = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
-# The interest chips carry their editor-chosen colour in a style="..." attribute: attributes
-# (and only attributes: no <style> elements, no inline scripts) may carry inline styles.
-# CSP_STRICT_STYLE_ATTRIBUTES=1 forbids them too (the chips then have a neutral border).
-CSP_STRICT_STYLE_ATTRIBUTES = _flag("CSP_STRICT_STYLE_ATTRIBUTES", False)
+CSP_TILE_SOURCES = _list("CSP_TILE_SOURCES", " ".join(CSP_TILE_SOURCES))  # noqa: F405
+
+
+def _served_from_elsewhere(directives: dict, images: list[str]) -> dict:
+    return {
+        **directives,
+        "script-src": [*directives["script-src"], *_static],
+        "style-src": [*directives["style-src"], *_static],
+        "img-src": [*images, *_static, *_media, *CSP_TILE_SOURCES],
+        "font-src": [*directives["font-src"], *_static],
+        "media-src": [*directives["media-src"], *_media],
+    }
+
+
+_public, _admin = CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN  # noqa: F405
 CONTENT_SECURITY_POLICY = {
-    # The Wagtail admin (staff only, behind log-in) relies on inline scripts and styles
-    # that a strict policy would break; Django's admin is not installed at a URL.
-    "EXCLUDE_URL_PREFIXES": _list("CSP_EXCLUDE_URL_PREFIXES", "/admin/"),
-    "DIRECTIVES": {
-        "default-src": [_self],
-        "script-src": [_self, *_static],
-        "style-src": [_self, *_static],
-        "style-src-elem": [_self, *_static],
-        "style-src-attr": ["'none'"] if CSP_STRICT_STYLE_ATTRIBUTES else ["'unsafe-inline'"],
-        "img-src": [_self, *_static, *_media, *CSP_TILE_SOURCES],
-        "font-src": [_self, *_static],
-        "connect-src": [_self],
-        "media-src": [_self, *_media],
-        "frame-src": _video,
-        "object-src": ["'none'"],
-        "base-uri": [_self],
-        "form-action": [_self],
-        "frame-ancestors": ["'none'"],
-    },
+    **_public,
+    # data: is the blank image the map puts in place of a tile it drops.
+    "DIRECTIVES": _served_from_elsewhere(_public["DIRECTIVES"], ["'self'", "data:"]),
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **_admin,
+    "URL_PREFIXES": _list("CSP_ADMIN_URL_PREFIXES", "/admin/"),
+    # blob: the previews of images chosen for upload.
+    "DIRECTIVES": _served_from_elsewhere(_admin["DIRECTIVES"], ["'self'", "data:", "blob:"]),
 }
 if _env("CSP_REPORT_URI"):
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = _env("CSP_REPORT_URI")
+    for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+        _policy["DIRECTIVES"]["report-uri"] = _env("CSP_REPORT_URI")
 
 # -- logs ------------------------------------------------------------------------------
 

@@ -342,7 +342,7 @@ class Stack:
         (self.workdir / "mail").mkdir()
         self.env = {
             # What the settings read comes from here, not from the caller's shell (CSP_*
-            # and DEMO_* pass through: --strict-style-attributes, other tile servers).
+            # and DEMO_* pass through: other tile servers, a report URI).
             **{k: v for k, v in os.environ.items() if not k.startswith(INHERITED_NOT)},
             "PYTHONPATH": str(REPO),
             "PYTHONUNBUFFERED": "1",
@@ -908,18 +908,11 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--keep-dir", action="store_true", help="Keep the temporary directories (logs, data)."
     )
-    parser.add_argument(
-        "--strict-style-attributes",
-        action="store_true",
-        help="Run with CSP_STRICT_STYLE_ATTRIBUTES=1 (no inline style attributes at all).",
-    )
     args = parser.parse_args(argv)
     lacking = missing()
     if lacking:
         print("Cannot run the production stack; missing:\n  " + "\n  ".join(lacking))
         return 1
-    if args.strict_style_attributes:
-        os.environ["CSP_STRICT_STYLE_ATTRIBUTES"] = "1"
 
     def terminate(signum, frame):
         raise SystemExit(128 + signum)

@@ -44,6 +44,7 @@ SETTINGS = [
     "MIDDLEWARE", "STORAGES", "MEDIA_URL", "STATIC_URL", "SECURE_PROXY_SSL_HEADER",
     "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_ADMIN",
     "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD",
     "EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_FILE_PATH", "LOGGING", "SILENCED_SYSTEM_CHECKS",
 ]  # fmt: skip
@@ -129,7 +130,7 @@ def test_static_files_through_whitenoise_and_media_on_disk(production):
     middleware = production["MIDDLEWARE"]
     security = middleware.index("django.middleware.security.SecurityMiddleware")
     assert middleware[security + 1] == "whitenoise.middleware.WhiteNoiseMiddleware"
-    assert "csp.middleware.CSPMiddleware" in middleware
+    assert "wagtail_cityoflearning.content_security.CSPMiddleware" in middleware
     storages = production["STORAGES"]
     assert storages["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -175,37 +176,58 @@ def test_turning_hsts_preload_off_is_said_out_loud():
     assert settings["SILENCED_SYSTEM_CHECKS"] == ["security.W021"]
 
 
+NONCE = "csp.constants.NONCE"  # how the settings, printed as JSON, show django-csp's NONCE
+
+
 def test_content_security_policy(production):
     policy = production["CONTENT_SECURITY_POLICY"]
     directives = policy["DIRECTIVES"]
-    assert policy["EXCLUDE_URL_PREFIXES"] == ["/admin/"]
+    assert "EXCLUDE_URL_PREFIXES" not in policy  # the admin has a policy of its own
     assert directives["default-src"] == ["'self'"]
-    assert directives["script-src"] == ["'self'"]
-    assert directives["style-src-elem"] == ["'self'"]
-    for name in ("script-src", "style-src", "style-src-elem", "connect-src", "img-src"):
-        assert not any("unsafe" in source for source in directives[name]), name
-    assert directives["img-src"] == ["'self'", "https://tile.openstreetmap.org"]
+    assert directives["script-src"] == ["'self'", NONCE]
+    assert directives["style-src"] == ["'self'"]
+    for name, sources in directives.items():
+        assert not any("unsafe" in source for source in sources), name
+    assert "style-src-attr" not in directives  # no style="..." either: style-src applies
+    assert directives["img-src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]
     assert directives["object-src"] == ["'none'"]
-    assert directives["frame-ancestors"] == ["'none'"]
-    # Until the interest chips and map markers stop writing style="..." attributes.
-    assert directives["style-src-attr"] == ["'unsafe-inline'"]
+    assert directives["base-uri"] == ["'self'"]
+    assert directives["form-action"] == ["'self'"]
+    # Wagtail's preview panel shows the page in a frame of the admin, on the same origin.
+    assert directives["frame-ancestors"] == ["'self'"]
+
+
+def test_the_admins_content_security_policy(production):
+    policy = production["CONTENT_SECURITY_POLICY_ADMIN"]
+    directives = policy["DIRECTIVES"]
+    assert policy["URL_PREFIXES"] == ["/admin/"]
+    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert not any("unsafe-eval" in source for source in directives["script-src"])
+    assert directives["object-src"] == ["'none'"]
+    assert directives["img-src"] == ["'self'", "data:", "blob:", "https://tile.openstreetmap.org"]
 
 
 def test_content_security_policy_follows_the_environment():
     settings = production_settings(
         CSP_TILE_SOURCES="https://tiles.example.net https://a.tiles.example.net",
         STATIC_URL="https://cdn.example.net/static/",
-        CSP_STRICT_STYLE_ATTRIBUTES="1",
+        CSP_REPORT_URI="https://reports.example.net/csp",
     )
     directives = settings["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
     assert directives["img-src"] == [
         "'self'",
+        "data:",
         "https://cdn.example.net",
         "https://tiles.example.net",
         "https://a.tiles.example.net",
     ]
-    assert directives["script-src"] == ["'self'", "https://cdn.example.net"]
-    assert directives["style-src-attr"] == ["'none'"]
+    assert directives["script-src"] == ["'self'", NONCE, "https://cdn.example.net"]
+    assert directives["style-src"] == ["'self'", "https://cdn.example.net"]
+    assert directives["report-uri"] == "https://reports.example.net/csp"
+    admin = settings["CONTENT_SECURITY_POLICY_ADMIN"]["DIRECTIVES"]
+    assert admin["script-src"] == ["'self'", "'unsafe-inline'", "https://cdn.example.net"]
+    assert admin["report-uri"] == "https://reports.example.net/csp"
 
 
 @pytest.mark.parametrize(

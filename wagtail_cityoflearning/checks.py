@@ -163,3 +163,49 @@ def check_shared_map_cache(app_configs=None, **kwargs):
             id="wagtail_cityoflearning.W005",
         )
     ]
+
+
+# Middleware that sends a Content-Security-Policy header: django-csp's (and subclasses, such
+# as the package's own with a separate admin policy) and Django's own (Django 6.0 and later).
+CSP_MIDDLEWARE = (
+    "csp.middleware.CSPMiddleware",
+    "wagtail_cityoflearning.content_security.CSPMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+)
+
+
+def _sends_csp(path: str) -> bool:
+    if path in CSP_MIDDLEWARE:
+        return True
+    try:
+        from csp.middleware import CSPMiddleware
+        from django.utils.module_loading import import_string
+
+        middleware = import_string(path)
+    except ImportError:
+        return False
+    return isinstance(middleware, type) and issubclass(middleware, CSPMiddleware)
+
+
+@register(Tags.security, deploy=True)
+def check_content_security_policy(app_configs=None, **kwargs):
+    """Warn (in ``check --deploy``) when the site sends no Content-Security-Policy: the
+    package's pages run under a strict policy, and a policy is what keeps an injected script
+    from running on pages young people use."""
+    middleware = [path for path in getattr(settings, "MIDDLEWARE", None) or [] if _sends_csp(path)]
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or getattr(
+        settings, "SECURE_CSP", None
+    )
+    if middleware and policy:
+        return []
+    missing = "no policy (CONTENT_SECURITY_POLICY)" if middleware else "no CSP middleware"
+    return [
+        Warning(
+            f"The site sends no Content-Security-Policy header: {missing} is configured.",
+            hint="Install django-csp, add 'csp.middleware.CSPMiddleware' (or "
+            "'wagtail_cityoflearning.content_security.CSPMiddleware', with a separate policy "
+            "for the admin) to MIDDLEWARE and set CONTENT_SECURITY_POLICY; see "
+            "docs/security.md. A site whose proxy sends the header may silence this check.",
+            id="wagtail_cityoflearning.W006",
+        )
+    ]

@@ -9,7 +9,7 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def violations(page, *, exclude=()) -> list[dict]:
     """The WCAG 2.1 A and AA violations axe finds in the page as it is now."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        page.evaluate(AXE.read_text(encoding="utf-8"))  # a script element would break the CSP
     context = {"exclude": [[selector] for selector in exclude]} if exclude else "document"
     result = page.evaluate(
         """([context, tags]) => axe.run(context === "document" ? document : context,

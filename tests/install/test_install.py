@@ -93,8 +93,8 @@ def test_a_stock_wagtail_site_installs_serves_and_uninstalls_the_package(
     log = Log(ARTIFACTS / f"{name}.log")
     host = HostSite(tmp_path, python, log)
 
-    step(log, f"virtualenv with {python}: the wheel, gunicorn and whitenoise")
-    host.create_virtualenv(str(wheel), "gunicorn", "whitenoise")
+    step(log, f"virtualenv with {python}: the wheel, gunicorn, whitenoise and django-csp")
+    host.create_virtualenv(str(wheel), "gunicorn", "whitenoise", "django-csp>=4,<5")
     assert host.installed_version("wagtail-cityoflearning") == wheel.name.split("-")[1]
 
     step(log, "wagtail start mysite, its requirements, the docs' snippets")

@@ -7,28 +7,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wagtail_cityoflearning', '0005_playlists_learners'),
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtail_cityoflearning", "0005_playlists_learners"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SiteConsent',
+            name="SiteConsent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('guardian_email', models.EmailField(max_length=254, verbose_name="parent's or guardian's email")),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='asked for')),
-                ('given_at', models.DateTimeField(blank=True, null=True, verbose_name='given')),
-                ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site', verbose_name='city')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='site_consents', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "guardian_email",
+                    models.EmailField(max_length=254, verbose_name="parent's or guardian's email"),
+                ),
+                (
+                    "requested_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="asked for"
+                    ),
+                ),
+                ("given_at", models.DateTimeField(blank=True, null=True, verbose_name="given")),
+                (
+                    "site",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.site",
+                        verbose_name="city",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="site_consents",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent for a city',
-                'verbose_name_plural': 'consents for cities',
-                'constraints': [models.UniqueConstraint(fields=('user', 'site'), name='col_site_consent_unique')],
+                "verbose_name": "consent for a city",
+                "verbose_name_plural": "consents for cities",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "site"), name="col_site_consent_unique")
+                ],
             },
         ),
     ]

@@ -1,5 +1,7 @@
-"""Admin integration: the interests snippet and the map's vendored assets."""
+"""Admin integration: the interests snippet, the badges' viewsets and the admin's stylesheet."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -69,6 +71,13 @@ class BadgesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(BadgesViewSetGroup)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("wagtail_cityoflearning/css/admin.css")
+    )
 
 
 @hooks.register("register_admin_viewset")

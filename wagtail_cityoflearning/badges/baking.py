@@ -1,20 +1,23 @@
 """Baking: the assertion (its URL, or its JWS when signed) embedded in the badge image."""
 
 import io
-import re
 
 from openbadges_bakery import bake, unbake
 
+from ..uploads import sanitise_svg
 from .validators import image_type
-
-_SVG_ASSERTION = re.compile(rb"<openbadges:assertion\b.*?(?:/>|</openbadges:assertion>)", re.S)
 
 
 def bake_image(source: bytes, content: str) -> tuple[bytes, str]:
-    """Return (baked bytes, "png" or "svg"). Any assertion already in the image is replaced."""
+    """Return (baked bytes, "png" or "svg"). Any assertion already in the image is replaced.
+
+    An SVG source is sanitised again first (as on upload), whatever its history: only its
+    drawing is baked. That also drops any ``openbadges:assertion`` it carried. Raises
+    ``ValueError`` for an image that is neither PNG nor a sanitisable SVG.
+    """
     kind = image_type(source[:2048])
     if kind == "svg":
-        source = _SVG_ASSERTION.sub(b"", source)
+        source = sanitise_svg(source)
     elif kind != "png":
         raise ValueError("Badge images must be PNG or SVG")
     output = io.BytesIO()

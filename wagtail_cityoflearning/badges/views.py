@@ -1,11 +1,19 @@
-"""Verification endpoints: JSON-LD for machines, a readable page for people."""
+"""Verification endpoints: JSON-LD for machines, a readable page for people.
+
+Each document answers only on the Site of its issuer (the host its ``id`` names); on any
+other city's host it is not found. Uploaded images are sent with headers under which a
+browser runs nothing in them.
+"""
 
 import json
 
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
+from ..uploads import protect_image_response
 from . import serializers
 from .models import Award, BadgeClass, Issuer, IssuerKey
 
@@ -46,34 +54,66 @@ def page(request, template: str, context: dict, status: int = 200):
     return response
 
 
+def issuer_site_id(instance: Issuer) -> int | None:
+    """The id of the Site whose host the issuer's documents use (None when there is none).
+
+    A city issuer names its Site; for the others the Site is looked up once, and the
+    issuer's ``base_url``, which the documents need next, is filled from the same lookup.
+    """
+    if instance.site_id:
+        return instance.site_id
+    site = instance.get_site()
+    if "base_url" not in instance.__dict__:
+        root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
+        instance.__dict__["base_url"] = root.rstrip("/")
+    return site.pk if site is not None else None
+
+
+def check_site(request, instance: Issuer) -> None:
+    """404 unless the request came to the issuer's own Site.
+
+    A host no Site names is served by the default Site (as Wagtail routes pages), so a
+    single-site install answers on any host; with no Site at all, only issuers without
+    one answer.
+    """
+    site = Site.find_for_request(request)
+    if issuer_site_id(instance) != (site.pk if site is not None else None):
+        raise Http404(_("This badge is not issued on this site."))
+
+
 def issuer(request, uuid):
-    instance = get_object_or_404(Issuer, uuid=uuid)
+    instance = get_object_or_404(Issuer.objects.select_related("site"), uuid=uuid)
+    check_site(request, instance)
     if wants_json(request):
         return json_response(request, serializers.issuer_json(instance))
     return page(request, "wagtail_cityoflearning/badges/issuer.html", {"issuer": instance})
 
 
 def public_key(request, uuid):
-    key = get_object_or_404(IssuerKey.objects.select_related("issuer"), uuid=uuid)
+    key = get_object_or_404(IssuerKey.objects.select_related("issuer__site"), uuid=uuid)
+    check_site(request, key.issuer)
     return json_response(request, serializers.public_key_json(key))
 
 
 def revocation_list(request, uuid):
-    instance = get_object_or_404(Issuer, uuid=uuid)
+    instance = get_object_or_404(Issuer.objects.select_related("site"), uuid=uuid)
+    check_site(request, instance)
     revoked = Award.objects.filter(badge_class__issuer=instance, revoked=True).select_related(
         "badge_class__issuer"
     )
     return json_response(request, serializers.revocation_list_json(instance, revoked))
 
 
-def _live_badge_class(uuid):
-    return get_object_or_404(
-        BadgeClass.objects.filter(live=True).select_related("issuer", "locale"), uuid=uuid
+def _live_badge_class(request, uuid):
+    instance = get_object_or_404(
+        BadgeClass.objects.filter(live=True).select_related("issuer__site", "locale"), uuid=uuid
     )
+    check_site(request, instance.issuer)
+    return instance
 
 
 def badge_class(request, uuid):
-    instance = _live_badge_class(uuid)
+    instance = _live_badge_class(request, uuid)
     if wants_json(request):
         return json_response(request, serializers.badge_class_json(instance))
     return page(
@@ -82,28 +122,29 @@ def badge_class(request, uuid):
 
 
 def badge_class_image(request, uuid):
-    instance = _live_badge_class(uuid)
+    instance = _live_badge_class(request, uuid)
     return _file(instance.image)
 
 
 def _file(field):
-    name = field.name.lower()
-    response = FileResponse(
-        field.open("rb"), content_type="image/svg+xml" if name.endswith(".svg") else "image/png"
-    )
+    svg = field.name.lower().endswith(".svg")
+    response = FileResponse(field.open("rb"), content_type="image/svg+xml" if svg else "image/png")
     response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return protect_image_response(response, svg=svg)
 
 
-def _award(uuid):
-    return get_object_or_404(
-        Award.objects.select_related("badge_class__issuer", "badge_class__locale"), uuid=uuid
+def _award(request, uuid):
+    instance = get_object_or_404(
+        Award.objects.select_related("badge_class__issuer__site", "badge_class__locale"),
+        uuid=uuid,
     )
+    check_site(request, instance.badge_class.issuer)
+    return instance
 
 
 def assertion(request, uuid):
     """The hosted assertion; 410 Gone once revoked. No plain email is ever shown."""
-    instance = _award(uuid)
+    instance = _award(request, uuid)
     if wants_json(request):
         if instance.revoked:
             return json_response(request, serializers.revoked_assertion_json(instance), status=410)
@@ -134,7 +175,7 @@ def assertion(request, uuid):
 
 def assertion_image(request, uuid):
     """The baked image (baked now if the background work has not run yet)."""
-    instance = _award(uuid)
+    instance = _award(request, uuid)
     if instance.revoked:
         return JsonResponse({"id": serializers.assertion_id(instance), "revoked": True}, status=410)
     if not instance.baked_image:

@@ -1,7 +1,12 @@
 """The form a learner submits evidence with. What it asks depends on the step: a written
 answer, a link, a file or a photo (each with an optional note), or nothing at all. Files are
 checked for size and type before anything is stored; photos must really be images, and lose
-their metadata (a phone's photo can carry where it was taken)."""
+their metadata (a phone's photo can carry where it was taken).
+
+A photo's size is read from its header and checked before it is decoded; decoding happens in
+one of a few process-wide slots, so many uploads at once cannot take all the memory. Every
+photo is encoded again (animated GIFs frame by frame), which leaves EXIF, XMP, comments and
+text chunks behind."""
 
 import io
 import os
@@ -11,10 +16,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageSequence, UnidentifiedImageError
 
 from ..blocks.playlist import EvidenceKind
 from ..conf import cityoflearning_settings
+from ..uploads import UnsafeImage, decoding_slot, png_data_too_short
 from .models import StepProgress
 
 # Pillow's name for each photo type a city may accept.
@@ -76,11 +82,25 @@ UNREADABLE = (
     OSError,
     SyntaxError,
     ValueError,
+    EOFError,
 )
 
 
 # Above this a photo takes too much memory to re-encode (a small PNG can claim any size).
+# Read from the header, before anything is decoded.
 MAX_PHOTO_PIXELS = 40_000_000
+# Photos are stored at most this many pixels wide or high (a JPEG is decoded at a reduced
+# scale straight away when it is far larger).
+MAX_PHOTO_SIDE = 4096
+# An animated GIF keeps its frames while all of them together stay within this many pixels,
+# and it has at most MAX_GIF_FRAMES frames.
+MAX_ANIMATION_PIXELS = MAX_PHOTO_PIXELS
+MAX_GIF_FRAMES = 300
+# Information about the picture itself that a re-encoded photo keeps; everything else in
+# ``Image.info`` (EXIF, XMP, comments, text chunks, ...) is dropped.
+KEPT_INFO = ("transparency", "duration", "loop", "background")
+# A colour profile describes colours, not the photo's author or place; small ones are kept.
+MAX_ICC_BYTES = 64 * 1024
 
 
 def photo_too_large() -> ValidationError:
@@ -91,6 +111,16 @@ def photo_too_large() -> ValidationError:
         )
         % {"megapixels": MAX_PHOTO_PIXELS // 1_000_000},
         code="too_many_pixels",
+    )
+
+
+def animation_too_large() -> ValidationError:
+    return ValidationError(
+        _(
+            "This moving picture has too many frames or is too large. Choose a shorter or "
+            "smaller GIF, or a still photo."
+        ),
+        code="animation_too_large",
     )
 
 
@@ -105,19 +135,29 @@ def photo_format(uploaded) -> str:
     """The image format Pillow reads in the file; a ValidationError if it is not an image, is
     larger than :data:`MAX_PHOTO_PIXELS`, or is animated in another format than GIF.
 
-    The size and the frames are read from the header before anything is decoded. Animated
-    images are kept as they are (re-encoding would keep one frame), so only GIF, which holds
-    no EXIF, may move: an animated PNG or WebP could carry where it was taken.
+    Only the formats a city may accept are tried, and the size and the frames are read from
+    the header before anything is decoded. Only GIF may move (its frames are re-encoded
+    without metadata by :func:`without_metadata`); an animated PNG or WebP is refused.
     """
+    allowed = sorted(set(PHOTO_FORMATS.values()))
     try:
         uploaded.seek(0)
-        with Image.open(uploaded) as image:
-            found = image.format
+        with Image.open(uploaded, formats=allowed) as image:
+            # A phone's JPEG with a second, preview picture (MPO) is stored as a plain JPEG.
+            found = "JPEG" if image.format == "MPO" else image.format
             width, height = image.size
             if width * height > MAX_PHOTO_PIXELS:
                 raise photo_too_large()
-            if getattr(image, "is_animated", False) and found != "GIF":
+            if found == "PNG" and png_data_too_short(uploaded):
+                raise not_a_photo()  # cut short: decoding would only allocate and fail
+            if found == "GIF":
+                frames = image.n_frames  # walks the frame headers; decodes nothing
+                if frames > MAX_GIF_FRAMES or frames * width * height > MAX_ANIMATION_PIXELS:
+                    raise animation_too_large()
+            elif found != "JPEG" and getattr(image, "is_animated", False):
                 raise animated_not_gif()
+        uploaded.seek(0)
+        with Image.open(uploaded, formats=allowed) as image:
             image.verify()
     except Image.DecompressionBombError:  # Pillow's own, far higher, limit
         raise photo_too_large() from None
@@ -130,23 +170,105 @@ def photo_format(uploaded) -> str:
     return found
 
 
-def without_metadata(uploaded, image_format: str):
-    """A copy of the photo without EXIF and other metadata, turned the way it was taken.
+def _orientation(image) -> int:
+    try:
+        return image.getexif().get(ExifTags.Base.Orientation, 1)
+    except UNREADABLE:
+        return 1
 
-    Animated GIFs are kept as they are: re-encoding would keep only their first frame
-    (:func:`photo_format` refuses other animated images).
+
+def _clean_info(image) -> None:
+    """Forget everything the file said about itself but how to show it."""
+    icc = image.info.get("icc_profile")
+    image.info = {key: value for key, value in image.info.items() if key in KEPT_INFO}
+    if icc and len(icc) <= MAX_ICC_BYTES:
+        image.info["icc_profile"] = icc
+
+
+def _shrink_factor(size) -> int:
+    """The smallest whole number that divides the picture to :data:`MAX_PHOTO_SIDE`."""
+    return -(-max(size) // MAX_PHOTO_SIDE)
+
+
+def _still(image, image_format: str):
+    """The decoded picture, turned upright and at most :data:`MAX_PHOTO_SIDE` a side.
+
+    A larger picture is divided by a whole factor: a JPEG is decoded at 1/2, 1/4 or 1/8
+    scale straight away, and what is left is reduced by averaging blocks of pixels, which
+    needs memory only for the smaller copy (a smooth resize would hold a third picture).
     """
-    uploaded.seek(0)
-    with Image.open(uploaded) as image:
-        if image_format == "GIF" and getattr(image, "n_frames", 1) > 1:
+    orientation = _orientation(image)
+    icc = image.info.get("icc_profile")
+    factor = _shrink_factor(image.size)
+    if image_format == "JPEG" and factor > 1:
+        width, height = image.size
+        image.draft(image.mode, (-(-width // factor), -(-height // factor)))
+    image.load()
+    factor = _shrink_factor(image.size)
+    if factor > 1:
+        if image.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
+            has_alpha = "A" in image.mode or "transparency" in image.info
+            image = image.convert("RGBA" if has_alpha else "RGB")
+        image = image.reduce(factor)
+    method = {
+        2: Image.Transpose.FLIP_LEFT_RIGHT,
+        3: Image.Transpose.ROTATE_180,
+        4: Image.Transpose.FLIP_TOP_BOTTOM,
+        5: Image.Transpose.TRANSPOSE,
+        6: Image.Transpose.ROTATE_270,
+        7: Image.Transpose.TRANSVERSE,
+        8: Image.Transpose.ROTATE_90,
+    }.get(orientation)
+    if method is not None:
+        image = image.transpose(method)
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    elif image_format == "WEBP" and image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGBA" if "A" in image.mode else "RGB")
+    if icc:
+        image.info["icc_profile"] = icc
+    _clean_info(image)
+    return image
+
+
+def without_metadata(uploaded, image_format: str):
+    """A copy of the photo without EXIF, XMP, comments, text chunks and other metadata,
+    turned the way it was taken.
+
+    Every accepted format is decoded and encoded again; at most
+    :data:`~wagtail_cityoflearning.uploads.MAX_CONCURRENT_DECODES` photos are decoded at once.
+    An animated GIF keeps all its frames and their timing, and nothing else.
+    """
+    try:
+        with decoding_slot():
             uploaded.seek(0)
-            return uploaded
-        image = ImageOps.exif_transpose(image)
-        if image_format == "JPEG" and image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        buffer = io.BytesIO()
-        options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
-        image.save(buffer, format=image_format, **options)
+            buffer = io.BytesIO()
+            with Image.open(uploaded, formats=[image_format]) as image:
+                if image_format == "GIF" and image.n_frames > 1:
+                    loop = {"loop": image.info["loop"]} if "loop" in image.info else {}
+                    frames = []
+                    for frame in ImageSequence.Iterator(image):
+                        copy = frame.copy()
+                        _clean_info(copy)
+                        frames.append(copy)
+                    frames[0].save(
+                        buffer,
+                        format="GIF",
+                        save_all=True,
+                        append_images=frames[1:],
+                        duration=[frame.info.get("duration", 100) for frame in frames],
+                        **loop,
+                    )
+                else:
+                    still = _still(image, image_format)
+                    options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {}
+                    if still.info.get("icc_profile"):
+                        options["icc_profile"] = still.info["icc_profile"]
+                    still.save(buffer, format=image_format, **options)
+    except UnsafeImage as error:
+        raise ValidationError(error.message, code=error.code) from None
+    finally:
+        uploaded.seek(0)
     return ContentFile(buffer.getvalue(), name=uploaded.name)
 
 

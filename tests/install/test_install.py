@@ -198,7 +198,7 @@ def publish(tab: Tab, title_text: str, fill=lambda page: None, screenshot="") ->
     title.click()
     title.press_sequentially(title_text, delay=20)
     title.press("Tab")
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    page.wait_for_function("() => document.querySelector('#id_slug').value !== ''")  # no eval: CSP
     fill(page)
     if screenshot:
         page.locator("#id_title").click()  # closes the date pickers

@@ -364,3 +364,28 @@ def test_a_shared_badge_page_has_link_preview_tags(client, step_badge):
     assert '<meta name="twitter:card" content="summary">' in html
     assert f'<meta name="twitter:image" content="{image}">' in html
     assert "maja" not in html.lower()
+
+
+def test_a_badge_from_the_other_city_links_to_its_own_citys_address(client, learner, city):
+    """Badge documents answer only on their issuer's Site: the dashboard links a badge of
+    Cagliari to Cagliari's host, and one of Ljubljana to the page's own."""
+    from tests.badges.conftest import make_badge_class
+    from tests.factories import make_city
+    from wagtail_cityoflearning.badges.models import Issuer
+
+    cagliari = make_city("cagliari.localhost", "it", is_default=False, name="Cagliari")
+    issuer = Issuer.objects.create(
+        name="Cagliari", url="https://c.example.org", email="c@example.org", site=cagliari["site"]
+    )
+    theirs = award(make_badge_class(issuer, slug="sardinia"), "maja@example.org")
+    ljubljana = Issuer.objects.create(
+        name="Ljubljana", url="https://l.example.org", email="l@example.org", site=city["site"]
+    )
+    ours = award(make_badge_class(ljubljana, slug="ours"), "maja@example.org")
+    client.force_login(learner)
+    html = client.get(DASHBOARD, HTTP_HOST="localhost").content.decode()
+    assertion = "wagtail_cityoflearning_badges:assertion"
+    assert f'href="http://cagliari.localhost{reverse(assertion, args=[theirs.uuid])}"' in html
+    assert f'href="{reverse(assertion, args=[ours.uuid])}"' in html
+    response = client.get(reverse(assertion, args=[theirs.uuid]), HTTP_HOST="cagliari.localhost")
+    assert response.status_code == 200

@@ -125,7 +125,7 @@ MEDIA_ROOT = PROJECT_DIR / "media"
 
 WAGTAIL_SITE_NAME = "City of Learning"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_cityoflearning.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Emails are printed to the console unless EMAIL_BACKEND says otherwise (the browser tests
 # write them to files in EMAIL_FILE_PATH to follow the links in them).

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 from django.urls import NoReverseMatch
 from django.utils.http import url_has_allowed_host_and_scheme
 
-__all__ = ["parse_id", "safe_next", "step_url"]
+__all__ = ["MAX_ID", "parse_id", "safe_next", "step_url"]
+
+MAX_ID = 2**63 - 1  # the largest primary key a database holds (SQLite refuses larger ones)
 
 
 def step_url(playlist, step_id: str, request=None, *, full: bool = False) -> str:
@@ -47,8 +49,10 @@ def parse_id(value) -> int | None:
     """A posted primary key as an int, or None when it is not one.
 
     Only ASCII digits count: ``str.isdigit()`` also accepts characters such as "²", on which
-    ``int()`` fails.
+    ``int()`` fails. A number no database can hold is not an id either: looking it up would
+    fail on SQLite instead of finding nothing.
     """
     if isinstance(value, str) and value.isascii() and value.isdecimal():
-        return int(value)
+        number = int(value)
+        return number if number <= MAX_ID else None
     return None

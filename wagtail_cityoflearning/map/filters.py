@@ -8,6 +8,8 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -15,11 +17,17 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Interest, OpportunityPage, OpportunitySession, OpportunityType, ProviderPage
 from ..models.opportunities import language_choices
+from ..search import sanitise_query
 from .geo import with_distance, within_bbox, within_radius
 
 MAX_RADIUS_KM = 50
 MAX_BBOX_SPAN_DEGREES = 10
 MAX_QUERY_LENGTH = 100
+# Dates a map can be asked about: wide enough for anyone, narrow enough that a day or a year
+# added to them (and the time zone) stays a date Python and every database can hold.
+MIN_DATE = dt.date(2000, 1, 1)
+MAX_DATE = dt.date(2999, 12, 31)
+MAX_ID = 2**63 - 1  # the largest primary key a database holds
 
 WHEN_CHOICES = [
     ("today", _("Today")),
@@ -50,6 +58,36 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
             % {"span": MAX_BBOX_SPAN_DEGREES}
         )
     return (min_lng, min_lat, max_lng, max_lat)
+
+
+def date_validators():
+    return [
+        MinValueValidator(MIN_DATE, _("Choose a date on or after %(limit_value)s.")),
+        MaxValueValidator(MAX_DATE, _("Choose a date on or before %(limit_value)s.")),
+    ]
+
+
+def date_widget():
+    return forms.DateInput(
+        attrs={"type": "date", "min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat()}
+    )
+
+
+class PageIdChoiceField(django_filters.fields.ModelChoiceField):
+    """A page chosen by its id; anything but an id a database can hold is not a valid choice
+    (SQLite refuses to even look up an integer above 2**63 - 1)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value)
+        if not (text.isascii() and text.isdecimal() and int(text) <= MAX_ID):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(text)
+
+
+class PageIdChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = PageIdChoiceField
 
 
 class MapFilterForm(forms.Form):
@@ -96,10 +134,10 @@ class OpportunityFilter(django_filters.FilterSet):
         label=_("When"), choices=WHEN_CHOICES, method="filter_noop", empty_label=_("Any time")
     )
     date_from = django_filters.DateFilter(
-        label=_("From"), method="filter_noop", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), method="filter_noop", widget=date_widget(), validators=date_validators()
     )
     date_to = django_filters.DateFilter(
-        label=_("To"), method="filter_noop", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), method="filter_noop", widget=date_widget(), validators=date_validators()
     )
     free = django_filters.BooleanFilter(
         label=_("Free only"), method="filter_free", widget=forms.CheckboxInput
@@ -122,7 +160,7 @@ class OpportunityFilter(django_filters.FilterSet):
         method="filter_type",
         widget=forms.CheckboxSelectMultiple,
     )
-    provider = django_filters.ModelChoiceFilter(
+    provider = PageIdChoiceFilter(
         label=_("Provider"),
         queryset=ProviderPage.objects.none(),
         method="filter_provider",
@@ -201,7 +239,9 @@ class OpportunityFilter(django_filters.FilterSet):
         return queryset  # applied together in filter_dates / filter_location / sort
 
     def filter_q(self, queryset, name, value):
-        value = value.strip()
+        # Only the words: quotes and operators would be full-text search syntax (on SQLite a
+        # stray quote is an error); a search of no words at all filters nothing.
+        value = sanitise_query(value)
         if not value:
             return queryset
         matches = OpportunityPage.objects.live().search(value, operator="and")

@@ -12,6 +12,7 @@ role, what that allows; ``manage.py cityoflearning_roles`` creates the groups.
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission
 
@@ -61,13 +62,15 @@ def _grant(group, page, model_spec):
 
 def city_editors(site) -> Group:
     """The group of ``site``'s city editors, created or brought up to date."""
-    name = _("%(city)s editors") % {"city": site.site_name or site.hostname}
+    with translation.override(site.root_page.locale.language_code):  # the city's language
+        name = _("%(city)s editors") % {"city": site.site_name or site.hostname}
     group, _created = Group.objects.get_or_create(name=name)
     return _grant(group, site.root_page, CITY_EDITOR_MODEL_PERMISSIONS)
 
 
 def provider_staff(provider) -> Group:
     """The group of ``provider``'s staff, created or brought up to date."""
-    name = _("%(provider)s staff") % {"provider": provider.title}
+    with translation.override(provider.locale.language_code):
+        name = _("%(provider)s staff") % {"provider": provider.title}
     group, _created = Group.objects.get_or_create(name=name)
     return _grant(group, provider, PROVIDER_STAFF_MODEL_PERMISSIONS)

@@ -64,7 +64,10 @@ def _learner_refusal(request, site, claim_code):
         "badge_class": claim_code.badge_class,
         "form": None,
         "learner_consent": status,
-        "consent_refused": status.message,
+        "consent_refused": _(
+            "You can claim this badge once your parent or guardian has agreed. Nothing is "
+            "stored until then."
+        ),
     }
     return page(request, TEMPLATE, context, status=403)
 

@@ -143,8 +143,8 @@ def findable_learners(user, opportunity):
     """
     from django.contrib.auth import get_user_model
 
-    from .learners.attendance import playlists_with_opportunities
     from .learners.models import Attendance, PlaylistEnrolment
+    from .learners.opportunity_steps import playlists_with_opportunities
     from .models.base import BasePage
 
     User = get_user_model()

@@ -7,9 +7,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from tests.access import world
 from wagtail_cityoflearning.badges.awarding import award
+from wagtail_cityoflearning.badges.bulk import CONSENT_MISSING
 from wagtail_cityoflearning.badges.models import Award, BadgeClass, Issuer
 from wagtail_cityoflearning.exports import neutralise_cell
 
@@ -152,11 +154,13 @@ def test_no_badge_is_awarded_in_the_admin_to_a_learner_awaiting_consent(client, 
         {"badge_class": w.badge_a.pk, "recipient_email": "ana@example.org", "narrative": ""},
         **HOST,
     )
-    assert "guardian has not agreed yet" in response.content.decode()
+    assert str(CONSENT_MISSING) in response.context["form"].errors["recipient_email"]
     response = client.post(
         reverse("awards:bulk"),
         {"badge_class": w.badge_a.pk, "rows": "ana@example.org\nnew@example.org", "confirm": "1"},
         **HOST,
     )
-    assert "guardian has not agreed yet" in response.content.decode()
+    ana, new = response.context["rows"]
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        assert (ana.errors, new.errors) == ([str(CONSENT_MISSING)], [])
     assert not Award.objects.filter(recipient_email__in=["ana@example.org", "new@example.org"])

@@ -22,9 +22,9 @@ from .attendance import (
     find_user_by_email,
     participants,
     playlist_labels,
-    playlists_with_opportunity,
     update_attendance,
 )
+from .opportunity_steps import playlists_with_opportunity
 from .permissions import can_manage_participants
 from .urls_helpers import parse_id
 

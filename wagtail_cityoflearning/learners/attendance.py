@@ -13,48 +13,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..blocks.playlist import StepKind
-from ..models.base import BasePage
-from ..models.playlists import AbstractPlaylistPage
 from .models import Attendance, PlaylistEnrolment, StepProgress
+from .opportunity_steps import opportunity_step_ids
 from .permissions import reviewable_playlists
 from .progress import evaluate_for_user, may_store_learning
-
-
-def opportunity_step_ids(playlist, opportunity, *, any_of=None) -> list[str]:
-    """The ids of ``playlist``'s steps that are ``opportunity`` (or any page id in ``any_of``).
-
-    Read from the stored step data, so no chooser is resolved (no query per playlist).
-    """
-    wanted = {str(pk) for pk in any_of} if any_of is not None else {str(opportunity.pk)}
-    ids = []
-    for item in playlist.steps.raw_data:
-        value = item.get("value")
-        if item.get("type") != StepKind.OPPORTUNITY or not isinstance(value, dict):
-            continue
-        if str(value.get("opportunity")) in wanted:
-            ids.append(item.get("id"))
-    return ids
-
-
-def playlists_with_opportunities(opportunity, any_of=None) -> list:
-    """The playlists (specific pages) of the opportunity's site that have it (or any page id
-    in ``any_of``) as a step."""
-    site = opportunity.get_site()
-    if site is None:
-        return []
-    pages = (
-        BasePage.objects.type(AbstractPlaylistPage)
-        .descendant_of(site.root_page)
-        .specific()
-        .order_by("title")
-    )
-    return [page for page in pages if opportunity_step_ids(page, opportunity, any_of=any_of)]
-
-
-def playlists_with_opportunity(opportunity) -> list:
-    """The playlists (specific pages) of the opportunity's site that have it as a step."""
-    return playlists_with_opportunities(opportunity)
 
 
 def playlist_labels(playlists, viewer) -> dict[int, str]:

@@ -205,7 +205,9 @@ def render_markdown() -> str:
         "  add, change, delete and view claim codes.",
         "",
         "Interests are one vocabulary for the whole install: whoever has the interest",
-        "permissions edits them for every city.",
+        "permissions edits them for every city. The badge chooser of a playlist's steps lists",
+        "every badge, whoever issues it: a playlist may ask for any badge (badges are public",
+        "documents); choosing one changes nothing about it.",
         "",
     ]
     return "\n".join(lines)

@@ -25,7 +25,7 @@ policy registry (snippet views and bulk actions, editing sessions).
 import functools
 
 from django.contrib.admin.utils import unquote
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.http import Http404
 from wagtail.models import Site
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -75,9 +75,11 @@ def issuers(user):
         return Issuer.objects.all()
     sites = city_sites(user)
     scope = Q(site__in=sites.values("pk")) | Q(provider__in=provider_pages(user).values("pk"))
-    if sites.filter(is_default_site=True).exists():
-        # An issuer with neither a city nor a provider uses the default Site's address.
-        scope |= Q(site__isnull=True, provider__isnull=True)
+    # An issuer with neither a city nor a provider uses the default Site's address: it is the
+    # default Site's editors' (one subquery, not another query).
+    scope |= Exists(sites.filter(is_default_site=True)) & Q(
+        site__isnull=True, provider__isnull=True
+    )
     return Issuer.objects.filter(scope)
 
 

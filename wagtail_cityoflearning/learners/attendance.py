@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .consent import consent_statuses
 from .models import Attendance, PlaylistEnrolment, StepProgress
 from .opportunity_steps import opportunity_step_ids
 from .permissions import reviewable_playlists
@@ -103,8 +104,9 @@ def participants(opportunity, labels, *, extra_user=None) -> list[Participant]:
         row(attendance.user).attendance = attendance
     if extra_user is not None:
         row(extra_user).found_by_email = True
+    statuses = consent_statuses([participant.user for participant in rows.values()], site)
     for participant in rows.values():
-        participant.may_store = may_store_learning(participant.user, site)
+        participant.may_store = statuses[participant.user.pk].may_store
     return sorted(rows.values(), key=lambda p: (p.name.casefold(), p.user.pk))
 
 

@@ -212,6 +212,29 @@ def consent_status(user, site) -> ConsentStatus:
     if user is None or not user.is_authenticated:
         return ConsentStatus(ANONYMOUS, site)
     profile = LearnerProfile.objects.select_related("site").filter(user=user).first()
+    return _decide(site, profile, lambda: SiteConsent.objects.filter(user=user, site=site).first())
+
+
+def consent_statuses(users, site) -> dict:
+    """:func:`consent_status` of each of ``users`` (logged-in accounts) on ``site``, by user
+    id: two queries, whatever their number (the participants of an opportunity)."""
+    users = list(users)
+    profiles = {
+        profile.user_id: profile
+        for profile in LearnerProfile.objects.select_related("site").filter(user__in=users)
+    }
+    records = {
+        record.user_id: record for record in SiteConsent.objects.filter(user__in=users, site=site)
+    }
+    return {
+        user.pk: _decide(site, profiles.get(user.pk), lambda pk=user.pk: records.get(pk))
+        for user in users
+    }
+
+
+def _decide(site, profile, site_consent) -> ConsentStatus:
+    """The rule of :func:`consent_status` for a loaded ``profile`` (or None);
+    ``site_consent()`` gives the learner's :class:`SiteConsent` for ``site``, when needed."""
     if profile is None:
         return ConsentStatus(NO_PROFILE, site)
     if profile.consent == LearnerProfile.Consent.PENDING:
@@ -224,7 +247,7 @@ def consent_status(user, site) -> ConsentStatus:
         return ConsentStatus(NEEDED, site or profile.site, profile)
     if not needs_consent(profile.year_of_birth, site):
         return ConsentStatus(ALLOWED, site, profile)
-    record = SiteConsent.objects.filter(user=user, site=site).first()
+    record = site_consent()
     if record is None:
         return ConsentStatus(NEEDED, site, profile)
     return ConsentStatus(ALLOWED if record.is_given else PENDING, site, profile, record)

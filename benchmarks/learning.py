@@ -134,7 +134,9 @@ def fresh_city(playlists: int, *, step_count=6) -> dict:
 
 def without_prefetch():
     """What a straightforward dashboard does: each playlist resolves its own steps."""
-    return mock.patch("wagtail_cityoflearning.learners.prefetch.prefetch_steps", lambda _: None)
+    return mock.patch(
+        "wagtail_cityoflearning.learners.playlists.prefetch.prefetch_steps", lambda _: None
+    )
 
 
 def bench_dashboard() -> dict:
@@ -197,7 +199,7 @@ def bench_dashboard() -> dict:
 
 def counting_resolved_steps():
     """Cards that count the resolved steps, each playlist fetching its pages and badges."""
-    from wagtail_cityoflearning.models import PlaylistPage
+    from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 
     return mock.patch.object(PlaylistPage, "step_count", property(lambda page: len(page.step_list)))
 
@@ -255,8 +257,8 @@ def evaluate_runs(run, subjects) -> dict:
 def bench_progress() -> dict:
     from django.test.utils import override_settings
 
-    from wagtail_cityoflearning.learners.models import PlaylistEnrolment, StepProgress
-    from wagtail_cityoflearning.learners.progress import (
+    from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
+    from wagtail_cityoflearning.learners.progress.state import (
         LearnerFacts,
         evaluate,
         evaluate_for_user,

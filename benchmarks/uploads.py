@@ -126,7 +126,10 @@ def after(name: str, content: bytes) -> str:
     from django.core.exceptions import ValidationError
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from wagtail_cityoflearning.learners.evidence_forms import photo_format, without_metadata
+    from wagtail_cityoflearning.learners.progress.evidence_forms import (
+        photo_format,
+        without_metadata,
+    )
 
     upload = SimpleUploadedFile(name, content)
     try:

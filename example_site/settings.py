@@ -19,7 +19,11 @@ ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1,
 
 INSTALLED_APPS = [
     "example_site.home",
+    # The demo cities and `manage.py cityoflearning_demo` (not part of the package).
+    "example_site.demo",
     "wagtail_cityoflearning",
+    "wagtail_cityoflearning.badges",
+    "wagtail_cityoflearning.learners",
     "wagtailgeowidget",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -81,7 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "wagtail_cityoflearning.learners.context_processors.public_layout",
+                "wagtail_cityoflearning.layout.public_layout",
             ],
         },
     },
@@ -161,8 +165,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_SIGNUP_FORM_CLASS = "wagtail_cityoflearning.learners.forms.LearnerSignupForm"
-ACCOUNT_ADAPTER = "wagtail_cityoflearning.learners.adapter.LearnerAccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "wagtail_cityoflearning.learners.accounts.forms.LearnerSignupForm"
+ACCOUNT_ADAPTER = "wagtail_cityoflearning.learners.accounts.adapter.LearnerAccountAdapter"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "wagtail_cityoflearning_learners:dashboard"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "learning@localhost")
@@ -172,14 +176,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "cityoflearning_evidence": {
-        "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
+        "BACKEND": "wagtail_cityoflearning.learners.progress.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PROJECT_DIR / "evidence"},
     },
 }
 
 WAGTAIL_CITYOFLEARNING = {
     "BASE_TEMPLATE": "base.html",
-    "DEMO_HOME_PAGE_MODEL": "home.HomePage",
 }
 
 # No outside hosts: no update check against wagtail.org, no avatars from Gravatar.

@@ -129,7 +129,7 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "cityoflearning_evidence": {
-        "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
+        "BACKEND": "wagtail_cityoflearning.learners.progress.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": _env("EVIDENCE_ROOT", str(PROJECT_DIR / "evidence"))},
     },
 }

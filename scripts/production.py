@@ -496,7 +496,8 @@ class Stack:
 import json
 from wagtail.models import Site
 from wagtail_cityoflearning.badges.models import Award, BadgeClass
-from wagtail_cityoflearning.models import OpportunityMapPage, OpportunityPage, PlaylistPage
+from wagtail_cityoflearning.models import OpportunityMapPage, OpportunityPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 out = {}
 for site in Site.objects.all():
     root = site.root_page
@@ -528,7 +529,7 @@ print("JSON" + json.dumps(out))
         with psycopg.connect(self.env["DATABASE_URL"]) as connection:
             row = connection.execute(
                 "SELECT id, baking_state, notification_state, baked_image "
-                "FROM wagtail_cityoflearning_award WHERE uuid = %s",
+                "FROM wagtail_cityoflearning_badges_award WHERE uuid = %s",
                 (uuid,),
             ).fetchone()
         if row is None:

@@ -28,7 +28,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "cityoflearning_evidence": {
-        "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
+        "BACKEND": "wagtail_cityoflearning.learners.progress.storage.PrivateFileSystemStorage",
         "OPTIONS": {
             "location": os.path.join(tempfile.gettempdir(), f"col-evidence-{os.getpid()}"),
         },

@@ -12,9 +12,10 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from wagtail_cityoflearning.badges.models import Award, BadgeClass
-from wagtail_cityoflearning.learners.models import (
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage, PlaylistPage
+from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
-    LearnerProfile,
     PlaylistEnrolment,
     StepProgress,
 )
@@ -22,8 +23,6 @@ from wagtail_cityoflearning.models import (
     CityOfLearningSettings,
     Interest,
     OpportunityPage,
-    PlaylistIndexPage,
-    PlaylistPage,
     ProviderPage,
 )
 
@@ -254,7 +253,7 @@ def test_demo_learner_has_evidence_waiting_for_review(demo, hostname):
 
 def test_demo_progress_is_what_evaluation_gives(demo):
     """Re-evaluating the demo's progress records nothing new: it is consistent."""
-    from wagtail_cityoflearning.learners.progress import evaluate
+    from wagtail_cityoflearning.learners.progress.state import evaluate
 
     before = content_snapshot()
     for enrolment in PlaylistEnrolment.objects.filter(started_at__isnull=False):

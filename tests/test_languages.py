@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from tests.factories import make_city, make_opportunity
-from wagtail_cityoflearning.learners.models import LearnerProfile
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.models import (
     Interest,
     OpportunityMapPage,
@@ -391,7 +391,7 @@ def test_badge_json_and_emails_keep_the_badge_classs_language(
 def test_the_demo_city_can_be_visited_in_english(client):
     from wagtail.models import Page
 
-    from wagtail_cityoflearning.demo.loader import load_city
+    from example_site.demo.loader import load_city
 
     site = load_city("ljubljana", home_model="home.HomePage", is_default=True, learner=False).site
     pages = Page.objects.count()
@@ -434,7 +434,7 @@ def test_the_english_playlist_index_shows_english_playlists_where_they_exist(
     client, city, english_home, opportunity
 ):
     from tests.learners.conftest import make_playlist
-    from wagtail_cityoflearning.models import PlaylistIndexPage
+    from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
 
     index = PlaylistIndexPage(title="Učne poti", slug="ucne-poti")
     city["home"].add_child(instance=index)
@@ -455,8 +455,8 @@ def test_a_learners_progress_shows_on_every_translation_of_a_playlist(
     client, city, english_home, opportunity
 ):
     from tests.learners.conftest import make_learner, make_playlist
-    from wagtail_cityoflearning.learners.models import PlaylistEnrolment, StepProgress
-    from wagtail_cityoflearning.models import PlaylistIndexPage
+    from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
+    from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 
     index = PlaylistIndexPage(title="Učne poti", slug="ucne-poti")
     city["home"].add_child(instance=index)

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import make_opportunity
-from wagtail_cityoflearning.geo import format_point, parse_point
+from wagtail_cityoflearning.ewkt import format_point, parse_point
 from wagtail_cityoflearning.models import ProviderPage
 
 

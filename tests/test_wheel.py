@@ -93,12 +93,18 @@ def test_wheel_carries_templates_static_locale_and_migrations(wheel):
         "wagtail_cityoflearning/locale/sl/LC_MESSAGES/django.mo",
         "wagtail_cityoflearning/locale/it/LC_MESSAGES/django.mo",
         "wagtail_cityoflearning/migrations/0001_initial.py",
-        "wagtail_cityoflearning/demo/ljubljana.py",
-        "wagtail_cityoflearning/management/commands/cityoflearning_demo.py",
     ]
     missing = [name for name in expected if name not in names]
     assert missing == []
     assert not any(name.startswith(("tests/", "example_site/")) for name in names)
+    # The demo (its cities' data, loader and command) is the example site's, not the package's.
+    demo = [
+        name
+        for name in names
+        if "demo" in name.lower()
+        or Path(name).stem in {"ljubljana", "cagliari", "ljubljana_playlists", "cagliari_playlists"}
+    ]
+    assert demo == []
 
 
 SETTINGS = textwrap.dedent(
@@ -122,7 +128,7 @@ SETTINGS = textwrap.dedent(
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         "cityoflearning_evidence": {
-            "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
+            "BACKEND": "wagtail_cityoflearning.learners.progress.storage.PrivateFileSystemStorage",
             "OPTIONS": {"location": "evidence"},
         },
     }

@@ -25,20 +25,22 @@ policy registry (snippet views and bulk actions, editing sessions).
 import functools
 
 from django.contrib.admin.utils import unquote
-from django.db.models import Exists, Q
 from django.http import Http404
 from wagtail.models import Site
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from wagtail_cityoflearning.models.opportunities import AbstractOpportunityPage
+from wagtail_cityoflearning.models.providers import AbstractProviderPage
 
-def _is_staff_user(user) -> bool:
+
+def is_staff_user(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
 def editable_pages(user):
     """Every page ``user`` may edit (a base page queryset)."""
-    if not _is_staff_user(user):
+    if not is_staff_user(user):
         from wagtail.models import Page
 
         return Page.objects.none()
@@ -47,7 +49,7 @@ def editable_pages(user):
 
 def city_sites(user):
     """The Sites ``user`` edits as a city editor: those whose root page they may edit."""
-    if not _is_staff_user(user):
+    if not is_staff_user(user):
         return Site.objects.none()
     if user.is_superuser:
         return Site.objects.all()
@@ -57,117 +59,24 @@ def city_sites(user):
 def provider_pages(user):
     """The provider pages ``user`` may edit: their own provider, or every provider of their
     cities."""
-    from .models.providers import AbstractProviderPage
-
     return editable_pages(user).type(AbstractProviderPage)
 
 
-# -- badges ------------------------------------------------------------------------------------
-
-
-def issuers(user):
-    """The badge issuers ``user`` acts for: their cities' and their providers'."""
-    from .badges.models import Issuer
-
-    if not _is_staff_user(user):
-        return Issuer.objects.none()
-    if user.is_superuser:
-        return Issuer.objects.all()
-    sites = city_sites(user)
-    scope = Q(site__in=sites.values("pk")) | Q(provider__in=provider_pages(user).values("pk"))
-    # An issuer with neither a city nor a provider uses the default Site's address: it is the
-    # default Site's editors' (one subquery, not another query).
-    scope |= Exists(sites.filter(is_default_site=True)) & Q(
-        site__isnull=True, provider__isnull=True
-    )
-    return Issuer.objects.filter(scope)
-
-
-def badge_classes(user):
-    """The badge classes of :func:`issuers` (drafts and translations included)."""
-    from .badges.models import BadgeClass
-
-    return BadgeClass.objects.filter(issuer__in=issuers(user).values("pk"))
-
-
-def awardable_badge_classes(user):
-    """The published badges ``user`` may award, revoke and make claim codes for."""
-    return badge_classes(user).filter(live=True).select_related("issuer")
-
-
-def awards(user):
-    """The awards of :func:`badge_classes`: the only recipients ``user`` may read."""
-    from .badges.models import Award
-
-    return Award.objects.filter(badge_class__issuer__in=issuers(user).values("pk"))
-
-
-def claim_codes(user):
-    """The claim codes of :func:`badge_classes`: the only ones ``user`` may list or print."""
-    from .badges.models import ClaimCode
-
-    return ClaimCode.objects.filter(badge_class__issuer__in=issuers(user).values("pk"))
-
-
-# -- learners ----------------------------------------------------------------------------------
-
-
-def reviewable_playlists(user):
-    """The playlist pages whose evidence and progress ``user`` may see and review: those
-    whose page they may edit (their provider's playlists; a city editor's city's)."""
-    from .models.playlists import AbstractPlaylistPage
-
-    return editable_pages(user).type(AbstractPlaylistPage)
+# -- pages -------------------------------------------------------------------------------------
 
 
 def may_edit_page(user, page) -> bool:
-    if not _is_staff_user(user):
+    if not is_staff_user(user):
         return False
     return page.permissions_for_user(user).can_edit()
 
 
 def may_manage_participants(user, opportunity) -> bool:
     """True when ``user`` may see who takes part in ``opportunity`` and confirm attendance."""
-    from .models.opportunities import AbstractOpportunityPage
-
     page_class = opportunity.specific_class
     if page_class is None or not issubclass(page_class, AbstractOpportunityPage):
         return False
     return may_edit_page(user, opportunity)
-
-
-def findable_learners(user, opportunity):
-    """The accounts ``user`` may look up by email on ``opportunity``'s participants page.
-
-    Only learners (an account with a learner profile, never staff) who started a playlist
-    with, or attended, an opportunity of the same provider. Anyone else stays unknown: the
-    lookup must not tell provider staff who has an account, nor reach the other city.
-    """
-    from django.contrib.auth import get_user_model
-
-    from .learners.models import Attendance, PlaylistEnrolment
-    from .learners.opportunity_steps import playlists_with_opportunities
-    from .models.base import BasePage
-
-    User = get_user_model()
-    if not may_manage_participants(user, opportunity):
-        return User.objects.none()
-    siblings = list(
-        BasePage.objects.child_of(opportunity.get_parent()).values_list("pk", flat=True)
-    )
-    playlists = [page.pk for page in playlists_with_opportunities(opportunity, siblings)]
-    related = Q(
-        pk__in=PlaylistEnrolment.objects.filter(
-            playlist_id__in=playlists, started_at__isnull=False
-        ).values("user_id")
-    ) | Q(pk__in=Attendance.objects.filter(opportunity_id__in=siblings).values("user_id"))
-    return User.objects.filter(
-        related,
-        is_active=True,
-        is_staff=False,
-        is_superuser=False,
-        learner_profile__isnull=False,
-    )
 
 
 # -- Wagtail's admin views ---------------------------------------------------------------------
@@ -250,23 +159,3 @@ def scoped_object_view(view, scope):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def register_policies():
-    """Register the scoped permission policies of the badge models with Wagtail."""
-    from wagtail.permissions import policy_registry, register_permission_policy
-
-    from .badges.models import Award, BadgeClass, ClaimCode, Issuer
-
-    for model, scope in (
-        (Issuer, issuers),
-        (BadgeClass, badge_classes),
-        (Award, awards),
-        (ClaimCode, claim_codes),
-    ):
-        if not isinstance(
-            policy_registry.get_by_type(model, fallback=False), ScopedPermissionPolicy
-        ):
-            register_permission_policy(
-                model, ScopedPermissionPolicy(model, scope), exact_class=True
-            )

@@ -3,16 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WagtailCityOfLearningAppConfig(AppConfig):
+    """The core: providers, opportunities, interests, the city's settings and the map.
+
+    The badges (``wagtail_cityoflearning.badges``) and the learners
+    (``wagtail_cityoflearning.learners``) are apps of their own that build on this one."""
+
     name = "wagtail_cityoflearning"
     label = "wagtail_cityoflearning"
     verbose_name = _("City of Learning")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .badges import checks as badge_checks  # noqa: F401
-        from .learners.signals import connect as connect_learner_signals
-        from .map.signals import connect as connect_map_signals
+        from wagtail_cityoflearning import checks  # noqa: F401  (registers the system checks)
+        from wagtail_cityoflearning.map.signals import connect
 
-        connect_map_signals()
-        connect_learner_signals()
+        connect()

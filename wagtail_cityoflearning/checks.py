@@ -5,7 +5,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from .conf import cityoflearning_settings
+from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.templatetags.cityoflearning_tags import CityOfLearningHeadNode
 
 
 @register(Tags.compatibility)
@@ -28,7 +29,7 @@ def check_learner_setup(app_configs=None, **kwargs):
                 f"STORAGES has no {alias!r} entry for learners' evidence files.",
                 hint="Evidence must not be publicly addressable: add a storage outside "
                 "MEDIA_ROOT, e.g. {'BACKEND': "
-                "'wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage', "
+                "'wagtail_cityoflearning.learners.progress.storage.PrivateFileSystemStorage', "
                 "'OPTIONS': {'location': BASE_DIR / 'evidence'}}.",
                 id="wagtail_cityoflearning.E002",
             )
@@ -86,8 +87,6 @@ def check_base_template(app_configs=None, **kwargs):
     from django.template import TemplateDoesNotExist, TemplateSyntaxError
     from django.template.base import TextNode
     from django.template.loader_tags import BlockNode
-
-    from .templatetags.cityoflearning_tags import CityOfLearningHeadNode
 
     name = cityoflearning_settings.BASE_TEMPLATE
     blocks, has_head, has_main = set(), False, False

@@ -50,8 +50,6 @@ DEFAULTS = {
         ("uk", _("Ukrainian")),
         ("ar", _("Arabic")),
     ],
-    # Page model of each demo city's home page (``cityoflearning_demo``).
-    "DEMO_HOME_PAGE_MODEL": "wagtailcore.Page",
     # Cache (an alias in CACHES) and lifetime of the map feeds; they are also invalidated
     # whenever an opportunity or provider is published, unpublished, moved or deleted.
     "MAP_CACHE": "default",

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+
 
 class CityDateTimeField(forms.DateTimeField):
     """A date and time typed and shown in the city's time zone, not the editor's or the
@@ -62,8 +64,6 @@ class CityOfLearningPageForm(WagtailAdminPageForm):
 
     def get_city_time_zone(self):
         """The time zone of the city (Site) the page belongs to, from its settings."""
-        from .models.settings import CityOfLearningSettings
-
         page = self.instance if self.instance.pk else self.parent_page
         site = page.get_site() if page is not None else None
         if site is None:

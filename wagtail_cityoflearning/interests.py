@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .models import Interest
+from wagtail_cityoflearning.models.taxonomy import Interest
 
 # slug, colour, icon, names by language. Colours are distinct on a map and each reaches
 # at least 3:1 contrast against white, as markers and chip borders need.

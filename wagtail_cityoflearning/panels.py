@@ -8,7 +8,7 @@ from wagtail.admin.telepath import register
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 from wagtailgeowidget.widgets import LeafletField, LeafletFieldAdapter
 
-from .conf import cityoflearning_settings
+from wagtail_cityoflearning.conf import cityoflearning_settings
 
 LEAFLET_JS = "wagtail_cityoflearning/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "wagtail_cityoflearning/vendor/leaflet/leaflet.css"

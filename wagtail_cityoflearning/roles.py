@@ -10,34 +10,49 @@ limits every action to the role's own city or provider. ``docs/permissions.md`` 
 role, what that allows; ``manage.py cityoflearning_roles`` creates the groups.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission
 
-APP = "wagtail_cityoflearning"
+BADGES = "wagtail_cityoflearning_badges"
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
-# model name -> actions, for each role
+# (app label, model name) -> actions, for each role. The permissions of an app the site does
+# not install are left out: a site with the core alone has no badges to grant.
 PROVIDER_STAFF_MODEL_PERMISSIONS = {
-    "issuer": ("change", "view"),
-    "badgeclass": ("add", "change", "publish", "view"),
-    "award": ("add", "change", "view"),
-    "claimcode": ("add", "change", "delete", "view"),
+    (BADGES, "issuer"): ("change", "view"),
+    (BADGES, "badgeclass"): ("add", "change", "publish", "view"),
+    (BADGES, "award"): ("add", "change", "view"),
+    (BADGES, "claimcode"): ("add", "change", "delete", "view"),
 }
 CITY_EDITOR_MODEL_PERMISSIONS = {
-    "issuer": ("add", "change", "view"),
-    "badgeclass": ("add", "change", "delete", "publish", "view"),
-    "award": ("add", "change", "view"),
-    "claimcode": ("add", "change", "delete", "view"),
+    (BADGES, "issuer"): ("add", "change", "view"),
+    (BADGES, "badgeclass"): ("add", "change", "delete", "publish", "view"),
+    (BADGES, "award"): ("add", "change", "view"),
+    (BADGES, "claimcode"): ("add", "change", "delete", "view"),
 }
 
 
 def _model_permissions(spec):
-    codenames = [f"{action}_{model}" for model, actions in spec.items() for action in actions]
-    found = list(Permission.objects.filter(content_type__app_label=APP, codename__in=codenames))
-    missing = set(codenames) - {p.codename for p in found}
+    installed = {config.label for config in apps.get_app_configs()}
+    wanted = {
+        (label, f"{action}_{model}")
+        for (label, model), actions in spec.items()
+        if label in installed
+        for action in actions
+    }
+    found = [
+        permission
+        for permission in Permission.objects.filter(
+            content_type__app_label__in={label for label, _codename in wanted},
+            codename__in={codename for _label, codename in wanted},
+        ).select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in wanted
+    ]
+    missing = wanted - {(p.content_type.app_label, p.codename) for p in found}
     if missing:
         raise LookupError(f"Permissions missing (run migrate first): {sorted(missing)}")
     return found

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from .models.taxonomy import Interest
+from wagtail_cityoflearning.models.taxonomy import Interest
 
 
 class InterestSerializer(serializers.ModelSerializer):

@@ -6,8 +6,8 @@ import re
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from .conf import cityoflearning_settings
-from .models.opportunities import Mode
+from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.models.taxonomy import Mode
 
 _ATTENDANCE = {
     Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",

@@ -270,7 +270,7 @@ def _bulk_opportunities(providers, interests, locale, n, rng):
     from django.utils import timezone
     from wagtail.models import Page
 
-    from wagtail_cityoflearning.geo import format_point
+    from wagtail_cityoflearning.ewkt import format_point
     from wagtail_cityoflearning.models import OpportunityPage, OpportunitySession
 
     steps = {}

@@ -72,7 +72,7 @@ def opportunities(made, count: int) -> list:
 
 def playlist_index(home):
     """The city's playlist index at ``/playlists/``, like the ``playlist_index`` fixture."""
-    from wagtail_cityoflearning.models import PlaylistIndexPage
+    from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
 
     index = PlaylistIndexPage(title="Playlists", slug="playlists", intro="<p>Pathways</p>")
     home.add_child(instance=index)
@@ -149,7 +149,7 @@ def enrol_mixed(user, chosen: list, reviewer) -> Enrolled:
     from django.utils import timezone
 
     from wagtail_cityoflearning.badges.awarding import award
-    from wagtail_cityoflearning.learners.models import PlaylistEnrolment, StepProgress
+    from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 
     now = timezone.now()
     states = [MIX[position % len(MIX)] for position in range(len(chosen))]
@@ -209,10 +209,10 @@ def award_badges(user, badges: list) -> int:
 
 def marked_done(user, playlist):
     """A started enrolment whose first activity the learner has just marked done: the event
-    after which :func:`~wagtail_cityoflearning.learners.progress.evaluate` runs."""
+    after which :func:`~wagtail_cityoflearning.learners.progress.state.evaluate` runs."""
     from django.utils import timezone
 
-    from wagtail_cityoflearning.learners.models import PlaylistEnrolment, StepProgress
+    from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 
     enrolment = PlaylistEnrolment.objects.create(
         user=user, playlist=playlist, started_at=timezone.now()

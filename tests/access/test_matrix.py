@@ -17,7 +17,11 @@ from django.urls import reverse
 
 from tests.access import matrix, world
 from wagtail_cityoflearning.badges.models import Award, ClaimCode
-from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
+    PlaylistEnrolment,
+    StepProgress,
+)
 
 HOST = {"HTTP_HOST": "localhost"}
 LEARNERS = "wagtail_cityoflearning_learners"
@@ -25,7 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def snippet_url(model, view, *args):
-    name = f"wagtailsnippets_wagtail_cityoflearning_{model}:{view}"
+    name = f"wagtailsnippets_wagtail_cityoflearning_badges_{model}:{view}"
     return reverse(name, args=[quote(a) for a in args])
 
 
@@ -85,28 +89,30 @@ def issuer_edit(c, w, user):
 
 
 def award_list(c, w, user):
-    return shows(c, reverse("awards:index"), "maja@example.org")
+    return shows(c, reverse("cityoflearning_awards:index"), "maja@example.org")
 
 
 def award_inspect(c, w, user):
-    return shows(c, reverse("awards:inspect", args=[w.award_a.pk]), "maja@example.org")
+    return shows(
+        c, reverse("cityoflearning_awards:inspect", args=[w.award_a.pk]), "maja@example.org"
+    )
 
 
 def award_history(c, w, user):
-    return shows(c, reverse("awards:history", args=[w.award_a.pk]))
+    return shows(c, reverse("cityoflearning_awards:history", args=[w.award_a.pk]))
 
 
 def award_usage(c, w, user):
-    return shows(c, reverse("awards:usage", args=[w.award_a.pk]))
+    return shows(c, reverse("cityoflearning_awards:usage", args=[w.award_a.pk]))
 
 
 def award_export(c, w, user):
-    return shows(c, reverse("awards:index") + "?export=csv", "maja@example.org")
+    return shows(c, reverse("cityoflearning_awards:index") + "?export=csv", "maja@example.org")
 
 
 def award_create(c, w, user):
     c.post(
-        reverse("awards:add"),
+        reverse("cityoflearning_awards:add"),
         {"badge_class": w.badge_a.pk, "recipient_email": "new@example.org", "narrative": ""},
         **HOST,
     )
@@ -115,7 +121,7 @@ def award_create(c, w, user):
 
 def award_city_badge(c, w, user):
     c.post(
-        reverse("awards:add"),
+        reverse("cityoflearning_awards:add"),
         {"badge_class": w.badge_city.pk, "recipient_email": "city@example.org", "narrative": ""},
         **HOST,
     )
@@ -124,7 +130,7 @@ def award_city_badge(c, w, user):
 
 def award_bulk(c, w, user):
     c.post(
-        reverse("awards:bulk"),
+        reverse("cityoflearning_awards:bulk"),
         {"badge_class": w.badge_a.pk, "rows": "bulk@example.org", "confirm": "1"},
         **HOST,
     )
@@ -132,16 +138,20 @@ def award_bulk(c, w, user):
 
 
 def award_revoke(c, w, user):
-    c.post(reverse("awards:edit", args=[w.award_a.pk]), {"revocation_reason": "Mistake"}, **HOST)
+    c.post(
+        reverse("cityoflearning_awards:edit", args=[w.award_a.pk]),
+        {"revocation_reason": "Mistake"},
+        **HOST,
+    )
     return Award.objects.get(pk=w.award_a.pk).revoked
 
 
 def claim_code_list(c, w, user):
-    return shows(c, reverse("claim_codes:index"), w.code_a.code)
+    return shows(c, reverse("cityoflearning_claim_codes:index"), w.code_a.code)
 
 
 def claim_code_print(c, w, user):
-    return shows(c, reverse("claim_codes:print", args=[w.code_a.pk]), w.code_a.code)
+    return shows(c, reverse("cityoflearning_claim_codes:print", args=[w.code_a.pk]), w.code_a.code)
 
 
 def _claim_code_data(badge, label):
@@ -149,19 +159,21 @@ def _claim_code_data(badge, label):
 
 
 def claim_code_create(c, w, user):
-    c.post(reverse("claim_codes:add"), _claim_code_data(w.badge_a, "Made here"), **HOST)
+    c.post(
+        reverse("cityoflearning_claim_codes:add"), _claim_code_data(w.badge_a, "Made here"), **HOST
+    )
     return ClaimCode.objects.filter(label="Made here", badge_class=w.badge_a).exists()
 
 
 def claim_code_retarget(c, w, user):
-    url = reverse("claim_codes:edit", args=[w.code_a.pk])
+    url = reverse("cityoflearning_claim_codes:edit", args=[w.code_a.pk])
     c.post(url, _claim_code_data(w.badge_a2, "Moved"), **HOST)
     return ClaimCode.objects.get(pk=w.code_a.pk).badge_class_id == w.badge_a2.pk
 
 
 def review(c, w, user):
     c.post(
-        reverse("evidence_review:review", args=[w.evidence.pk]),
+        reverse("cityoflearning_evidence_review:review", args=[w.evidence.pk]),
         {
             "decision": "approve",
             "feedback": "",
@@ -177,11 +189,11 @@ def evidence_file(c, w, user):
 
 
 def report(c, w, user):
-    return shows(c, reverse("playlist_progress:index"), "Robot builder")
+    return shows(c, reverse("cityoflearning_playlist_progress:index"), "Robot builder")
 
 
 def _participants_url(w, **params):
-    url = reverse("opportunity_participants:index", args=[w.opportunity_a.pk])
+    url = reverse("cityoflearning_opportunity_participants:index", args=[w.opportunity_a.pk])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 

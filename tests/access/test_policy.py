@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.access import world
+from wagtail_cityoflearning.badges import access as badge_access
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.bulk import CONSENT_MISSING
 from wagtail_cityoflearning.badges.models import Award, BadgeClass, Issuer
@@ -25,12 +26,12 @@ def w(db, media_root):
 
 def test_the_issuer_chooser_offers_only_the_users_issuers(client, w):
     client.force_login(w.users["other_provider_staff"])
-    url = reverse("wagtailsnippetchoosers_wagtail_cityoflearning_issuer:choose")
+    url = reverse("wagtailsnippetchoosers_wagtail_cityoflearning_badges_issuer:choose")
     html = client.get(url, **HOST).content.decode()
     assert "Youth centre" in html
     assert "Maker lab" not in html and "Cagliari" not in html
     chosen = reverse(
-        "wagtailsnippetchoosers_wagtail_cityoflearning_issuer:chosen", args=[w.issuer_a.pk]
+        "wagtailsnippetchoosers_wagtail_cityoflearning_badges_issuer:chosen", args=[w.issuer_a.pk]
     )
     assert client.get(chosen, **HOST).status_code == 404
 
@@ -38,14 +39,14 @@ def test_the_issuer_chooser_offers_only_the_users_issuers(client, w):
 def test_a_badge_cannot_be_given_another_providers_issuer(client, w):
     """The chooser only shows; the form refuses an issuer outside the user's scope."""
     client.force_login(w.users["other_provider_staff"])
-    url = reverse("wagtailsnippets_wagtail_cityoflearning_badgeclass:add")
+    url = reverse("wagtailsnippets_wagtail_cityoflearning_badges_badgeclass:add")
     form = client.get(url, **HOST).context["form"]
     assert list(form.fields["issuer"].queryset.values_list("name", flat=True)) == ["Youth centre"]
 
 
 def test_an_issuer_cannot_be_moved_to_another_provider_or_a_city(client, w):
     client.force_login(w.users["provider_staff"])
-    url = reverse("wagtailsnippets_wagtail_cityoflearning_issuer:edit", args=[w.issuer_a.pk])
+    url = reverse("wagtailsnippets_wagtail_cityoflearning_badges_issuer:edit", args=[w.issuer_a.pk])
     form = client.get(url, **HOST).context["form"]
     assert not form.fields["site"].queryset.exists()
     assert list(form.fields["provider"].queryset) == [w.provider_a.specific]
@@ -65,7 +66,7 @@ def test_revisions_of_another_providers_badge_are_not_found(client, w):
     client.force_login(w.users["other_provider_staff"])
     revision = w.badge_a.latest_revision
     url = reverse(
-        "wagtailsnippets_wagtail_cityoflearning_badgeclass:revisions_revert",
+        "wagtailsnippets_wagtail_cityoflearning_badges_badgeclass:revisions_revert",
         args=[w.badge_a.pk, revision.pk],
     )
     assert client.get(url, **HOST).status_code == 404
@@ -113,7 +114,7 @@ def test_a_cell_that_would_be_a_formula_is_written_as_text(value, written):
 def test_the_awards_csv_does_not_carry_a_claimants_formula(client, w):
     award(w.badge_a, "=1+2@example.org", source=Award.Source.CLAIM_CODE)
     client.force_login(w.users["provider_staff"])
-    response = client.get(reverse("awards:index") + "?export=csv", **HOST)
+    response = client.get(reverse("cityoflearning_awards:index") + "?export=csv", **HOST)
     text = b"".join(response.streaming_content).decode()
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert "'=1+2@example.org" in cells
@@ -122,20 +123,19 @@ def test_the_awards_csv_does_not_carry_a_claimants_formula(client, w):
 
 def test_a_city_issuer_without_a_site_belongs_to_the_default_sites_editors(client, w):
     lost = Issuer.objects.create(name="Unplaced", url="https://e.org", email="u@example.org")
-    from wagtail_cityoflearning import access
 
-    assert access.issuers(w.users["city_editor"]).filter(pk=lost.pk).exists()
-    assert not access.issuers(w.users["other_city_editor"]).filter(pk=lost.pk).exists()
-    assert not access.issuers(w.users["provider_staff"]).filter(pk=lost.pk).exists()
-    assert not access.issuers(w.users["learner"]).exists()
+    assert badge_access.issuers(w.users["city_editor"]).filter(pk=lost.pk).exists()
+    assert not badge_access.issuers(w.users["other_city_editor"]).filter(pk=lost.pk).exists()
+    assert not badge_access.issuers(w.users["provider_staff"]).filter(pk=lost.pk).exists()
+    assert not badge_access.issuers(w.users["learner"]).exists()
 
 
 @pytest.mark.parametrize(
     ("url_name", "field"),
     [
-        ("awards:index", "badge_class"),
-        ("claim_codes:index", "badge_class"),
-        ("wagtailsnippets_wagtail_cityoflearning_badgeclass:list", "issuer"),
+        ("cityoflearning_awards:index", "badge_class"),
+        ("cityoflearning_claim_codes:index", "badge_class"),
+        ("wagtailsnippets_wagtail_cityoflearning_badges_badgeclass:list", "issuer"),
     ],
 )
 def test_list_filters_offer_only_the_users_badges_and_issuers(client, w, url_name, field):
@@ -150,13 +150,13 @@ def test_no_badge_is_awarded_in_the_admin_to_a_learner_awaiting_consent(client, 
     anything for her, and the editor is told why."""
     client.force_login(w.users["provider_staff"])
     response = client.post(
-        reverse("awards:add"),
+        reverse("cityoflearning_awards:add"),
         {"badge_class": w.badge_a.pk, "recipient_email": "ana@example.org", "narrative": ""},
         **HOST,
     )
     assert str(CONSENT_MISSING) in response.context["form"].errors["recipient_email"]
     response = client.post(
-        reverse("awards:bulk"),
+        reverse("cityoflearning_awards:bulk"),
         {"badge_class": w.badge_a.pk, "rows": "ana@example.org\nnew@example.org", "confirm": "1"},
         **HOST,
     )

@@ -19,14 +19,16 @@ from tests.learners.conftest import make_learner, make_playlist
 from wagtail_cityoflearning import roles
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award, ClaimCode, Issuer
-from wagtail_cityoflearning.learners.models import (
-    Attendance,
+from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
     LearnerPlaylistStep,
+)
+from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.models import PlaylistIndexPage
 
 
 @dataclass

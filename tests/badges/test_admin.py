@@ -19,7 +19,7 @@ def test_editor_awards_a_badge_with_evidence(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("awards:add"),
+            reverse("cityoflearning_awards:add"),
             {
                 "badge_class": badge_class.pk,
                 "recipient_email": "maja@example.org",
@@ -39,7 +39,8 @@ def test_editor_awards_a_badge_with_evidence(
 
 def test_bad_email_gets_a_form_error_and_nothing_is_saved(client, editor, badge_class):
     response = client.post(
-        reverse("awards:add"), {"badge_class": badge_class.pk, "recipient_email": "nope"}
+        reverse("cityoflearning_awards:add"),
+        {"badge_class": badge_class.pk, "recipient_email": "nope"},
     )
     assert response.status_code == 200
     assert "recipient_email" in response.context["form"].errors
@@ -49,7 +50,8 @@ def test_bad_email_gets_a_form_error_and_nothing_is_saved(client, editor, badge_
 def test_draft_badges_are_not_offered(client, editor, badge_class):
     badge_class.unpublish()
     response = client.post(
-        reverse("awards:add"), {"badge_class": badge_class.pk, "recipient_email": "a@example.org"}
+        reverse("cityoflearning_awards:add"),
+        {"badge_class": badge_class.pk, "recipient_email": "a@example.org"},
     )
     assert "badge_class" in response.context["form"].errors
 
@@ -58,7 +60,7 @@ def test_editor_revokes_with_a_reason(client, editor, badge_class):
     from wagtail_cityoflearning.badges.awarding import award
 
     instance = award(badge_class, "a@example.org")
-    url = reverse("awards:edit", args=(instance.pk,))
+    url = reverse("cityoflearning_awards:edit", args=(instance.pk,))
     empty = client.post(url, {"revocation_reason": ""})
     assert empty.status_code == 200 and "revocation_reason" in empty.context["form"].errors
     assert client.post(url, {"revocation_reason": "Mistake"}).status_code == 302
@@ -75,10 +77,10 @@ def test_awards_are_listed_searched_and_exported(client, editor, badge_class):
 
     award(badge_class, "maja@example.org")
     award(badge_class, "luka@example.org")
-    listing = client.get(reverse("awards:index"), {"q": "maja"})
+    listing = client.get(reverse("cityoflearning_awards:index"), {"q": "maja"})
     html = listing.content.decode()
     assert "maja@example.org" in html and "luka@example.org" not in html
-    export = client.get(reverse("awards:index"), {"export": "csv"})
+    export = client.get(reverse("cityoflearning_awards:index"), {"export": "csv"})
     body = (
         b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     )
@@ -86,8 +88,8 @@ def test_awards_are_listed_searched_and_exported(client, editor, badge_class):
 
 
 def test_bulk_award_previews_every_error_before_anything_is_saved(client, editor, badge_class):
-    url = reverse("awards:bulk")
-    assert f'href="{url}"' in client.get(reverse("awards:index")).content.decode()
+    url = reverse("cityoflearning_awards:bulk")
+    assert f'href="{url}"' in client.get(reverse("cityoflearning_awards:index")).content.decode()
     pasted = (
         "email,evidence,narrative\nmaja@example.org,https://example.org/m,Lamp\nnot-an-email,,\n"
     )
@@ -109,7 +111,7 @@ def test_bulk_award_from_an_uploaded_csv_after_preview(
     sheet = SimpleUploadedFile(
         "awards.csv", b"email,evidence,narrative\nmaja@example.org,,\nluka@example.org,,Well done\n"
     )
-    url = reverse("awards:bulk")
+    url = reverse("cityoflearning_awards:bulk")
     preview = client.post(url, {"badge_class": badge_class.pk, "csv_file": sheet})
     assert preview.context["ready"] and len(preview.context["rows"]) == 2
     assert not Award.objects.exists()
@@ -128,7 +130,9 @@ def test_bulk_award_from_an_uploaded_csv_after_preview(
 
 
 def test_bulk_award_without_recipients_is_a_form_error(client, editor, badge_class):
-    response = client.post(reverse("awards:bulk"), {"badge_class": badge_class.pk, "rows": " "})
+    response = client.post(
+        reverse("cityoflearning_awards:bulk"), {"badge_class": badge_class.pk, "rows": " "}
+    )
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
 
@@ -170,13 +174,16 @@ def test_provider_staff_award_only_their_own_providers_badges(client, city, issu
     user = get_user_model().objects.create_user("worker", "w@example.org", "pw")
     user.groups.add(staff)
     client.force_login(user)
-    form = client.get(reverse("awards:add")).context["form"]
+    form = client.get(reverse("cityoflearning_awards:add")).context["form"]
     assert set(form.fields["badge_class"].queryset) == {own_badge}  # not the city's, not theirs
     refused = client.post(
-        reverse("awards:add"), {"badge_class": other_badge.pk, "recipient_email": "x@example.org"}
+        reverse("cityoflearning_awards:add"),
+        {"badge_class": other_badge.pk, "recipient_email": "x@example.org"},
     )
     assert "badge_class" in refused.context["form"].errors
-    listing = client.get(reverse("awards:index")).content.decode()
+    listing = client.get(reverse("cityoflearning_awards:index")).content.decode()
     assert "someone@example.org" not in listing
     other_award = Award.objects.get()
-    assert client.get(reverse("awards:edit", args=(other_award.pk,))).status_code == 404
+    assert (
+        client.get(reverse("cityoflearning_awards:edit", args=(other_award.pk,))).status_code == 404
+    )

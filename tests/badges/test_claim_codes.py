@@ -96,7 +96,7 @@ def test_expired_code_cannot_be_used(client, claim_code):
 
 def test_admin_prints_a_qr_code_for_the_claim_page(client, django_user_model, claim_code):
     client.force_login(django_user_model.objects.create_superuser("e", "e@example.org", "pw"))
-    response = client.get(reverse("claim_codes:print", args=(claim_code.pk,)))
+    response = client.get(reverse("cityoflearning_claim_codes:print", args=(claim_code.pk,)))
     html = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in html and claim_code.code in html

@@ -411,11 +411,11 @@ def outcome(response, emails):
 
 
 one = client.post(
-    reverse("awards:add"),
+    reverse("cityoflearning_awards:add"),
     {"badge_class": badge_id, "recipient_email": emails[0], "narrative": ""},
 )
 bulk = client.post(
-    reverse("awards:bulk"),
+    reverse("cityoflearning_awards:bulk"),
     {"badge_class": badge_id, "rows": "\\n".join(emails[1:]), "confirm": "1"},
 )
 result({"one": outcome(one, emails[:1]), "bulk": outcome(bulk, emails[1:])})

@@ -16,8 +16,9 @@ from tests.learners.conftest import make_learner, make_playlist
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Issuer
 from wagtail_cityoflearning.badges.tasks import bake_award
-from wagtail_cityoflearning.learners.models import PlaylistEnrolment, StepProgress
-from wagtail_cityoflearning.models import OpportunityMapPage, PlaylistIndexPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
+from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
+from wagtail_cityoflearning.models import OpportunityMapPage
 
 pytestmark = pytest.mark.django_db
 

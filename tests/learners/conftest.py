@@ -8,8 +8,9 @@ from wagtail.models import GroupPagePermission
 
 from tests.badges.conftest import make_badge_class
 from wagtail_cityoflearning.badges.models import Issuer
-from wagtail_cityoflearning.learners.models import LearnerProfile, PlaylistEnrolment
-from wagtail_cityoflearning.models import PlaylistIndexPage, PlaylistPage
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage, PlaylistPage
+from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from tests.learners.conftest import make_learner
-from wagtail_cityoflearning.learners.models import LearnerProfile, current_year
-from wagtail_cityoflearning.learners.progress import may_store_learning
+from wagtail_cityoflearning.learners.accounts.consent import may_store
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile, current_year
 from wagtail_cityoflearning.models import CityOfLearningSettings
 
-PROCESSOR = "wagtail_cityoflearning.learners.context_processors.public_layout"
+PROCESSOR = "wagtail_cityoflearning.layout.public_layout"
 PASSWORD = "a-long-passphrase-42"
 CONSENT_LINK = re.compile(r"http://testserver(/learning/consent/[^/\s\"]+/)")
 
@@ -138,7 +138,7 @@ def test_at_the_consent_age_no_guardian_is_needed(client, slovenia):
     signup(client, year_of_birth=current_year() - 16)
     profile = LearnerProfile.objects.get()
     assert profile.consent == LearnerProfile.Consent.NOT_NEEDED
-    assert may_store_learning(profile.user)
+    assert may_store(profile.user)
 
 
 def test_a_younger_learner_signs_up_pending_and_the_guardian_gets_a_link(client, slovenia):
@@ -148,7 +148,7 @@ def test_a_younger_learner_signs_up_pending_and_the_guardian_gets_a_link(client,
     assert profile.consent == LearnerProfile.Consent.PENDING
     assert profile.guardian_email == "oce@example.org"
     assert profile.consent_requested_at is not None
-    assert not may_store_learning(profile.user)
+    assert not may_store(profile.user)
     guardian_mail = next(m for m in mail.outbox if m.to == ["oce@example.org"])
     assert "Maja" in guardian_mail.subject
     assert consent_path(guardian_mail)
@@ -177,7 +177,7 @@ def test_the_guardians_link_explains_then_records_consent(client, slovenia):
     profile.refresh_from_db()
     assert profile.consent == LearnerProfile.Consent.GIVEN
     assert profile.consent_given_at is not None
-    assert may_store_learning(profile.user)
+    assert may_store(profile.user)
 
     again = client.post(path)
     assert again.status_code == 200
@@ -185,7 +185,7 @@ def test_the_guardians_link_explains_then_records_consent(client, slovenia):
 
 
 def test_a_tampered_link_answers_400_and_changes_nothing(client, pending_learner):
-    from wagtail_cityoflearning.learners.consent import make_token
+    from wagtail_cityoflearning.learners.accounts.consent import make_token
 
     token = make_token(pending_learner.learner_profile)
     path = reverse("wagtail_cityoflearning_learners:consent_confirm", args=[token[:-3] + "abc"])
@@ -198,7 +198,7 @@ def test_a_tampered_link_answers_400_and_changes_nothing(client, pending_learner
 
 
 def test_an_expired_link_answers_400_and_changes_nothing(client, pending_learner):
-    from wagtail_cityoflearning.learners.consent import make_token
+    from wagtail_cityoflearning.learners.accounts.consent import make_token
 
     path = reverse(
         "wagtail_cityoflearning_learners:consent_confirm",
@@ -213,7 +213,7 @@ def test_an_expired_link_answers_400_and_changes_nothing(client, pending_learner
 
 
 def test_a_link_to_a_corrected_address_no_longer_works(client, pending_learner):
-    from wagtail_cityoflearning.learners.consent import make_token
+    from wagtail_cityoflearning.learners.accounts.consent import make_token
 
     profile = pending_learner.learner_profile
     path = reverse("wagtail_cityoflearning_learners:consent_confirm", args=[make_token(profile)])
@@ -225,7 +225,7 @@ def test_a_link_to_a_corrected_address_no_longer_works(client, pending_learner):
 
 
 def test_the_learner_cannot_confirm_their_own_consent(client, pending_learner):
-    from wagtail_cityoflearning.learners.consent import make_token
+    from wagtail_cityoflearning.learners.accounts.consent import make_token
 
     client.force_login(pending_learner)
     path = reverse(
@@ -380,7 +380,7 @@ def test_an_account_without_a_profile_under_the_consent_age_asks_for_the_guardia
     profile = LearnerProfile.objects.get(user=user)
     assert (profile.year_of_birth, profile.consent) == (young, LearnerProfile.Consent.PENDING)
     assert [m.to for m in mail.outbox] == [["oce@example.org"]]
-    assert not may_store_learning(user)
+    assert not may_store(user)
 
 
 def test_completing_a_profile_returns_to_the_page_it_was_asked_from(client, city):
@@ -410,7 +410,7 @@ def test_correcting_the_guardians_address_again_at_once_is_refused(client, pendi
 
 
 def test_a_consent_email_that_could_not_be_sent_is_reported(client, pending_learner, monkeypatch):
-    from wagtail_cityoflearning.learners.adapter import LearnerAccountAdapter
+    from wagtail_cityoflearning.learners.accounts.adapter import LearnerAccountAdapter
 
     def fail(*args, **kwargs):
         raise ConnectionRefusedError("no mail server")

@@ -20,15 +20,14 @@ from tests.learners.conftest import make_learner
 from tests.learners.test_evidence import evidence_playlist, route, submit  # noqa: F401, F811
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award, ClaimCode
-from wagtail_cityoflearning.learners.consent import make_token
-from wagtail_cityoflearning.learners.models import (
-    LearnerPlaylist,
+from wagtail_cityoflearning.learners.accounts.consent import make_token
+from wagtail_cityoflearning.learners.accounts.models import (
     LearnerProfile,
-    PlaylistEnrolment,
     SiteConsent,
-    StepProgress,
     current_year,
 )
+from wagtail_cityoflearning.learners.learner_playlists.models import LearnerPlaylist
+from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 from wagtail_cityoflearning.models import CityOfLearningSettings
 
 PASSWORD = "a-long-passphrase-42"

@@ -13,24 +13,27 @@ from tests.learners.conftest import make_playlist
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.checks import check_learner_setup
-from wagtail_cityoflearning.learners.models import (
+from wagtail_cityoflearning.learners.accounts.consent import may_store
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
-    LearnerProfile,
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.learners.progress import (
+from wagtail_cityoflearning.learners.progress.state import (
     evaluate,
     evaluate_for_user,
     held_badge_ids,
-    may_store_learning,
 )
-from wagtail_cityoflearning.learners.tasks import award_playlist_completion, award_step_badge
+from wagtail_cityoflearning.learners.progress.tasks import (
+    award_playlist_completion,
+    award_step_badge,
+)
 
 
 def test_an_account_without_a_profile_records_no_learning(learner, playlist):
     LearnerProfile.objects.filter(user=learner).delete()
-    assert not may_store_learning(learner)
+    assert not may_store(learner)
     enrolment = PlaylistEnrolment.objects.create(
         user=learner, playlist=playlist, started_at=timezone.now()
     )

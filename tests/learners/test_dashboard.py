@@ -17,7 +17,11 @@ from django.utils import timezone
 from tests.factories import make_opportunity, session
 from tests.learners.conftest import make_learner, make_playlist
 from wagtail_cityoflearning.badges.awarding import award, revoke
-from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
+    PlaylistEnrolment,
+    StepProgress,
+)
 
 DASHBOARD = reverse("wagtail_cityoflearning_learners:dashboard")
 BACKPACK = reverse("wagtail_cityoflearning_learners:backpack")

@@ -15,15 +15,15 @@ from django.utils import timezone
 from tests.learners.conftest import make_provider_staff
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award
-from wagtail_cityoflearning.learners.models import (
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
-    LearnerProfile,
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.learners.storage import evidence_storage
+from wagtail_cityoflearning.learners.progress.storage import evidence_storage
 
-PROCESSOR = "wagtail_cityoflearning.learners.context_processors.public_layout"
+PROCESSOR = "wagtail_cityoflearning.layout.public_layout"
 PASSWORD = "a-long-passphrase-42"
 PHOTO = b"\x89PNG\r\n\x1a\n a photo of my first screen"
 
@@ -139,7 +139,7 @@ def test_the_download_holds_only_the_learners_own_data(
 
 def test_the_download_holds_the_consent_asked_for_in_another_city(client, learner):
     from tests.factories import make_city
-    from wagtail_cityoflearning.learners.models import SiteConsent
+    from wagtail_cityoflearning.learners.accounts.models import SiteConsent
 
     cagliari = make_city("cagliari.localhost", "it", is_default=False, name="Cagliari")
     SiteConsent.objects.create(

@@ -19,11 +19,15 @@ from tests.factories import ProviderPageFactory
 from tests.learners.conftest import make_playlist, make_provider_staff
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award
-from wagtail_cityoflearning.learners import signals
-from wagtail_cityoflearning.learners.evidence_forms import EvidenceForm
-from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
-from wagtail_cityoflearning.learners.progress import evaluate
-from wagtail_cityoflearning.models import PlaylistPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
+from wagtail_cityoflearning.learners.progress import signals
+from wagtail_cityoflearning.learners.progress.evidence_forms import EvidenceForm
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
+    PlaylistEnrolment,
+    StepProgress,
+)
+from wagtail_cityoflearning.learners.progress.state import evaluate
 
 
 def route(page, name, **kwargs):

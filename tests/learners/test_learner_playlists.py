@@ -8,12 +8,12 @@ from django.utils import translation
 from wagtail.models import WorkflowState
 
 from tests.factories import make_opportunity
-from wagtail_cityoflearning.learners.models import (
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
     LearnerPlaylistStep,
-    LearnerProfile,
 )
-from wagtail_cityoflearning.models import PlaylistPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 
 NS = "wagtail_cityoflearning_learners"
 

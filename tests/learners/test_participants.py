@@ -10,12 +10,16 @@ from django.utils import timezone
 from tests.factories import ProviderPageFactory, make_city, make_opportunity
 from tests.learners.conftest import make_learner, make_playlist, make_provider_staff
 from wagtail_cityoflearning.badges.models import Award
-from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
-from wagtail_cityoflearning.learners.progress import playlist_progress
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
+    PlaylistEnrolment,
+    StepProgress,
+)
+from wagtail_cityoflearning.learners.progress.state import playlist_progress
 
 
 def participants_url(opportunity, **params):
-    url = reverse("opportunity_participants:index", args=[opportunity.pk])
+    url = reverse("cityoflearning_opportunity_participants:index", args=[opportunity.pk])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
 
 

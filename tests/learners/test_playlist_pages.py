@@ -10,8 +10,13 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from example_site.home.models import HomePage
 from tests.learners.conftest import make_playlist
-from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
-from wagtail_cityoflearning.models import PlaylistIndexPage, PlaylistPage, ProviderPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage, PlaylistPage
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
+    PlaylistEnrolment,
+    StepProgress,
+)
+from wagtail_cityoflearning.models import ProviderPage
 
 
 def playlist_form_data(opportunity, step_badge, other_badge, interests=(), **overrides):
@@ -50,7 +55,8 @@ def playlist_form_data(opportunity, step_badge, other_badge, interests=(), **ove
 
 def add_url(parent):
     return reverse(
-        "wagtailadmin_pages:add", args=("wagtail_cityoflearning", "playlistpage", parent.pk)
+        "wagtailadmin_pages:add",
+        args=("wagtail_cityoflearning_learners", "playlistpage", parent.pk),
     )
 
 

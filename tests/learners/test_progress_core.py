@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from wagtail_cityoflearning.badges.awarding import award, revoke
 from wagtail_cityoflearning.badges.models import Award
-from wagtail_cityoflearning.learners.models import Attendance, StepProgress
-from wagtail_cityoflearning.learners.progress import evaluate, playlist_progress
+from wagtail_cityoflearning.learners.progress.models import Attendance, StepProgress
+from wagtail_cityoflearning.learners.progress.state import evaluate, playlist_progress
 
 
 def approve(enrolment, step, **fields):

@@ -14,11 +14,15 @@ from wagtail.users.models import UserProfile
 from tests.learners.conftest import make_playlist, make_provider_staff
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award
-from wagtail_cityoflearning.learners.emails import learner_language
-from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
+from wagtail_cityoflearning.learners.progress.emails import learner_language
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
+    PlaylistEnrolment,
+    StepProgress,
+)
 
-QUEUE = "evidence_review:index"
-REVIEW = "evidence_review:review"
+QUEUE = "cityoflearning_evidence_review:index"
+REVIEW = "cityoflearning_evidence_review:review"
 
 
 def submit(enrolment, step, **fields):
@@ -306,14 +310,14 @@ def test_the_progress_report_counts_and_exports_csv(
         completed_at=timezone.now(),
     )
     sign_in(client, make_provider_staff(provider))
-    response = client.get(reverse("playlist_progress:index"))
+    response = client.get(reverse("cityoflearning_playlist_progress:index"))
     assert response.status_code == 200
     rows = {
         page.title: (page.started, page.completed, page.waiting)
         for page in response.context["object_list"]
     }
     assert rows == {"Robot designer": (2, 1, 1)}
-    export = client.get(reverse("playlist_progress:index"), {"export": "csv"})
+    export = client.get(reverse("cityoflearning_playlist_progress:index"), {"export": "csv"})
     body = b"".join(export.streaming_content).decode()
     assert body.splitlines() == [
         "Playlist,Started,Completed,Waiting for review",

@@ -239,7 +239,7 @@ def test_a_badge_class_is_translated_and_keeps_its_image_and_criteria_link(
     assert translated.criteria_url == badge.criteria_url
     assert translated.uuid == badge.uuid
     edit_url = reverse(
-        "wagtailsnippets_wagtail_cityoflearning_badgeclass:edit", args=[translated.pk]
+        "wagtailsnippets_wagtail_cityoflearning_badges_badgeclass:edit", args=[translated.pk]
     )
     assert admin_client.get(edit_url).status_code == 200
     translate_string(admin_client, badge, english, "name", "Young maker")

@@ -14,14 +14,14 @@ from tests.learners.conftest import make_learner, make_playlist
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import ClaimCode, Issuer
 from wagtail_cityoflearning.badges.signing import generate_key
-from wagtail_cityoflearning.learners.consent import make_token
-from wagtail_cityoflearning.learners.models import (
+from wagtail_cityoflearning.learners.accounts.consent import make_token
+from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
     LearnerPlaylistStep,
-    PlaylistEnrolment,
-    StepProgress,
 )
-from wagtail_cityoflearning.models import OpportunityMapPage, PlaylistIndexPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
+from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
+from wagtail_cityoflearning.models import OpportunityMapPage
 
 PASSWORD = "a-long-passphrase-42"
 

@@ -21,13 +21,12 @@ from tests.badges.conftest import make_badge_class
 from tests.factories import ProviderPageFactory, make_city, make_opportunity
 from tests.learners.conftest import make_learner, make_playlist
 from wagtail_cityoflearning.badges.models import Award, ClaimCode, Issuer
-from wagtail_cityoflearning.learners.models import (
+from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
     LearnerPlaylistStep,
-    PlaylistEnrolment,
-    StepProgress,
 )
-from wagtail_cityoflearning.models import PlaylistIndexPage, PlaylistPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage, PlaylistPage
+from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -202,7 +201,7 @@ def test_approving_evidence_twenty_times_at_once_awards_the_badge_once(scene):
     mail.outbox.clear()
     results = post_at_once(
         clients(editor),
-        reverse("evidence_review:review", args=[record.pk]),
+        reverse("cityoflearning_evidence_review:review", args=[record.pk]),
         {
             "decision": "approve",
             "feedback": "Great plan!",

@@ -184,7 +184,7 @@ def test_an_editor_uploading_a_hostile_svg_in_the_admin_stores_it_sanitised(
 
     admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
     client.force_login(admin)
-    url = reverse("wagtailsnippets_wagtail_cityoflearning_badgeclass:add")
+    url = reverse("wagtailsnippets_wagtail_cityoflearning_badges_badgeclass:add")
     response = client.post(
         url,
         {
@@ -220,7 +220,7 @@ def test_an_svg_that_sanitises_to_nothing_is_a_form_error_in_the_admin(
     admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
     client.force_login(admin)
     response = client.post(
-        reverse("wagtailsnippets_wagtail_cityoflearning_badgeclass:add"),
+        reverse("wagtailsnippets_wagtail_cityoflearning_badges_badgeclass:add"),
         {
             "name": "Empty",
             "slug": "empty",

@@ -18,10 +18,10 @@ from PIL import Image, ImageFile
 
 from wagtail_cityoflearning import uploads
 from wagtail_cityoflearning.badges.validators import validate_badge_image
-from wagtail_cityoflearning.blocks.playlist import EvidenceKind
-from wagtail_cityoflearning.learners import evidence_forms
-from wagtail_cityoflearning.learners.evidence_forms import EvidenceForm
-from wagtail_cityoflearning.learners.models import StepProgress
+from wagtail_cityoflearning.learners.progress import evidence_forms
+from wagtail_cityoflearning.learners.progress.evidence_forms import EvidenceForm
+from wagtail_cityoflearning.learners.progress.models import StepProgress
+from wagtail_cityoflearning.learners.steps.blocks import EvidenceKind
 
 GPS_XMP = (
     b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '

@@ -11,9 +11,9 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import access
-from . import bulk
-from .models import Award, BadgeClass
+from wagtail_cityoflearning.badges import access as badge_access
+from wagtail_cityoflearning.badges import bulk
+from wagtail_cityoflearning.badges.models import Award, BadgeClass
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
@@ -39,7 +39,7 @@ class BulkAwardForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["badge_class"].queryset = access.awardable_badge_classes(user)
+        self.fields["badge_class"].queryset = badge_access.awardable_badge_classes(user)
 
     def clean(self):
         cleaned = super().clean()
@@ -65,7 +65,7 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
     header_icon = "pick"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("wagtail_cityoflearning.add_award"):
+        if not request.user.has_perm("wagtail_cityoflearning_badges.add_award"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -74,7 +74,7 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("awards:index"), "label": _("Awards")},
+            {"url": reverse("cityoflearning_awards:index"), "label": _("Awards")},
             {"url": "", "label": self.page_title},
         ]
 
@@ -92,7 +92,7 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
                 ngettext("%(count)s badge awarded.", "%(count)s badges awarded.", len(awards))
                 % {"count": len(awards)},
             )
-            return redirect(reverse("awards:index") + f"?source={Award.Source.BULK}")
+            return redirect(reverse("cityoflearning_awards:index") + f"?source={Award.Source.BULK}")
         return self.render_to_response(
             self.get_context_data(
                 form=form,

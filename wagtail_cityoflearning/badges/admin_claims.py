@@ -12,10 +12,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .. import access
-from ..exports import SafeSpreadsheetExportMixin
-from .admin_forms import ClaimCodeFilterSet
-from .models import ClaimCode
+from wagtail_cityoflearning import access
+from wagtail_cityoflearning.badges import access as badge_access
+from wagtail_cityoflearning.badges.admin_forms import ClaimCodeFilterSet
+from wagtail_cityoflearning.badges.models import ClaimCode
+from wagtail_cityoflearning.exports import SafeSpreadsheetExportMixin
 
 
 def claim_url(request, claim_code) -> str:
@@ -29,7 +30,7 @@ class ClaimCodeForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["badge_class"].queryset = access.awardable_badge_classes(self.for_user)
+        self.fields["badge_class"].queryset = badge_access.awardable_badge_classes(self.for_user)
 
 
 class ClaimCodeIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
@@ -49,7 +50,7 @@ class PrintView(TemplateView):
 
     def get_context_data(self, **kwargs):
         claim_code = get_object_or_404(
-            access.claim_codes(self.request.user).select_related("badge_class"),
+            badge_access.claim_codes(self.request.user).select_related("badge_class"),
             pk=self.kwargs["pk"],
         )
         url = claim_url(self.request, claim_code)
@@ -65,7 +66,7 @@ class PrintView(TemplateView):
 class ClaimCodeViewSet(access.ScopedViewSetMixin, ModelViewSet):
     """Claim codes of the badges the user may award (see :mod:`wagtail_cityoflearning.access`)."""
 
-    access_scope = staticmethod(access.claim_codes)
+    access_scope = staticmethod(badge_access.claim_codes)
     model = ClaimCode
     index_view_class = ClaimCodeIndexView
     icon = "key"
@@ -84,7 +85,7 @@ class ClaimCodeViewSet(access.ScopedViewSetMixin, ModelViewSet):
         return modelform_factory(ClaimCode, form=ClaimCodeForm, fields=self.form_fields)
 
     def get_urlpatterns(self):
-        view = permission_required("wagtail_cityoflearning.view_claimcode", raise_exception=True)(
-            PrintView.as_view()
-        )
+        view = permission_required(
+            "wagtail_cityoflearning_badges.view_claimcode", raise_exception=True
+        )(PrintView.as_view())
         return super().get_urlpatterns() + [path("<int:pk>/print/", view, name="print")]

@@ -11,8 +11,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
-from .. import access
-from .models import Award, BadgeClass, ClaimCode, Issuer
+from wagtail_cityoflearning import access
+from wagtail_cityoflearning.badges import access as badge_access
+from wagtail_cityoflearning.badges.models import Award, BadgeClass, ClaimCode, Issuer
 
 
 class IssuerForm(WagtailAdminModelForm):
@@ -31,18 +32,18 @@ class BadgeClassForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "issuer" in self.fields:
-            self.fields["issuer"].queryset = access.issuers(self.for_user)
+            self.fields["issuer"].queryset = badge_access.issuers(self.for_user)
 
 
 # -- the list filters: their choices are the user's own badges and issuers ---------------------
 
 
 def _badge_choices(request):
-    return access.badge_classes(request.user) if request else BadgeClass.objects.none()
+    return badge_access.badge_classes(request.user) if request else BadgeClass.objects.none()
 
 
 def _issuer_choices(request):
-    return access.issuers(request.user) if request else Issuer.objects.none()
+    return badge_access.issuers(request.user) if request else Issuer.objects.none()
 
 
 class AwardFilterSet(WagtailFilterSet):

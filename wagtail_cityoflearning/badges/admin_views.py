@@ -10,13 +10,15 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from .. import access
-from ..exports import SafeSpreadsheetExportMixin
-from .admin_forms import AwardFilterSet
-from .awarding import award, revoke
-from .bulk import CONSENT_MISSING
-from .claiming import recipient_may_receive
-from .models import Award
+from wagtail_cityoflearning import access
+from wagtail_cityoflearning.badges import access as badge_access
+from wagtail_cityoflearning.badges.admin_bulk import BulkAwardView
+from wagtail_cityoflearning.badges.admin_forms import AwardFilterSet
+from wagtail_cityoflearning.badges.awarding import award, revoke
+from wagtail_cityoflearning.badges.bulk import CONSENT_MISSING
+from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.exports import SafeSpreadsheetExportMixin
+from wagtail_cityoflearning.recipients import recipient_may_receive
 
 
 class AwardForm(WagtailAdminModelForm):
@@ -33,7 +35,7 @@ class AwardForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["badge_class"].queryset = access.awardable_badge_classes(self.for_user)
+        self.fields["badge_class"].queryset = badge_access.awardable_badge_classes(self.for_user)
         self.fields["recipient_email"].help_text = _(
             "The badge and its email go to this address; it is never shown in public."
         )
@@ -100,14 +102,16 @@ class AwardIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     @cached_property
     def header_buttons(self):
         return super().header_buttons + [
-            HeaderButton(_("Bulk award"), url=reverse("awards:bulk"), icon_name="group")
+            HeaderButton(
+                _("Bulk award"), url=reverse("cityoflearning_awards:bulk"), icon_name="group"
+            )
         ]
 
 
 class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
     """Awards of the badges the user may award (see :mod:`wagtail_cityoflearning.access`)."""
 
-    access_scope = staticmethod(access.awards)
+    access_scope = staticmethod(badge_access.awards)
     model = Award
     icon = "pick"
     menu_label = _("Awards")
@@ -145,7 +149,5 @@ class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
 
     def get_urlpatterns(self):
         from django.urls import path
-
-        from .admin_bulk import BulkAwardView
 
         return super().get_urlpatterns() + [path("bulk/", BulkAwardView.as_view(), name="bulk")]

@@ -10,7 +10,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Award, AwardEvidence
+from wagtail_cityoflearning.badges import tasks
+from wagtail_cityoflearning.badges.models import Award, AwardEvidence
 
 logger = logging.getLogger(__name__)
 
@@ -65,10 +66,8 @@ def award(
 
 def enqueue(instance: Award) -> bool:
     """Queue the award's background work; False (and the award stays pending) on failure."""
-    from .tasks import process_award
-
     try:
-        process_award.enqueue(str(instance.pk))
+        tasks.process_award.enqueue(str(instance.pk))
     except Exception:
         logger.warning("Could not queue award %s; it stays pending", instance.uuid, exc_info=True)
         return False

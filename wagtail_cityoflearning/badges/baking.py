@@ -4,8 +4,8 @@ import io
 
 from openbadges_bakery import bake, unbake
 
-from ..uploads import sanitise_svg
-from .validators import image_type
+from wagtail_cityoflearning.badges.validators import image_type
+from wagtail_cityoflearning.uploads import sanitise_svg
 
 
 def bake_image(source: bytes, content: str) -> tuple[bytes, str]:

@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .awarding import award
-from .models import Award
+from wagtail_cityoflearning.badges.awarding import award
+from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.recipients import recipient_may_receive
 
 MAX_ROWS = 2000
 _url = URLValidator(schemes=["http", "https"])
@@ -56,8 +57,6 @@ CONSENT_MISSING = gettext_lazy(
 def check(rows: list[Row], badge_class=None) -> list[Row]:
     """Fill each row's ``errors``: invalid email or URL, duplicates, too many rows, and (with
     ``badge_class``) learners whose guardian has not agreed for the badge's city."""
-    from .claiming import recipient_may_receive
-
     site = badge_class.issuer.get_site() if badge_class is not None else None
     seen = {}
     if len(rows) > MAX_ROWS:

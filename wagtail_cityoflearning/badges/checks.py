@@ -3,6 +3,8 @@ every badge's ids are built from it."""
 
 from django.core.checks import Tags, Warning, register
 
+from wagtail_cityoflearning.badges.models import Issuer
+
 # Hostnames that no one outside this machine or network can reach.
 DEVELOPMENT_HOSTNAMES = ("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0")  # noqa: S104
 DEVELOPMENT_SUFFIXES = (".localhost", ".local", ".test", ".example", ".invalid", ".internal")
@@ -26,8 +28,6 @@ def check_issuing_sites(app_configs=None, databases=None, **kwargs):
     if not databases:
         return []
     from django.db import DatabaseError
-
-    from .models import Issuer
 
     messages = []
     try:

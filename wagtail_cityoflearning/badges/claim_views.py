@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
-from . import claiming, serializers
-from .models import ClaimCode
-from .views import page
+from wagtail_cityoflearning.badges import claiming, serializers
+from wagtail_cityoflearning.badges.models import ClaimCode
+from wagtail_cityoflearning.layout import render_page
+from wagtail_cityoflearning.recipients import claim_refusal
 
 TEMPLATE = "wagtail_cityoflearning/badges/claim.html"
 
@@ -39,37 +40,7 @@ def claim_start(request):
             "wagtail_cityoflearning_badges:claim",
             claiming.normalise_code(form.cleaned_data["code"]) or "-",
         )
-    return page(request, "wagtail_cityoflearning/badges/claim_start.html", {"form": form})
-
-
-def _learner_refusal(request, site, claim_code):
-    """For a logged-in learner who may not store anything on ``site``: the answer (to complete
-    the profile, or why not); None when they may claim. Editors claim as anyone does."""
-    from ..learners.adapter import is_admin_user
-    from ..learners.consent import NO_PROFILE, consent_status, profile_page
-
-    user = request.user
-    if not user.is_authenticated or is_admin_user(user):
-        return None
-    status = consent_status(user, site)
-    if status.state == NO_PROFILE:
-        from django.contrib import messages
-
-        messages.info(request, status.message)
-        return redirect(profile_page(request.get_full_path()))
-    if status.may_store:
-        return None
-    context = {
-        "claim_code": claim_code,
-        "badge_class": claim_code.badge_class,
-        "form": None,
-        "learner_consent": status,
-        "consent_refused": _(
-            "You can claim this badge once your parent or guardian has agreed. Nothing is "
-            "stored until then."
-        ),
-    }
-    return page(request, TEMPLATE, context, status=403)
+    return render_page(request, "wagtail_cityoflearning/badges/claim_start.html", {"form": form})
 
 
 def claim(request, code):
@@ -81,7 +52,7 @@ def claim(request, code):
 
 def _claim(request, code, claimant):
     if claiming.is_blocked(claimant):
-        return page(request, TEMPLATE, {"blocked": True, "form": None}, status=429)
+        return render_page(request, TEMPLATE, {"blocked": True, "form": None}, status=429)
     claim_code = (
         ClaimCode.objects.select_related("badge_class")
         .filter(code=claiming.normalise_code(code))
@@ -89,14 +60,14 @@ def _claim(request, code, claimant):
     )
     if claim_code is None:
         claiming.record_failure(claimant)
-        return page(
+        return render_page(
             request,
             TEMPLATE,
             {"unknown": True, "form": None, "code_form": CodeForm(initial={"code": code})},
             status=404,
         )
     site = Site.find_for_request(request)
-    refused = _learner_refusal(request, site, claim_code)
+    refused = claim_refusal(request, site, claim_code)
     if refused is not None:
         return refused
     initial = {"email": request.user.email} if request.user.is_authenticated else {}
@@ -104,20 +75,20 @@ def _claim(request, code, claimant):
     context = {"claim_code": claim_code, "badge_class": claim_code.badge_class, "form": form}
     if request.method == "POST" and claiming.code_is_busy(claim_code.code):
         context.update({"busy": True, "form": None})
-        return page(request, TEMPLATE, context, status=429)
+        return render_page(request, TEMPLATE, context, status=429)
     if request.method == "POST" and form.is_valid():
         claiming.record_attempt(claim_code.code)
         try:
             instance = claiming.claim(claim_code.code, form.cleaned_data["email"], site=site)
         except claiming.ConsentRefused as error:
             form.add_error("email", " ".join(error.messages))
-            return page(request, TEMPLATE, context, status=403)
+            return render_page(request, TEMPLATE, context, status=403)
         except ValidationError as error:
             claiming.record_failure(claimant)
             form.add_error(None, " ".join(error.messages))
         else:
             context.update({"award": instance, "assertion_url": serializers.assertion_id(instance)})
-            return page(request, "wagtail_cityoflearning/badges/claimed.html", context)
+            return render_page(request, "wagtail_cityoflearning/badges/claimed.html", context)
     if request.method == "GET" and not claim_code.is_usable:
         context["unusable"] = _("This code can no longer be used.")
-    return page(request, TEMPLATE, context, status=400 if form.errors else 200)
+    return render_page(request, TEMPLATE, context, status=400 if form.errors else 200)

@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..conf import DEFAULTS, cityoflearning_settings
-from .awarding import award, normalise_email
-from .models import Award, ClaimCode
+from wagtail_cityoflearning.badges.awarding import award, normalise_email
+from wagtail_cityoflearning.badges.models import Award, ClaimCode
+from wagtail_cityoflearning.conf import DEFAULTS, cityoflearning_settings
+from wagtail_cityoflearning.recipients import recipient_may_receive
 
 # The default limits (the settings CLAIM_CLIENT_MAX_FAILURES and CLAIM_WINDOW_SECONDS).
 MAX_FAILURES = DEFAULTS["CLAIM_CLIENT_MAX_FAILURES"]
@@ -27,27 +28,6 @@ def normalise_code(code: str) -> str:
 
 class ConsentRefused(ValidationError):
     """The address belongs to a learner who may not have anything stored on this site."""
-
-
-def recipient_may_receive(email: str, site) -> bool:
-    """False when ``email`` is an address of a learner's account that may not store learning
-    on ``site`` (below its age of digital consent without a guardian's consent for it).
-    Addresses of no account, or of an account without a profile, may receive badges."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-
-    from ..learners.consent import NO_PROFILE, consent_status
-
-    user_model = get_user_model()
-    listed = EmailAddress.objects.filter(email__iexact=email).values("user_id")
-    users = user_model.objects.filter(email__iexact=email) | user_model.objects.filter(
-        pk__in=listed
-    )
-    for user in users.distinct():
-        status = consent_status(user, site)
-        if not status.may_store and status.state != NO_PROFILE:
-            return False
-    return True
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import serializers
+from wagtail_cityoflearning.badges import serializers
 
 
 def send_award_email(instance) -> None:

@@ -23,7 +23,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from .validators import validate_badge_image
+from wagtail_cityoflearning.badges.validators import validate_badge_image
 
 
 class Issuer(index.Indexed, models.Model):
@@ -145,7 +145,9 @@ class IssuerKey(models.Model):
 
 class BadgeClassTag(TaggedItemBase):
     content_object = ParentalKey(
-        "wagtail_cityoflearning.BadgeClass", on_delete=models.CASCADE, related_name="tagged_items"
+        "wagtail_cityoflearning_badges.BadgeClass",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
     )
 
 

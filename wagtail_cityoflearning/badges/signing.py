@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.db import transaction
 from django.utils import timezone
 
-from .models import IssuerKey
+from wagtail_cityoflearning.badges.models import IssuerKey
 
 
 def generate_key(issuer, *, bits: int = 2048) -> IssuerKey:

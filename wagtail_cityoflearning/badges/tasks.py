@@ -7,9 +7,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django_tasks import task
 
-from . import baking, serializers, signing
-from .emails import send_award_email
-from .models import Award
+from wagtail_cityoflearning.badges import baking, serializers, signing
+from wagtail_cityoflearning.badges.emails import send_award_email
+from wagtail_cityoflearning.badges.models import Award
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ Include them in the site's URLs::
 
 from django.urls import path
 
-from . import claim_views, views
+from wagtail_cityoflearning.badges import claim_views, views
 
 app_name = "wagtail_cityoflearning_badges"
 

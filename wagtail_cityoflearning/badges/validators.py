@@ -15,7 +15,7 @@ from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from ..uploads import UnsafeImage, image_header, sanitise_svg
+from wagtail_cityoflearning.uploads import UnsafeImage, image_header, sanitise_svg
 
 MAX_BYTES = 512 * 1024
 MAX_PNG_SIDE = 4096
@@ -107,6 +107,6 @@ def sanitise_new_badge_image(sender, instance, raw=False, **kwargs):
 
 pre_save.connect(
     sanitise_new_badge_image,
-    sender="wagtail_cityoflearning.BadgeClass",
+    sender="wagtail_cityoflearning_badges.BadgeClass",
     dispatch_uid="wagtail_cityoflearning.badges.sanitise_new_badge_image",
 )

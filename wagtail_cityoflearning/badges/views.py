@@ -9,13 +9,15 @@ import json
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from ..uploads import protect_image_response
-from . import serializers
-from .models import Award, BadgeClass, Issuer, IssuerKey
+from wagtail_cityoflearning.badges import serializers
+from wagtail_cityoflearning.badges.models import Award, BadgeClass, Issuer, IssuerKey
+from wagtail_cityoflearning.badges.tasks import bake_award
+from wagtail_cityoflearning.layout import render_page
+from wagtail_cityoflearning.uploads import protect_image_response
 
 JSON_TYPES = ("application/ld+json", "application/json")
 
@@ -45,11 +47,9 @@ def json_response(request, data: dict, status: int = 200) -> HttpResponse:
     return response
 
 
-def page(request, template: str, context: dict, status: int = 200):
-    from ..learners.context_processors import public_layout
-
-    context = {**public_layout(request), **context}
-    response = render(request, template, context, status=status)
+def render_document(request, template: str, context: dict, status: int = 200):
+    """The page for people of a document that also answers as JSON (so it varies on Accept)."""
+    response = render_page(request, template, context, status=status)
     response["Vary"] = "Accept"
     return response
 
@@ -86,7 +86,9 @@ def issuer(request, uuid):
     check_site(request, instance)
     if wants_json(request):
         return json_response(request, serializers.issuer_json(instance))
-    return page(request, "wagtail_cityoflearning/badges/issuer.html", {"issuer": instance})
+    return render_document(
+        request, "wagtail_cityoflearning/badges/issuer.html", {"issuer": instance}
+    )
 
 
 def public_key(request, uuid):
@@ -116,7 +118,7 @@ def badge_class(request, uuid):
     instance = _live_badge_class(request, uuid)
     if wants_json(request):
         return json_response(request, serializers.badge_class_json(instance))
-    return page(
+    return render_document(
         request, "wagtail_cityoflearning/badges/badge_class.html", {"badge_class": instance}
     )
 
@@ -153,7 +155,7 @@ def assertion(request, uuid):
     email = request.GET.get("email", "").strip()
     if email:
         checked = instance.is_for(email)
-    return page(
+    return render_document(
         request,
         "wagtail_cityoflearning/badges/assertion.html",
         {
@@ -179,7 +181,5 @@ def assertion_image(request, uuid):
     if instance.revoked:
         return JsonResponse({"id": serializers.assertion_id(instance), "revoked": True}, status=410)
     if not instance.baked_image:
-        from .tasks import bake_award
-
         bake_award(instance)
     return _file(instance.baked_image)

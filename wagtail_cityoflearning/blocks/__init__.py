@@ -3,10 +3,16 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .actions import CallToActionBlock, ContactCardBlock, DocumentBlock
-from .content import ImageBlock, QuoteBlock, RichTextBlock, VideoBlock, video_embed_url
-from .location import LocationBlock
-from .structure import AccordionBlock, LearningOutcomesBlock
+from wagtail_cityoflearning.blocks.actions import CallToActionBlock, ContactCardBlock, DocumentBlock
+from wagtail_cityoflearning.blocks.content import (
+    ImageBlock,
+    QuoteBlock,
+    RichTextBlock,
+    VideoBlock,
+    video_embed_url,
+)
+from wagtail_cityoflearning.blocks.location import LocationBlock
+from wagtail_cityoflearning.blocks.structure import AccordionBlock, LearningOutcomesBlock
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailgeowidget.blocks import LeafletBlock
 
-from ..geo import format_point, parse_point
-from ..panels import VendoredLeafletField
+from wagtail_cityoflearning.ewkt import format_point, parse_point
+from wagtail_cityoflearning.panels import VendoredLeafletField
 
 
 class LocationBlock(LeafletBlock):

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .content import RichTextBlock
+from wagtail_cityoflearning.blocks.content import RichTextBlock
 
 
 class AccordionItemBlock(blocks.StructBlock):

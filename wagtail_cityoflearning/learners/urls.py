@@ -3,7 +3,10 @@ playlists they make. Include under any prefix, e.g. ``path("learning/", include(
 
 from django.urls import path
 
-from . import account_views, dashboard_views, evidence_views, learner_playlist_views
+from wagtail_cityoflearning.learners.home import account_views
+from wagtail_cityoflearning.learners.home import views as dashboard_views
+from wagtail_cityoflearning.learners.learner_playlists import views as learner_playlist_views
+from wagtail_cityoflearning.learners.progress import evidence_views
 
 app_name = "wagtail_cityoflearning_learners"
 

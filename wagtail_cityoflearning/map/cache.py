@@ -8,7 +8,7 @@ import time
 
 from django.core.cache import caches
 
-from ..conf import cityoflearning_settings
+from wagtail_cityoflearning.conf import cityoflearning_settings
 
 VERSION_KEY = "wagtail_cityoflearning:map:version"
 

@@ -7,7 +7,8 @@ from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from wagtail.models import Page
 
-from ..models import OpportunityPage, ProviderPage
+from wagtail_cityoflearning.models.opportunities import OpportunityPage
+from wagtail_cityoflearning.models.providers import ProviderPage
 
 
 def parent_title():

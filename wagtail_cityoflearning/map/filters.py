@@ -15,10 +15,16 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Interest, OpportunityPage, OpportunitySession, OpportunityType, ProviderPage
-from ..models.opportunities import language_choices
-from ..search import sanitise_query
-from .geo import with_distance, within_bbox, within_radius
+from wagtail_cityoflearning.map.geo import with_distance, within_bbox, within_radius
+from wagtail_cityoflearning.models.opportunities import (
+    OpportunityPage,
+    OpportunitySession,
+    OpportunityType,
+    language_choices,
+)
+from wagtail_cityoflearning.models.providers import ProviderPage
+from wagtail_cityoflearning.models.taxonomy import Interest
+from wagtail_cityoflearning.search import sanitise_query
 
 MAX_RADIUS_KM = 50
 MAX_BBOX_SPAN_DEGREES = 10

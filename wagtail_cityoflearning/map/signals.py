@@ -3,8 +3,9 @@
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ..models import AbstractOpportunityPage, AbstractProviderPage
-from . import cache
+from wagtail_cityoflearning.map import cache
+from wagtail_cityoflearning.models.opportunities import AbstractOpportunityPage
+from wagtail_cityoflearning.models.providers import AbstractProviderPage
 
 
 def _is_map_content(instance) -> bool:

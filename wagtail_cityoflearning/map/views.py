@@ -9,10 +9,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from ..calendar import build_calendar, calendar_response
-from ..conf import cityoflearning_settings
-from . import cache
-from .feeds import (
+from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.ical import build_calendar, calendar_response
+from wagtail_cityoflearning.map import cache
+from wagtail_cityoflearning.map.feeds import (
     etag_for,
     feature_collection,
     opportunity_features,
@@ -57,7 +57,7 @@ def _conditional(request, body: bytes, etag: str, version: float, content_type: 
     return response
 
 
-def geojson(page, request, kind: str = "opportunities"):
+def geojson(request, page, kind: str = "opportunities"):
     """A FeatureCollection of the filtered opportunities (or the providers), cached."""
     version = cache.current_version()
     key = _cache_key(page, request, kind, version)
@@ -78,7 +78,7 @@ def geojson(page, request, kind: str = "opportunities"):
     return _conditional(request, body, etag, version, "application/geo+json")
 
 
-def ics(page, request):
+def ics(request, page):
     """An iCalendar feed of the filtered opportunities' sessions (for subscribing)."""
     filterset = page.get_filterset(request, use_defaults=False)
     if not filterset.is_valid():
@@ -88,7 +88,7 @@ def ics(page, request):
     return calendar_response(calendar, "opportunities.ics")
 
 
-def index(page, request):
+def index(request, page):
     """The server-rendered list (and the map beside it)."""
     filterset = page.get_filterset(request)
     paginator = Paginator(

@@ -3,7 +3,9 @@
 import swapper
 from django.apps import apps
 
-from ..panels import LEAFLET_CSS
+from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+from wagtail_cityoflearning.panels import LEAFLET_CSS
 
 # Wagtail names its swappable page setting WAGTAIL_PAGE_MODEL (not WAGTAILCORE_PAGE_MODEL).
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -45,9 +47,6 @@ class CityOfLearningPageMixin:
     """
 
     def get_context(self, request, *args, **kwargs):
-        from ..conf import cityoflearning_settings
-        from .settings import CityOfLearningSettings
-
         context = super().get_context(request, *args, **kwargs)
         getter = getattr(self, "get_city_settings", None)
         if getter is not None:

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..geo import format_point, parse_point
+from wagtail_cityoflearning.ewkt import format_point, parse_point
 
 try:  # wagtail-localize is optional: without it nothing reads the declarations below
     from wagtail_localize.fields import SynchronizedField

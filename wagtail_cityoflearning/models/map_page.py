@@ -6,15 +6,21 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from ..forms import CityOfLearningPageForm
-from .base import BASE_PAGE_MODEL, CLUSTER_STYLESHEETS, BasePage, CityOfLearningPageMixin
-from .opportunities import OpportunityPage
-from .providers import ProviderPage
-from .settings import CityOfLearningSettings
+from wagtail_cityoflearning.forms import CityOfLearningPageForm
+from wagtail_cityoflearning.map.filters import OpportunityFilter
+from wagtail_cityoflearning.map.routes import OpportunityMapRoutes
+from wagtail_cityoflearning.models.base import (
+    BASE_PAGE_MODEL,
+    CLUSTER_STYLESHEETS,
+    BasePage,
+    CityOfLearningPageMixin,
+)
+from wagtail_cityoflearning.models.opportunities import OpportunityPage
+from wagtail_cityoflearning.models.providers import ProviderPage
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 FILTER_PARAMETERS = {
     "q", "interest", "age", "when", "date_from", "date_to", "free", "mode", "language",
@@ -22,7 +28,7 @@ FILTER_PARAMETERS = {
 }  # fmt: skip
 
 
-class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, BasePage):
+class AbstractOpportunityMapPage(CityOfLearningPageMixin, OpportunityMapRoutes, BasePage):
     """Young people filter the site's live opportunities on a list and a map."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -131,8 +137,6 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, Bas
         return data
 
     def get_filterset(self, request, use_defaults: bool = True):
-        from ..map.filters import OpportunityFilter
-
         data = request.GET
         if use_defaults and self.uses_defaults(request):
             data = self.get_default_filters()
@@ -143,32 +147,6 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, RoutablePageMixin, Bas
             root=self.get_listing_root(),
             tz=self.get_city_settings().tzinfo,
         )
-
-    # -- routes ------------------------------------------------------------------------------
-
-    @path("", name="index")
-    def index_route(self, request):
-        from ..map.views import index
-
-        return index(self, request)
-
-    @path("geojson/", name="geojson")
-    def geojson_route(self, request):
-        from ..map.views import geojson
-
-        return geojson(self, request, "opportunities")
-
-    @path("providers/", name="providers")
-    def providers_route(self, request):
-        from ..map.views import geojson
-
-        return geojson(self, request, "providers")
-
-    @path("ics/", name="ics")
-    def ics_route(self, request):
-        from ..map.views import ics
-
-        return ics(self, request)
 
 
 class OpportunityMapPage(AbstractOpportunityMapPage):

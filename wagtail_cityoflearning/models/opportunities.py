@@ -20,31 +20,21 @@ from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ..blocks import BodyBlock
-from ..conf import cityoflearning_settings
-from ..fields import MultipleChoiceJSONField
-from ..forms import OpportunityPageForm
-from ..panels import AddressPanel, CityTimeInlinePanel, LocationPanel
-from ..serializers import InterestSerializer
-from .base import LEAFLET_STYLESHEETS, BasePage, CityOfLearningPageMixin
-from .location import LocationMixin
-
-
-class OpportunityType(models.TextChoices):
-    EVENT = "event", _("Event")
-    COURSE = "course", _("Course or workshop")
-    VOLUNTEERING = "volunteering", _("Volunteering")
-    INTERNSHIP = "internship", _("Internship")
-    DIGITAL = "digital", _("Digital experience")
-    YOUTH_PROJECT = "youth_project", _("Youth project")
-    OPEN_SPACE = "open_space", _("Open space")
-    OTHER = "other", _("Other")
-
-
-class Mode(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("Hybrid")
+from wagtail_cityoflearning.blocks import BodyBlock
+from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.fields import MultipleChoiceJSONField
+from wagtail_cityoflearning.forms import OpportunityPageForm
+from wagtail_cityoflearning.ical import opportunity_ics_response
+from wagtail_cityoflearning.models.base import (
+    LEAFLET_STYLESHEETS,
+    BasePage,
+    CityOfLearningPageMixin,
+)
+from wagtail_cityoflearning.models.location import LocationMixin
+from wagtail_cityoflearning.models.taxonomy import Mode, OpportunityType
+from wagtail_cityoflearning.panels import AddressPanel, CityTimeInlinePanel, LocationPanel
+from wagtail_cityoflearning.serializers import InterestSerializer
+from wagtail_cityoflearning.structured_data import opportunity_json_ld
 
 
 def language_choices():
@@ -139,7 +129,7 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     accessibility = models.TextField(_("accessibility notes"), blank=True)
     badge_class = models.ForeignKey(
-        "wagtail_cityoflearning.BadgeClass",
+        "wagtail_cityoflearning_badges.BadgeClass",
         verbose_name=_("badge"),
         null=True,
         blank=True,
@@ -346,8 +336,6 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
         return []
 
     def get_context(self, request, *args, **kwargs):
-        from ..structured_data import opportunity_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["provider"] = self.provider
         context["next_sessions"] = self.get_next_sessions()
@@ -357,8 +345,6 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
     @path("ics/", name="ics")
     def calendar(self, request):
         """Download the sessions as an iCalendar file (“add to calendar”)."""
-        from ..calendar import opportunity_ics_response
-
         return opportunity_ics_response(self, request)
 
 

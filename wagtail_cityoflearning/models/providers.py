@@ -11,13 +11,18 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..blocks import BodyBlock
-from ..conf import cityoflearning_settings
-from ..forms import CityOfLearningPageForm
-from ..panels import AddressPanel, LocationPanel
-from ..serializers import InterestSerializer
-from .base import LEAFLET_STYLESHEETS, BasePage, CityOfLearningPageMixin
-from .location import LocationMixin
+from wagtail_cityoflearning.blocks import BodyBlock
+from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.forms import CityOfLearningPageForm
+from wagtail_cityoflearning.models.base import (
+    LEAFLET_STYLESHEETS,
+    BasePage,
+    CityOfLearningPageMixin,
+)
+from wagtail_cityoflearning.models.location import LocationMixin
+from wagtail_cityoflearning.models.opportunities import OpportunityPage
+from wagtail_cityoflearning.panels import AddressPanel, LocationPanel
+from wagtail_cityoflearning.serializers import InterestSerializer
 
 SOCIAL_PLATFORMS = [
     ("instagram", "Instagram"),
@@ -160,8 +165,6 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
 
         Override to list your own opportunity type.
         """
-        from .opportunities import OpportunityPage
-
         qs = OpportunityPage.objects.child_of(self).live().public().upcoming().for_listing()
         limit = limit or cityoflearning_settings.PROVIDER_UPCOMING_LIMIT
         return qs[:limit]
@@ -179,7 +182,7 @@ class ProviderPage(AbstractProviderPage):
     parent_page_types = ["wagtail_cityoflearning.ProviderIndexPage"]
     subpage_types = [
         "wagtail_cityoflearning.OpportunityPage",
-        "wagtail_cityoflearning.PlaylistPage",
+        "wagtail_cityoflearning_learners.PlaylistPage",
     ]
 
     class Meta:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..conf import cityoflearning_settings
+from wagtail_cityoflearning.conf import cityoflearning_settings
 
 
 def timezone_choices():

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from .location import synchronised_fields
+from wagtail_cityoflearning.models.location import synchronised_fields
 
 ICON_CHOICES = [
     ("palette", _("Palette")),
@@ -31,6 +31,23 @@ ICON_CHOICES = [
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits, e.g. #1d70b8.")
 )
+
+
+class OpportunityType(models.TextChoices):
+    EVENT = "event", _("Event")
+    COURSE = "course", _("Course or workshop")
+    VOLUNTEERING = "volunteering", _("Volunteering")
+    INTERNSHIP = "internship", _("Internship")
+    DIGITAL = "digital", _("Digital experience")
+    YOUTH_PROJECT = "youth_project", _("Youth project")
+    OPEN_SPACE = "open_space", _("Open space")
+    OTHER = "other", _("Other")
+
+
+class Mode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class Interest(TranslatableMixin, index.Indexed, models.Model):

@@ -10,6 +10,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from wagtail.models import AbstractPage
 
+from wagtail_cityoflearning.models.opportunities import language_choices
+
 register = template.Library()
 
 HEAD_TEMPLATE = "wagtail_cityoflearning/includes/head.html"
@@ -43,8 +45,6 @@ def to_json(value) -> str:
 @register.filter
 def language_name(code: str) -> str:
     """The translated name of a language code from ``WAGTAIL_CITYOFLEARNING["LANGUAGES"]``."""
-    from ..models.opportunities import language_choices
-
     return dict(language_choices()).get(code, code)
 
 
@@ -144,42 +144,3 @@ def language_switch(context) -> LanguageSwitch | None:
         )
         cache[key] = LanguageSwitch(action, options) if len(options) > 1 else None
     return cache[key]
-
-
-BADGE_DOCUMENTS = {
-    ("award", False): "assertion",
-    ("award", True): "assertion_image",
-    ("badgeclass", False): "badge_class",
-    ("badgeclass", True): "badge_class_image",
-    ("issuer", False): "issuer",
-}
-
-
-@register.simple_tag(takes_context=True)
-def badge_url(context, obj, image=False) -> str:
-    """``{% badge_url award %}``, ``{% badge_url badge_class image=True %}``: the address of a
-    badge document (an assertion, a badge class, an issuer, or an image of the first two).
-    Badge documents answer only on their issuer's Site: on that Site the link is relative,
-    elsewhere (a badge earned in the other city) it is the document's full address. Each
-    issuer's Site is looked up once per request."""
-    from wagtail.models import Site
-
-    from ..badges.serializers import object_url
-
-    model = obj._meta.model_name
-    issuer = obj if model == "issuer" else (obj.badge_class if model == "award" else obj).issuer
-    name = BADGE_DOCUMENTS[(model, bool(image))]
-    request = context.get("request")
-    if request is None:
-        return object_url(issuer, name, obj.uuid)
-    sites = getattr(request, "cityoflearning_issuer_sites", None)
-    if sites is None:
-        sites = request.cityoflearning_issuer_sites = {}
-    if issuer.pk not in sites:
-        site = None if issuer.site_id else issuer.get_site()
-        sites[issuer.pk] = issuer.site_id or (site.pk if site else None)
-    here = Site.find_for_request(request)
-    path = reverse(f"wagtail_cityoflearning_badges:{name}", kwargs={"uuid": obj.uuid})
-    if here is not None and here.pk == sites[issuer.pk]:
-        return path
-    return issuer.base_url + path

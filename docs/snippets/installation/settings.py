@@ -3,6 +3,8 @@
 # allauth's pages must be found first.
 INSTALLED_APPS += [
     "wagtail_cityoflearning",
+    "wagtail_cityoflearning.badges",
+    "wagtail_cityoflearning.learners",
     "wagtailgeowidget",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -28,8 +30,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # The learner's display name, year of birth, guardian and language, and the city's name on
 # every email.
-ACCOUNT_SIGNUP_FORM_CLASS = "wagtail_cityoflearning.learners.forms.LearnerSignupForm"
-ACCOUNT_ADAPTER = "wagtail_cityoflearning.learners.adapter.LearnerAccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "wagtail_cityoflearning.learners.accounts.forms.LearnerSignupForm"
+ACCOUNT_ADAPTER = "wagtail_cityoflearning.learners.accounts.adapter.LearnerAccountAdapter"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "wagtail_cityoflearning_learners:dashboard"
 DEFAULT_FROM_EMAIL = "learning@your-city.example"
@@ -38,12 +40,12 @@ DEFAULT_FROM_EMAIL = "learning@your-city.example"
 # pages the package does not render itself (allauth's sign-up and log-in pages).
 TEMPLATES[0]["OPTIONS"]["context_processors"] += [
     "wagtail.contrib.settings.context_processors.settings",
-    "wagtail_cityoflearning.learners.context_processors.public_layout",
+    "wagtail_cityoflearning.layout.public_layout",
 ]
 
 # Learners' evidence files: private, outside MEDIA_ROOT, served only to who may see them.
 STORAGES["cityoflearning_evidence"] = {
-    "BACKEND": "wagtail_cityoflearning.learners.storage.PrivateFileSystemStorage",
+    "BACKEND": "wagtail_cityoflearning.learners.progress.storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": BASE_DIR / "evidence"},
 }
 

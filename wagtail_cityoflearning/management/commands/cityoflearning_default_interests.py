@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from ...interests import create_default_interests
+from wagtail_cityoflearning.interests import create_default_interests
 
 
 class Command(BaseCommand):

@@ -15,7 +15,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 
-APP_LABEL = "wagtail_cityoflearning"
+PACKAGE = "wagtail_cityoflearning"
+LEARNERS_LABEL = "wagtail_cityoflearning_learners"
+
+
+def package_models() -> list:
+    """The models of every app of the package the site installs (core, badges, learners)."""
+    return [
+        model
+        for config in apps.get_app_configs()
+        if config.name == PACKAGE or config.name.startswith(f"{PACKAGE}.")
+        for model in config.get_models()
+    ]
 
 
 class Command(BaseCommand):
@@ -42,8 +53,7 @@ class Command(BaseCommand):
     def handle(self, *args, interactive=True, delete_learner_accounts=False, **options):
         from wagtail.models import Page, Site
 
-        config = apps.get_app_config(APP_LABEL)
-        own_models = list(config.get_models())
+        own_models = package_models()
         content_types = ContentType.objects.get_for_models(
             *own_models, for_concrete_models=False
         ).values()
@@ -86,8 +96,10 @@ class Command(BaseCommand):
     def learner_users(self):
         from django.contrib.auth import get_user_model
 
-        # By name: the core's commands do not import the learners' code.
-        LearnerProfile = apps.get_model(APP_LABEL, "LearnerProfile")  # noqa: N806
+        # By name: the core's commands do not import the learners' app, which may be absent.
+        if not apps.is_installed(f"{PACKAGE}.learners"):
+            return get_user_model().objects.none()
+        LearnerProfile = apps.get_model(LEARNERS_LABEL, "LearnerProfile")  # noqa: N806
         return get_user_model().objects.filter(
             pk__in=LearnerProfile.objects.values("user"), is_staff=False, is_superuser=False
         )

@@ -9,9 +9,9 @@ but what is missing; permissions added by hand to a group stay.
 from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
-from ... import roles
-from ...models.base import BasePage
-from ...models.providers import AbstractProviderPage
+from wagtail_cityoflearning import roles
+from wagtail_cityoflearning.models.base import BasePage
+from wagtail_cityoflearning.models.providers import AbstractProviderPage
 
 
 class Command(BaseCommand):

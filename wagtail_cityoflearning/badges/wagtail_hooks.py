@@ -1,0 +1,75 @@
+"""Admin integration of the badges: the badge and issuer snippets, awards and claim codes,
+each filtered by the access policy."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from wagtail_cityoflearning import access
+from wagtail_cityoflearning.badges import access as badge_access
+from wagtail_cityoflearning.badges.admin_claims import ClaimCodeViewSet
+from wagtail_cityoflearning.badges.admin_forms import (
+    BadgeClassFilterSet,
+    BadgeClassForm,
+    IssuerForm,
+)
+from wagtail_cityoflearning.badges.admin_views import AwardViewSet
+from wagtail_cityoflearning.badges.models import BadgeClass, Issuer
+
+# Wagtail's snippet views, bulk actions and editing sessions ask its permission policy
+# registry: give them the badges' scopes before any viewset registers a default.
+badge_access.register_policies()
+
+
+class IssuerChooserViewSet(access.ScopedViewSetMixin, SnippetChooserViewSet):
+    access_scope = staticmethod(badge_access.issuers)
+
+
+class IssuerViewSet(access.ScopedViewSetMixin, SnippetViewSet):
+    """The issuers the user acts for: their cities' and providers' (see ``access``)."""
+
+    access_scope = staticmethod(badge_access.issuers)
+    chooser_viewset_class = IssuerChooserViewSet
+    edit_handler = ObjectList(Issuer.panels, base_form_class=IssuerForm)
+    model = Issuer
+    icon = "group"
+    menu_label = _("Badge issuers")
+    list_display = ["name", "email", "verification"]
+    search_fields = ["name"]
+
+
+class BadgeClassViewSet(access.ScopedViewSetMixin, SnippetViewSet):
+    """The badge classes of the issuers the user acts for. Their chooser (in a playlist's
+    steps) offers every published badge: any badge can be a step, whatever its issuer."""
+
+    access_scope = staticmethod(badge_access.badge_classes)
+    edit_handler = ObjectList(BadgeClass.panels, base_form_class=BadgeClassForm)
+    model = BadgeClass
+    icon = "pick"
+    menu_label = _("Badges")
+    list_display = ["name", "issuer", "locale"]
+    filterset_class = BadgeClassFilterSet
+    search_fields = ["name"]
+
+
+class BadgesViewSetGroup(SnippetViewSetGroup):
+    items = (BadgeClassViewSet, IssuerViewSet)
+    menu_icon = "pick"
+    menu_label = _("Badges")
+    menu_order = 310
+
+
+register_snippet(BadgesViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_award_viewset():
+    return AwardViewSet("cityoflearning_awards", url_prefix="awards")
+
+
+@hooks.register("register_admin_viewset")
+def register_claim_code_viewset():
+    return ClaimCodeViewSet("cityoflearning_claim_codes", url_prefix="claim_codes")

@@ -1,1 +1,0 @@
-"""Demo content for the two example cities (used by the cityoflearning_demo command)."""

@@ -1,0 +1,121 @@
+"""A learner's profile and a guardian's consent per city."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+def site_languages():
+    """The host site's LANGUAGES, read when needed (not frozen into migrations)."""
+    return settings.LANGUAGES
+
+
+def validate_year_of_birth(value):
+    from django.core.exceptions import ValidationError
+
+    year = current_year()
+    if value > year - 10 or value < year - 100:
+        raise ValidationError(
+            _("Enter the year you were born, e.g. %(year)d.") % {"year": year - 16}
+        )
+
+
+class LearnerProfile(models.Model):
+    """What a young person tells us about themselves, and their consent state."""
+
+    class Consent(models.TextChoices):
+        NOT_NEEDED = "not_needed", _("Old enough to consent")
+        PENDING = "pending", _("Waiting for a parent or guardian")
+        GIVEN = "given", _("Given by a parent or guardian")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile"
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("city"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=60,
+        help_text=_("How we greet you. It need not be your real name."),
+    )
+    year_of_birth = models.PositiveSmallIntegerField(
+        _("year of birth"), validators=[validate_year_of_birth]
+    )
+    interests = models.ManyToManyField(
+        "wagtail_cityoflearning.Interest",
+        verbose_name=_("interests"),
+        blank=True,
+        related_name="+",
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, blank=True, choices=site_languages
+    )
+    consent = models.CharField(
+        _("consent"), max_length=20, choices=Consent.choices, default=Consent.NOT_NEEDED
+    )
+    guardian_email = models.EmailField(_("parent's or guardian's email"), blank=True)
+    consent_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+    consent_given_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def age(self) -> int:
+        """The age this year (the lower bound when the birthday is still to come)."""
+        return current_year() - self.year_of_birth - 1
+
+    @property
+    def may_store_learning(self) -> bool:
+        """False while a parent's consent is awaited: nothing beyond the account is stored."""
+        return self.consent != self.Consent.PENDING
+
+
+class SiteConsent(models.Model):
+    """A guardian's consent for a learner on a city's site other than their profile's own.
+
+    One install can serve cities with different ages of digital consent, so a guardian's
+    agreement counts only for the city it was asked for: a learner who acts on another
+    city's site, below that city's age, asks their guardian again for that city.
+    ``given_at`` is empty while the guardian's answer is awaited.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="site_consents"
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site", verbose_name=_("city"), on_delete=models.CASCADE, related_name="+"
+    )
+    guardian_email = models.EmailField(_("parent's or guardian's email"))
+    requested_at = models.DateTimeField(_("asked for"), default=timezone.now)
+    given_at = models.DateTimeField(_("given"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent for a city")
+        verbose_name_plural = _("consents for cities")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "site"], name="col_site_consent_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.site}"
+
+    @property
+    def is_given(self) -> bool:
+        return self.given_at is not None

@@ -1,0 +1,2 @@
+"""The learner's own pages: the dashboard with its suggestions, the badge backpack, the
+profile, and the data rights (download, delete)."""

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests.badges.conftest import make_badge_class
 from wagtail_cityoflearning.badges import baking, signing
 from wagtail_cityoflearning.badges.awarding import award, revoke
-from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.badges.models import Award, OpportunityBadge
 
 JSON = {"HTTP_ACCEPT": "application/ld+json, application/json"}
 
@@ -307,6 +307,7 @@ def test_badge_images_are_checked(name, content, message):
 def test_opportunity_page_names_the_badge_it_awards(client, city, provider, badge_class):
     from tests.factories import make_opportunity
 
-    page = make_opportunity(provider, [city["interests"]["arts"]], badge_class=badge_class)
+    page = make_opportunity(provider, [city["interests"]["arts"]])
+    OpportunityBadge.objects.create(page=page, badge_class=badge_class)
     html = client.get(page.url).content.decode()
     assert f"/badges/classes/{badge_class.uuid}/" in html and "Young maker" in html

@@ -18,7 +18,7 @@ from tests.badges.conftest import make_badge_class, png_bytes
 from tests.factories import ProviderPageFactory
 from tests.learners.conftest import make_playlist, make_provider_staff
 from wagtail_cityoflearning.badges.awarding import award
-from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.badges.models import Award, OpportunityBadge
 from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 from wagtail_cityoflearning.learners.progress import signals
 from wagtail_cityoflearning.learners.progress.evidence_forms import EvidenceForm
@@ -570,8 +570,7 @@ def test_the_opportunitys_badge_completes_the_opportunity_step(
     enrolment, playlist, opportunity, issuer, django_capture_on_commit_callbacks
 ):
     badge = make_badge_class(issuer, slug="robotics", name="Robotics")
-    opportunity.badge_class = badge
-    opportunity.save()
+    OpportunityBadge.objects.create(page=opportunity, badge_class=badge)
     with django_capture_on_commit_callbacks(execute=True):
         award(badge, "Maja@Example.org")
     record = StepProgress.objects.get(enrolment=enrolment)

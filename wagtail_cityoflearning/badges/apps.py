@@ -13,4 +13,18 @@ class WagtailCityOfLearningBadgesAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.admin.panels import InlinePanel
+
         from wagtail_cityoflearning.badges import checks  # noqa: F401  (registers the system checks)
+        from wagtail_cityoflearning.models.opportunities import OpportunityPage
+
+        # The badge an opportunity awards: edited on the opportunity's page once this app is
+        # installed (the core's page knows nothing of badges). Before any editor is built.
+        if not any(
+            getattr(panel, "relation_name", None) == "earned_badges"
+            for panel in OpportunityPage.content_panels
+        ):
+            OpportunityPage.content_panels = [
+                *OpportunityPage.content_panels,
+                InlinePanel("earned_badges", max_num=1, label=_("Badge you can earn")),
+            ]

@@ -351,6 +351,36 @@ class Award(ClusterableModel):
         return bool(self.signature)
 
 
+class OpportunityBadge(Orderable):
+    """The badge a young person earns at an opportunity.
+
+    Kept by the badges' app, as a child of the opportunity page (so drafts and revisions carry
+    it, as any field of the page): the core's pages work without the badges' app. The panel
+    is added to the opportunity page's editor when this app is ready (see ``apps.py``)."""
+
+    page = ParentalKey(
+        "wagtail_cityoflearning.OpportunityPage",
+        on_delete=models.CASCADE,
+        related_name="earned_badges",
+    )
+    badge_class = models.ForeignKey(
+        BadgeClass,
+        verbose_name=_("badge"),
+        on_delete=models.CASCADE,
+        related_name="opportunity_links",
+        help_text=_("The Open Badge a young person earns here, if any."),
+    )
+
+    panels = [FieldPanel("badge_class")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("badge you can earn")
+        verbose_name_plural = _("badges you can earn")
+
+    def __str__(self):
+        return str(self.badge_class)
+
+
 class AwardEvidence(Orderable):
     award = ParentalKey(Award, on_delete=models.CASCADE, related_name="evidence")
     url = models.URLField(_("evidence URL"), blank=True)

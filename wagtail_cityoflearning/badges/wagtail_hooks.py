@@ -1,6 +1,7 @@
 """Admin integration of the badges: the badge and issuer snippets, awards and claim codes,
 each filtered by the access policy."""
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -18,6 +19,7 @@ from wagtail_cityoflearning.badges.admin_forms import (
 )
 from wagtail_cityoflearning.badges.admin_views import AwardViewSet
 from wagtail_cityoflearning.badges.models import BadgeClass, Issuer
+from wagtail_cityoflearning.models.opportunities import AbstractOpportunityPage
 
 # Wagtail's snippet views, bulk actions and editing sessions ask its permission policy
 # registry: give them the badges' scopes before any viewset registers a default.
@@ -73,3 +75,18 @@ def register_award_viewset():
 @hooks.register("register_admin_viewset")
 def register_claim_code_viewset():
     return ClaimCodeViewSet("cityoflearning_claim_codes", url_prefix="claim_codes")
+
+
+@hooks.register("cityoflearning_page_sections")
+def opportunity_badge_section(request, page):
+    """On an opportunity's page: the published badge a young person earns there."""
+    if not isinstance(page, AbstractOpportunityPage) or not hasattr(page, "earned_badges"):
+        return ""
+    for link in page.earned_badges.select_related("badge_class"):
+        if link.badge_class.live:
+            return render_to_string(
+                "wagtail_cityoflearning/badges/includes/opportunity_badge.html",
+                {"badge": link.badge_class, "page": page},
+                request=request,
+            )
+    return ""

@@ -13,6 +13,13 @@ class WagtailCityOfLearningLearnersAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail_cityoflearning.learners import checks  # noqa: F401  (registers the system checks)
         from wagtail_cityoflearning.learners.progress.signals import connect
+        from wagtail_cityoflearning.models.providers import ProviderPage
 
         connect()
+        # Providers keep playlists too: allowed under their page once this app is installed
+        # (the core's provider page knows nothing of playlists).
+        playlist = "wagtail_cityoflearning_learners.PlaylistPage"
+        if playlist not in ProviderPage.subpage_types:
+            ProviderPage.subpage_types = [*ProviderPage.subpage_types, playlist]

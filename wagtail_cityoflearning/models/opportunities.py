@@ -128,15 +128,6 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     accessibility = models.TextField(_("accessibility notes"), blank=True)
-    badge_class = models.ForeignKey(
-        "wagtail_cityoflearning_badges.BadgeClass",
-        verbose_name=_("badge"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The Open Badge a young person earns here, if any."),
-    )
     # Denormalised from the sessions on save, so listings sort and filter in one query.
     starts_at = models.DateTimeField(
         _("first session starts"), null=True, editable=False, db_index=True
@@ -189,7 +180,6 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
             heading=_("Registration and contact"),
         ),
         FieldPanel("accessibility"),
-        FieldPanel("badge_class"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

@@ -180,10 +180,8 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
 
 class ProviderPage(AbstractProviderPage):
     parent_page_types = ["wagtail_cityoflearning.ProviderIndexPage"]
-    subpage_types = [
-        "wagtail_cityoflearning.OpportunityPage",
-        "wagtail_cityoflearning_learners.PlaylistPage",
-    ]
+    # The learners' app adds its playlist page when it is installed (see its ``apps.py``).
+    subpage_types = ["wagtail_cityoflearning.OpportunityPage"]
 
     class Meta:
         verbose_name = _("provider page")

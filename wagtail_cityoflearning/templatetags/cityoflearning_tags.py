@@ -6,8 +6,11 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
+from wagtail import hooks
 from wagtail.models import AbstractPage
 
 from wagtail_cityoflearning.models.opportunities import language_choices
@@ -144,3 +147,14 @@ def language_switch(context) -> LanguageSwitch | None:
         )
         cache[key] = LanguageSwitch(action, options) if len(options) > 1 else None
     return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def cityoflearning_page_sections(context, page) -> str:
+    """``{% cityoflearning_page_sections page %}``: the sections other apps add to a page of
+    the core, such as the badge an opportunity awards (the badges' app). Each function
+    registered for the ``cityoflearning_page_sections`` hook is called with the request and the
+    page and returns HTML, or an empty string."""
+    request = context.get("request")
+    parts = (fn(request, page) for fn in hooks.get_hooks("cityoflearning_page_sections"))
+    return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308

@@ -41,13 +41,25 @@ logger = logging.getLogger(__name__)
 # -- what the learner has done outside the playlist ---------------------------------------
 
 
-def held_badge_ids(user) -> set[int]:
-    """Badge classes the learner holds: awarded to one of their addresses, not revoked."""
-    return set(
+def held_badges(user) -> tuple[set[int], set[int]]:
+    """The badge classes the learner holds (awarded to one of their addresses, not revoked),
+    and the opportunities that award one of them, in one query."""
+    rows = (
         awards_to(learner_emails(user))
         .filter(revoked=False)
-        .values_list("badge_class_id", flat=True)
+        .values_list("badge_class_id", "badge_class__opportunity_links__page_id")
     )
+    badge_ids, opportunity_ids = set(), set()
+    for badge_id, opportunity_id in rows:
+        badge_ids.add(badge_id)
+        if opportunity_id is not None:
+            opportunity_ids.add(opportunity_id)
+    return badge_ids, opportunity_ids
+
+
+def held_badge_ids(user) -> set[int]:
+    """Badge classes the learner holds: awarded to one of their addresses, not revoked."""
+    return held_badges(user)[0]
 
 
 def awards_to(emails):
@@ -68,10 +80,17 @@ class LearnerFacts:
 
     badge_ids: set[int]
     attended_ids: set[int]
+    # Opportunities whose badge the learner holds: their steps are complete too.
+    badge_opportunity_ids: set[int] = field(default_factory=set)
 
     @classmethod
     def for_user(cls, user) -> LearnerFacts:
-        return cls(badge_ids=held_badge_ids(user), attended_ids=attended_opportunity_ids(user))
+        badge_ids, badge_opportunity_ids = held_badges(user)
+        return cls(
+            badge_ids=badge_ids,
+            attended_ids=attended_opportunity_ids(user),
+            badge_opportunity_ids=badge_opportunity_ids,
+        )
 
 
 # -- the state of each step ------------------------------------------------------------------
@@ -139,10 +158,7 @@ def step_is_complete(step, progress: StepProgress | None, facts: LearnerFacts) -
         opportunity = step.opportunity
         if opportunity is None:
             return False
-        if opportunity.pk in facts.attended_ids:
-            return True
-        badge_id = getattr(opportunity.specific_deferred, "badge_class_id", None)
-        return badge_id is not None and badge_id in facts.badge_ids
+        return opportunity.pk in facts.attended_ids or opportunity.pk in facts.badge_opportunity_ids
     if step.kind == StepKind.BADGE:
         badge = step.badge
         return badge is not None and badge.pk in facts.badge_ids

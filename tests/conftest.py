@@ -5,6 +5,25 @@ import pytest
 
 from tests.factories import ProviderPageFactory, make_city, make_opportunity
 
+# Fails a test that reached no assertion (see the module).
+pytest_plugins = ["tests.plugins.assertions"]
+
+# Helper modules that check with `assert` are rewritten like the tests, so that their passing
+# asserts count for the test that called them. (tests.factories makes no assertion.)
+pytest.register_assert_rewrite(
+    "tests.access",
+    "tests.badges",
+    "tests.browser",
+    "tests.install",
+    "tests.learners",
+    "tests.localize_suite",
+    "tests.map",
+    "tests.pages",
+    "tests.security",
+)
+
+HARNESS_MARKER = "validator_harness"
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
@@ -58,3 +77,65 @@ def provider(city):
 def opportunity(city, provider):
     interests = [city["interests"]["science-technology"], city["interests"]["digital-skills"]]
     return make_opportunity(provider, interests)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One line that keeps the package's own tests apart from the validator harness's."""
+    outcomes = ("passed", "failed", "skipped", "error")
+    counted = {False: {o: set() for o in outcomes}, True: {o: set() for o in outcomes}}
+    for outcome in outcomes:
+        for report in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(report, "nodeid", None)
+            if not nodeid or getattr(report, "when", None) is None:
+                continue  # a collection error, a warning: not a test
+            if outcome == "passed" and report.when != "call":
+                continue  # setup and teardown of a test pass too
+            harness = HARNESS_MARKER in getattr(report, "keywords", {})
+            counted[harness][outcome].add(nodeid)
+
+    def describe(group):
+        parts = [f"{len(group['passed'])} passed", f"{len(group['failed'])} failed"]
+        parts.append(f"{len(group['skipped'])} skipped")
+        if group["error"]:
+            parts.append(f"{len(group['error'])} errors")
+        return ", ".join(parts)
+
+    terminalreporter.write_line(
+        f"product tests: {describe(counted[False])}; "
+        f"validator harness tests: {describe(counted[True])}"
+    )
+
+
+# Tests that bring their own database (SQLite files in a temporary directory, or no database
+# at all) whatever DATABASE_URL says: the demo server, the RQ worker's stack, the wheel and the
+# installation in a stock site, each combination of the package's apps, the import order and
+# the validator's own harness. They run once, on the SQLite leg; the PostgreSQL leg leaves them
+# out, so it runs only what touches its database.
+OWN_DATABASE_FIXTURES = {"demo_server", "stack"}
+OWN_DATABASE_PATHS = (
+    "tests/install/test_install.py",
+    "tests/installs/",
+    "tests/architecture/",
+    "tests/test_wheel.py",
+    "tests/badges/test_rq_queue.py",
+)
+OWN_DATABASE_MARKERS = ("validator_harness", "wheel", "install")
+
+
+def brings_its_own_database(item) -> bool:
+    path = item.nodeid.split("::", 1)[0]
+    return (
+        bool(OWN_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+        or path.startswith(OWN_DATABASE_PATHS)
+        or any(item.get_closest_marker(name) for name in OWN_DATABASE_MARKERS)
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not os.environ.get("DATABASE_URL"):
+        return
+    kept = [item for item in items if not brings_its_own_database(item)]
+    left_out = [item for item in items if brings_its_own_database(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept

@@ -322,16 +322,18 @@ def format_messages(result: dict) -> str:
 def assert_valid(result: dict) -> None:
     """Fail unless the validator found the badge valid with no errors and no warnings."""
     report = result.get("report", {})
-    if (
-        report.get("valid") is not True
-        or report.get("errorCount", 0) != 0
-        or report.get("warningCount", 0) != 0
-        or errors(result)
-        or warnings(result)
-    ):
-        raise AssertionError(
-            "the IMS Open Badges validator rejected the badge "
-            f"{report.get('validationSubject') or result.get('input', {}).get('value')!r}: "
-            f"valid={report.get('valid')}, errorCount={report.get('errorCount')}, "
-            f"warningCount={report.get('warningCount')}\n{format_messages(result)}"
-        )
+    accepted = (
+        report.get("valid") is True
+        and report.get("errorCount", 0) == 0
+        and report.get("warningCount", 0) == 0
+        and not errors(result)
+        and not warnings(result)
+    )
+    # An assert (this module is rewritten like the tests), so that it counts as the test's
+    # assertion for the no-assertion check in tests/plugins/assertions.py.
+    assert accepted, (
+        "the IMS Open Badges validator rejected the badge "
+        f"{report.get('validationSubject') or result.get('input', {}).get('value')!r}: "
+        f"valid={report.get('valid')}, errorCount={report.get('errorCount')}, "
+        f"warningCount={report.get('warningCount')}\n{format_messages(result)}"
+    )

@@ -32,6 +32,9 @@ from tests.badges.ims_validator import (
     warnings,
 )
 
+# These tests check the validator and its runner, not the package: reported apart.
+pytestmark = pytest.mark.validator_harness
+
 OB_CONTEXT = "https://w3id.org/openbadges/v2"
 JSON_LD = "application/ld+json"
 EMAIL = "ana.novak@example.org"

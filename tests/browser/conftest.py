@@ -17,6 +17,33 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+# Django's error pages: the debug pages (404, 500, CSRF failure) with their robots meta and
+# summary, and the plain ones a site without its own templates shows in production.
+DEBUG_ERROR_PAGE = (
+    "meta[name=robots][content='NONE,NOARCHIVE'], #summary .exception_value, #traceback"
+)
+PLAIN_ERROR_TITLES = {"Not Found", "Server Error (500)", "Bad Request (400)", "403 Forbidden"}
+
+
+def open_page(page, url, status=200):
+    """Go to ``url`` and fail unless the answer (after any redirect) has ``status``, and, for
+    a 200, unless it is a page of the site rather than Django's error page."""
+    response = page.goto(url)
+    assert response is not None, f"{url}: no response"
+    assert response.status == status, f"{url}: HTTP {response.status}, expected {status}"
+    if status == 200:
+        assert_not_an_error_page(page, url)
+    return response
+
+
+def assert_not_an_error_page(page, where=None):
+    """Fail when the tab shows Django's error page (after a form was sent, for instance)."""
+    where = where or page.url
+    title = page.title()
+    assert page.locator(DEBUG_ERROR_PAGE).count() == 0, f"{where}: Django's error page {title!r}"
+    assert title not in PLAIN_ERROR_TITLES, f"{where}: an error page {title!r}"
+
+
 @pytest.fixture(scope="session")
 def browser(chromium):
     return chromium

@@ -4,7 +4,7 @@
 import pytest
 
 from tests.browser.axe import assert_no_violations
-from tests.browser.conftest import RecordingPage
+from tests.browser.conftest import RecordingPage, assert_not_an_error_page, open_page
 from tests.browser.demo_server import demo_server  # noqa: F401
 
 PHONE = {"width": 360, "height": 780}
@@ -28,7 +28,7 @@ def open_tab(browser):
 
 
 def log_in(page, base, email=LEARNER[0], password=LEARNER[1]):
-    page.goto(f"{base}/accounts/login/")
+    open_page(page, f"{base}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
     page.locator("#main form button[type=submit]").first.click()
@@ -36,7 +36,7 @@ def log_in(page, base, email=LEARNER[0], password=LEARNER[1]):
 
 
 def first_link(page, url, selector) -> str:
-    page.goto(url)
+    open_page(page, url)
     return page.locator(selector).first.get_attribute("href")
 
 
@@ -48,7 +48,7 @@ def test_the_map_in_list_and_map_views_with_the_filters_open(
 ):
     tab = open_tab(viewport)
     page = tab.page
-    page.goto(demo_server.url + "/map/")
+    open_page(page, demo_server.url + "/map/")
     page.wait_for_selector(".leaflet-marker-icon, .marker-cluster", state="attached")
     assert_no_violations(page, "the map page")
     if not page.locator("details.col-filter-panel").evaluate("panel => panel.open"):
@@ -58,7 +58,7 @@ def test_the_map_in_list_and_map_views_with_the_filters_open(
     if viewport is PHONE:
         page.locator('.col-view-switch [data-view="map"]').click()
         assert_no_violations(page, "the map view on a phone")
-    page.goto(demo_server.url + "/map/?age=abc")
+    open_page(page, demo_server.url + "/map/?age=abc")
     assert_no_violations(page, "the map page showing a filter error")
 
 
@@ -66,26 +66,27 @@ def test_opportunity_provider_and_playlist_pages(demo_server, open_tab):  # noqa
     base = demo_server.url
     page = open_tab().page
     provider = first_link(page, f"{base}/providers/", "#main a[href*='/providers/']")
-    page.goto(base + provider if provider.startswith("/") else provider)
+    open_page(page, base + provider if provider.startswith("/") else provider)
     assert_no_violations(page, f"the provider page {provider}")
     opportunity = page.locator("#main a[href*='/providers/'][href$='/']").last.get_attribute("href")
-    page.goto(base + opportunity if opportunity.startswith("/") else opportunity)
+    open_page(page, base + opportunity if opportunity.startswith("/") else opportunity)
     assert_no_violations(page, f"the opportunity page {opportunity}")
-    page.goto(base + "/playlists/")
+    open_page(page, base + "/playlists/")
     assert_no_violations(page, "the playlist index")
-    page.goto(base + PLAYLIST)
+    open_page(page, base + PLAYLIST)
     assert_no_violations(page, "a playlist page")
 
 
 def test_sign_up_and_log_in_including_their_errors(demo_server, open_tab):  # noqa: F811
     base = demo_server.url
     page = open_tab().page
-    page.goto(f"{base}/accounts/signup/")
+    open_page(page, f"{base}/accounts/signup/")
     assert_no_violations(page, "the sign-up page")
     page.locator("#main form button[type=submit]").last.click()
     page.wait_for_load_state()
+    assert_not_an_error_page(page)
     assert_no_violations(page, "the sign-up page with errors")
-    page.goto(f"{base}/accounts/login/")
+    open_page(page, f"{base}/accounts/login/")
     assert_no_violations(page, "the log-in page")
 
 
@@ -94,20 +95,20 @@ def test_the_learners_own_pages(demo_server, open_tab):  # noqa: F811
     page = open_tab().page
     log_in(page, base)
     assert_no_violations(page, "the learner's dashboard")
-    page.goto(base + PLAYLIST)
+    open_page(page, base + PLAYLIST)
     assert_no_violations(page, "a playlist page with the learner's progress")
     step = page.locator("li[data-step-id] a[href*='/steps/']").first.get_attribute("href")
-    page.goto(base + step if step.startswith("/") else step)
+    open_page(page, base + step if step.startswith("/") else step)
     assert_no_violations(page, "a step page")
-    page.goto(f"{base}/learning/badges/")
+    open_page(page, f"{base}/learning/badges/")
     assert_no_violations(page, "the backpack")
     share = page.locator(
         "a[href*='/badges/assertions/']:not([href$='/image/'])"
     ).first.get_attribute("href")
-    page.goto(base + share if share.startswith("/") else share)
+    open_page(page, base + share if share.startswith("/") else share)
     assert_no_violations(page, "the badge verification page")
     for path in ("/learning/profile/", "/learning/playlists/", "/learning/data/"):
-        page.goto(base + path)
+        open_page(page, base + path)
         assert_no_violations(page, path)
 
 
@@ -121,19 +122,20 @@ def test_the_claim_page(demo_server, open_tab):  # noqa: F811
     )
     base = demo_server.url
     page = open_tab().page
-    page.goto(f"{base}/badges/claim/")
+    open_page(page, f"{base}/badges/claim/")
     assert_no_violations(page, "the claim start page")
-    page.goto(f"{base}/badges/claim/OPENDAY2026/")
+    open_page(page, f"{base}/badges/claim/OPENDAY2026/")
     assert_no_violations(page, "the claim page")
     page.locator("#main form button[type=submit]").last.click()
     page.wait_for_load_state()
+    assert_not_an_error_page(page)
     assert_no_violations(page, "the claim page with an error")
 
 
 def test_cagliari_in_italian(demo_server, open_tab):  # noqa: F811
     page = open_tab(locale="it-IT").page
     for path in ("/", "/map/", "/playlists/", "/accounts/signup/"):
-        page.goto(demo_server.cagliari_url + path)
+        open_page(page, demo_server.cagliari_url + path)
         assert page.locator("html").get_attribute("lang") == "it"
         assert_no_violations(page, f"Cagliari {path}")
 
@@ -167,7 +169,7 @@ SMALL_TARGETS = """() => {
 )
 def test_touch_targets_are_at_least_44_px_high_on_a_phone(demo_server, open_tab, path):  # noqa: F811
     page = open_tab().page
-    page.goto(demo_server.url + path)
+    open_page(page, demo_server.url + path)
     small = page.evaluate(SMALL_TARGETS)
     assert not small, "targets under 44 px:\n" + "\n".join(small)
 
@@ -187,6 +189,6 @@ def test_the_learners_pages_have_44_px_targets_too(demo_server, open_tab):  # no
         step,
         provider,
     ):
-        page.goto(base + path if path.startswith("/") else path)
+        open_page(page, base + path if path.startswith("/") else path)
         small = page.evaluate(SMALL_TARGETS)
         assert not small, f"targets under 44 px on {path}:\n" + "\n".join(small)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, open_page
 from tests.browser.demo_server import EDITOR, demo_server  # noqa: F401
 
 DESKTOP = {"width": 1366, "height": 900}
@@ -73,9 +73,7 @@ class Browsing:
         self.documents.append((response.url, response.status, policy))
 
     def visit(self, url, status=200):
-        response = self.page.goto(url)
-        assert response is not None, url
-        assert response.status == status, f"{url}: HTTP {response.status}"
+        response = open_page(self.page, url, status)
         self.page.wait_for_load_state("load")
         self.settle()
         return response

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import RecordingPage
+from tests.browser.conftest import RecordingPage, open_page
 from tests.browser.demo_server import demo_server  # noqa: F401
 
 LEARNER = ("giulia@example.org", "cityoflearning")  # the demo's learner in Cagliari
@@ -76,7 +76,7 @@ def test_keyboard_only_from_the_map_to_a_started_playlist(demo_server, keyboard_
     keys = Keyboard(page)
 
     # The log-in page puts the focus in its first field; otherwise Tab gets there.
-    page.goto(f"{base}/accounts/login/")
+    open_page(page, f"{base}/accounts/login/")
     if page.evaluate("() => document.activeElement.matches('input[name=login]')"):
         keys.assert_focus_visible()
     else:
@@ -88,7 +88,7 @@ def test_keyboard_only_from_the_map_to_a_started_playlist(demo_server, keyboard_
     page.wait_for_url(f"{base}/learning/")
 
     # On the map, the skip link is the first stop; then filter by an interest.
-    page.goto(f"{base}/map/")
+    open_page(page, f"{base}/map/")
     page.wait_for_selector(".col-card")
     before = keys.stops
     keys.tab_to("a.col-skip-link")
@@ -112,7 +112,7 @@ def test_keyboard_only_from_the_map_to_a_started_playlist(demo_server, keyboard_
     assert page.locator("h1").count() == 1
 
     # Start a playlist: the page says it has started and offers to continue.
-    page.goto(f"{base}/playlists/")
+    open_page(page, f"{base}/playlists/")
     keys.tab_to(f"#main a[href$='{PLAYLIST}']")
     keys.press("Enter")
     page.wait_for_url(re.compile(rf".*{PLAYLIST}$"))

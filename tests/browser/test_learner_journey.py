@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.badges.ims_validator import assert_valid, skip_or_fail_without_validator, validate
-from tests.browser.conftest import RecordingPage
+from tests.browser.conftest import RecordingPage, open_page
 from tests.browser.demo_server import EDITOR, demo_server  # noqa: F401
 
 EMAIL = "ana.novak@example.org"
@@ -58,7 +58,7 @@ def test_sign_up_start_send_evidence_get_it_approved_and_hold_a_valid_badge(
     # -- the young person signs up and confirms their address --------------------------
     learner = open_tab()
     page = learner.page
-    page.goto(f"{base}/accounts/signup/")
+    open_page(page, f"{base}/accounts/signup/")
     page.fill("input[name=email]", EMAIL)
     page.fill("input[name=display_name]", NAME)
     page.fill("input[name=year_of_birth]", str(dt.date.today().year - 19))
@@ -67,13 +67,13 @@ def test_sign_up_start_send_evidence_get_it_approved_and_hold_a_valid_badge(
     page.locator("#main form button[type=submit]").last.click()
     page.wait_for_load_state()
     link = wait_for_mail(demo_server.mail_dir, rf"{re.escape(base)}/accounts/confirm-email/\S+")
-    page.goto(link)
+    open_page(page, link)
     page.locator("#main form button[type=submit]").first.click()
     page.wait_for_url(f"{base}/learning/")  # confirmed and logged in: the dashboard
     learner.screenshot("journey-1-dashboard")
 
     # -- starts a demo playlist and sends a written answer ---------------------------
-    page.goto(base + PLAYLIST)
+    open_page(page, base + PLAYLIST)
     page.click("#start-button")
     page.wait_for_selector("#continue-link")
     steps = page.locator("li[data-step-id]")
@@ -95,12 +95,12 @@ def test_sign_up_start_send_evidence_get_it_approved_and_hold_a_valid_badge(
     # -- an editor approves it in the admin --------------------------------------------
     editor = open_tab(viewport={"width": 1280, "height": 900})
     admin = editor.page
-    admin.goto(f"{base}/admin/login/")
+    open_page(admin, f"{base}/admin/login/")
     admin.fill("input[name=username]", EDITOR[0])
     admin.fill("input[name=password]", EDITOR[1])
     admin.locator("form button[type=submit]").first.click()
     admin.wait_for_url(f"{base}/admin/")
-    admin.goto(f"{base}/admin/learning/evidence/")
+    open_page(admin, f"{base}/admin/learning/evidence/")
     admin.locator("tr", has_text=NAME).locator("a").first.click()
     admin.wait_for_url(re.compile(r".*/admin/learning/evidence/\d+/$"))
     admin.wait_for_selector("button[name=decision][value=approve]")
@@ -110,7 +110,7 @@ def test_sign_up_start_send_evidence_get_it_approved_and_hold_a_valid_badge(
     editor.screenshot("journey-3-approved")
 
     # -- the badge is in the backpack, and its assertion is valid ---------------------
-    page.goto(f"{base}/learning/badges/")
+    open_page(page, f"{base}/learning/badges/")
     items = page.locator(".col-backpack__item")
     assert items.count() == 1
     share = items.first.locator("a[href*='/badges/assertions/']").first.get_attribute("href")

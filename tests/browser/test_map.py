@@ -6,14 +6,15 @@ The example site runs in its own process with both demo cities loaded (see
 """
 
 import json
+import math
 import re
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import RecordingPage
+from tests.browser.conftest import RecordingPage, open_page
 from tests.browser.demo_server import demo_server  # noqa: F401
 
 # The browser first: without Chromium the tests skip before the demo site is built.
@@ -66,8 +67,7 @@ def features(server, query="", host="localhost"):
 
 def open_map(tab, url):
     """Go to a map page and wait for its script to draw the markers."""
-    response = tab.page.goto(url)
-    assert response.status == 200
+    response = open_page(tab.page, url)
     tab.page.wait_for_selector(READY, state="attached")
     return response
 
@@ -126,6 +126,18 @@ def distances_km(page) -> list[float]:
         assert len(found) == 1, f"no distance on the card: {texts}"
         values.append(float(found[0].split()[0].replace(",", ".")))
     return values
+
+
+def nearest_first(found: list[dict], lat: float, lng: float) -> list[str]:
+    """The titles of the features, nearest to the point first, then by title and id."""
+    scale = math.cos(math.radians(lat))
+
+    def key(feature):
+        feature_lng, feature_lat = feature["geometry"]["coordinates"]
+        degrees = math.hypot(feature_lat - lat, (feature_lng - lng) * scale)
+        return (degrees, feature["properties"]["title"], feature["properties"]["id"])
+
+    return [feature["properties"]["title"] for feature in sorted(found, key=key)]
 
 
 # -- the map ---------------------------------------------------------------------------
@@ -255,8 +267,15 @@ def test_use_my_location_sorts_by_distance(demo_server, open_tab):  # noqa: F811
     assert page.locator("[data-results][aria-busy]").count() == 0
     distances = distances_km(page)
     assert distances, "no opportunity within 5 km of the centre of Ljubljana"
-    assert distances == sorted(distances)
     assert all(d <= 5 for d in distances)
+    # The cards are the demo's opportunities within 5 km, nearest first (ties by title), as
+    # computed here from the places in the map's feed.
+    query = parse_qs(urlsplit(page.url).query)
+    lat, lng = float(query["lat"][0]), float(query["lng"][0])
+    nearby = features(demo_server, f"?lat={lat}&lng={lng}&radius=5")
+    expected = nearest_first(nearby, lat, lng)[:PAGE_SIZE]
+    assert len(expected) == len(distances)
+    assert page.locator("[data-result] .col-card__title").all_inner_texts() == expected
     assert page.locator("#id_sort").input_value() == "nearest"
     assert tab.errors == []
     tab.screenshot("map-nearest-1280")
@@ -288,8 +307,7 @@ def test_ljubljanas_map_never_shows_cagliaris_opportunities(demo_server, open_ta
 def test_invalid_parameters_give_friendly_errors_not_a_500(demo_server, open_tab):  # noqa: F811
     tab = open_tab()
     page = tab.page
-    response = page.goto(demo_server.url + "/map/?age=abc&bbox=1,2")
-    assert response.status == 200
+    open_page(page, demo_server.url + "/map/?age=abc&bbox=1,2")  # the form, with its errors
     alert = page.locator(".col-alert[role=alert]")
     alert.wait_for(state="visible")
     assert page.locator(".col-alert[role=alert] li").count() == 2  # the age and the area

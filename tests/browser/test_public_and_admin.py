@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tests.browser.conftest import open_page
 from tests.factories import ProviderPageFactory, make_city, make_opportunity
 from wagtail_cityoflearning.models import OpportunityPage
 
@@ -39,7 +40,7 @@ def live_city(live_server):
 @pytest.mark.parametrize("which", ["home", "index", "provider", "opportunity"])
 def test_public_pages_request_nothing_but_tiles_from_outside(live_server, live_city, tab, which):
     page = live_city[which]
-    tab.page.goto(live_server.url + page.url)
+    open_page(tab.page, live_server.url + page.url)
     tab.page.wait_for_load_state("networkidle")
     own = live_server.url.split("//")[1]
     assert tab.hosts() - {own, TILE_HOST} == set()
@@ -50,7 +51,7 @@ def test_public_pages_request_nothing_but_tiles_from_outside(live_server, live_c
 def test_opportunity_page_draws_its_map_and_offers_the_video_on_request(
     live_server, live_city, tab
 ):
-    tab.page.goto(live_server.url + live_city["opportunity"].url)
+    open_page(tab.page, live_server.url + live_city["opportunity"].url)
     tab.page.wait_for_selector(".col-location__map.leaflet-container")
     assert tab.page.locator(".leaflet-overlay-pane path").count() == 1  # the place marker
     assert TILE_HOST in tab.hosts()
@@ -63,13 +64,13 @@ def test_opportunity_page_draws_its_map_and_offers_the_video_on_request(
 
 
 def test_opportunity_page_fits_a_360px_screen(live_server, live_city, tab):
-    tab.page.goto(live_server.url + live_city["opportunity"].url)
+    open_page(tab.page, live_server.url + live_city["opportunity"].url)
     width = tab.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
 
 
 def test_skip_link_is_the_first_stop_and_reaches_main(live_server, live_city, tab):
-    tab.page.goto(live_server.url + live_city["opportunity"].url)
+    open_page(tab.page, live_server.url + live_city["opportunity"].url)
     tab.page.keyboard.press("Tab")
     focused = tab.page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main"
@@ -84,13 +85,14 @@ def test_editor_creates_an_opportunity_with_a_location_in_the_admin(
     django_user_model.objects.create_superuser("editor", "editor@example.org", "secret-pw")
     page = tab.page
     page.set_viewport_size({"width": 1280, "height": 1000})
-    page.goto(live_server.url + "/admin/login/")
+    open_page(page, live_server.url + "/admin/login/")
     page.fill("#id_username", "editor")
     page.fill("#id_password", "secret-pw")
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
-    page.goto(
-        f"{live_server.url}/admin/pages/add/wagtail_cityoflearning/opportunitypage/{provider.pk}/"
+    open_page(
+        page,
+        f"{live_server.url}/admin/pages/add/wagtail_cityoflearning/opportunitypage/{provider.pk}/",
     )
     page.wait_for_selector(".leaflet-field.leaflet-container")
     page.fill("#id_title", "Street dance")

@@ -436,7 +436,9 @@ def test_an_unreadable_png_badge_is_refused():
 def test_an_ordinary_png_badge_is_accepted(no_decoding):
     buffer = io.BytesIO()
     Image.new("RGB", (512, 512), (15, 91, 58)).save(buffer, format="PNG")
-    validate_badge_image(SimpleUploadedFile("badge.png", buffer.getvalue()))
+    upload = SimpleUploadedFile("badge.png", buffer.getvalue())
+    assert validate_badge_image(upload) is None  # accepted: no ValidationError, no decoding
+    assert upload.read() == buffer.getvalue()  # and handed on whole, from its first byte
 
 
 def test_a_phones_jpeg_with_a_preview_picture_is_stored_as_one_plain_jpeg():

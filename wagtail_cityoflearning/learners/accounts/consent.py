@@ -256,8 +256,9 @@ def _decide(site, profile, site_consent) -> ConsentStatus:
     return ConsentStatus(ALLOWED if record.is_given else PENDING, site, profile, record)
 
 
-def may_store(user, site) -> bool:
-    """True when ``user`` may store learning on ``site`` (see :func:`consent_status`)."""
+def may_store(user, site=None) -> bool:
+    """True when ``user`` may store learning on ``site`` (None: their profile's own city; see
+    :func:`consent_status`)."""
     return consent_status(user, site).may_store
 
 

@@ -260,8 +260,8 @@ def bench_progress() -> dict:
     from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
     from wagtail_cityoflearning.learners.progress.state import (
         LearnerFacts,
-        evaluate,
-        evaluate_for_user,
+        update_progress,
+        update_progress_for_user,
     )
 
     mark = time.perf_counter()
@@ -303,9 +303,11 @@ def bench_progress() -> dict:
     ):
         for steps, enrolments in events.items():
             results[f"evaluate, {steps} steps"] = evaluate_runs(
-                evaluate, [fetch(e) for e in enrolments]
+                update_progress, [fetch(e) for e in enrolments]
             )
-        results[f"evaluate_for_user, {USER_PLAYLISTS}"] = evaluate_runs(evaluate_for_user, users)
+        results[f"evaluate_for_user, {USER_PLAYLISTS}"] = evaluate_runs(
+            update_progress_for_user, users
+        )
     _, facts_queries = count_queries(lambda: LearnerFacts.for_user(users[0]))
 
     recorded = StepProgress.objects.filter(completed_at__isnull=False, award_due=True)

@@ -102,3 +102,20 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, city, provider):
     html = client.get(page.url).content.decode()
     assert "</script><b>x</b>" not in html
     assert "\\u003C/script\\u003E" in html
+
+
+def test_json_ld_escapes_a_script_in_the_title_and_summary(client, city, provider):
+    attack = "</script><script>alert(1)</script>"
+    page = make_opportunity(
+        provider, [city["interests"]["arts"]], title=f"Jam {attack}", summary=attack
+    )
+    html = client.get(page.url).content.decode()
+    opening = '<script type="application/ld+json">'
+    assert html.count(opening) == 1
+    block = html.split(opening, 1)[1].split("</script>", 1)[0]
+    assert "</script" not in block.lower() and "<script" not in block.lower()
+    data = json.loads(block)
+    events = data if isinstance(data, list) else [data]
+    assert {e["name"] for e in events} == {f"Jam {attack}"}
+    assert {e["description"] for e in events} == {attack}
+    assert "<script>alert(1)" not in html

@@ -253,11 +253,11 @@ def test_demo_learner_has_evidence_waiting_for_review(demo, hostname):
 
 def test_demo_progress_is_what_evaluation_gives(demo):
     """Re-evaluating the demo's progress records nothing new: it is consistent."""
-    from wagtail_cityoflearning.learners.progress.state import evaluate
+    from wagtail_cityoflearning.learners.progress.state import update_progress
 
     before = content_snapshot()
     for enrolment in PlaylistEnrolment.objects.filter(started_at__isnull=False):
-        evaluate(enrolment)
+        update_progress(enrolment)
     assert content_snapshot() == before
 
 

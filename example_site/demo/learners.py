@@ -5,8 +5,8 @@ and attended an opportunity.
 
 Idempotent: the user is found by email, each enrolment by its playlist and the attendance by
 its opportunity; only what is missing is created, so running the demo again changes nothing.
-Progress goes through :func:`~wagtail_cityoflearning.learners.progress.state.evaluate` and the
-badges through the same tasks the site uses, so the data is what real use would leave.
+Progress goes through :func:`~wagtail_cityoflearning.learners.progress.state.update_progress`
+and the badges through the same tasks the site uses, so the data is what real use would leave.
 """
 
 import datetime as dt
@@ -21,7 +21,7 @@ from wagtail_cityoflearning.learners.progress.models import (
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.learners.progress.state import evaluate
+from wagtail_cityoflearning.learners.progress.state import update_progress
 from wagtail_cityoflearning.learners.progress.tasks import (
     award_playlist_completion,
     award_step_badge,
@@ -93,7 +93,7 @@ def _quietly(award_uuid):
 def _award_earned_badges(enrolment, progress):
     """Award the badges a live site's background tasks would: each completed step's own badge
     and the completion badge, recorded on the step and the enrolment (the tasks are
-    idempotent, so the ones ``evaluate`` queued find them awarded and do nothing)."""
+    idempotent, so the ones ``update_progress`` queued find them awarded and do nothing)."""
     for state in progress.states:
         if state.complete and state.step.earns_step_badge is not None:
             _quietly(award_step_badge.call(state.progress.pk))
@@ -102,7 +102,7 @@ def _award_earned_badges(enrolment, progress):
 
 
 def _enrolment(user, playlist, data):
-    """Start ``playlist`` some days ago with the evidence in ``data``, then evaluate it."""
+    """Start ``playlist`` some days ago with the evidence in ``data``, then update its progress."""
     if PlaylistEnrolment.objects.filter(user=user, playlist=playlist).exists():
         return None
     started = timezone.now() - dt.timedelta(days=data["days_ago"])
@@ -116,7 +116,7 @@ def _enrolment(user, playlist, data):
         _step_progress(enrolment, steps[number - 1], item, when)
         last_activity = max(last_activity, when)
     PlaylistEnrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=last_activity)
-    progress = evaluate(enrolment)
+    progress = update_progress(enrolment)
     _award_earned_badges(enrolment, progress)
     return enrolment
 

@@ -8,12 +8,14 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
 from tests.learners.conftest import make_learner
 from wagtail_cityoflearning.learners.accounts.consent import may_store
+from wagtail_cityoflearning.learners.accounts.forms import LearnerSignupForm, ProfileForm
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile, current_year
 from wagtail_cityoflearning.models import CityOfLearningSettings
 
@@ -100,6 +102,16 @@ def test_the_signup_form_offers_the_sites_language_first(client, slovenia):
     form = response.context["form"]
     assert form["preferred_language"].value() == "sl"
     assert 'id="id_guardian_email"' in response.content.decode()
+
+
+def test_the_forms_offer_the_languages_of_the_setting_in_force(city):
+    languages = [("hr", "Hrvatski"), ("en", "English")]
+    with override_settings(LANGUAGES=languages):
+        forms = [LearnerSignupForm(), ProfileForm(site=city["site"])]
+        offered = [list(form.fields["preferred_language"].choices) for form in forms]
+        rendered = [str(form["preferred_language"]) for form in forms]
+    assert offered == [languages, languages]
+    assert all('value="hr"' in html and 'value="sl"' not in html for html in rendered)
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,9 @@ from wagtail_cityoflearning.learners.progress.models import (
     StepProgress,
 )
 from wagtail_cityoflearning.learners.progress.state import (
-    evaluate,
-    evaluate_for_user,
     held_badge_ids,
+    update_progress,
+    update_progress_for_user,
 )
 from wagtail_cityoflearning.learners.progress.tasks import (
     award_playlist_completion,
@@ -38,17 +38,17 @@ def test_an_account_without_a_profile_records_no_learning(learner, playlist):
         user=learner, playlist=playlist, started_at=timezone.now()
     )
     Attendance.objects.create(opportunity=playlist.step_list[0].opportunity, user=learner)
-    evaluate(enrolment)
+    update_progress(enrolment)
     assert not StepProgress.objects.filter(enrolment=enrolment).exists()
 
 
 def test_nothing_is_recorded_while_a_parents_consent_is_awaited(enrolment, learner, other_badge):
     LearnerProfile.objects.filter(user=learner).update(consent=LearnerProfile.Consent.PENDING)
     award(other_badge, learner.email)  # the badge step's badge, awarded elsewhere
-    evaluate_for_user(learner)
+    update_progress_for_user(learner)
     assert not StepProgress.objects.filter(enrolment=enrolment).exists()
     LearnerProfile.objects.filter(user=learner).update(consent=LearnerProfile.Consent.GIVEN)
-    evaluate_for_user(learner)
+    update_progress_for_user(learner)
     assert StepProgress.objects.filter(enrolment=enrolment).count() == 1
 
 
@@ -75,7 +75,7 @@ def test_badges_queued_while_the_queue_is_down_are_awarded_by_retry_pending(
         )
     down = mock.patch.object(type(award_playlist_completion), "enqueue", side_effect=OSError)
     with down, django_capture_on_commit_callbacks(execute=True):
-        evaluate(enrolment)
+        update_progress(enrolment)
     enrolment.refresh_from_db()
     assert enrolment.completed_at is not None and enrolment.award_due
     assert not Award.objects.filter(badge_class__in=[completion_badge, step_badge]).exists()

@@ -27,7 +27,7 @@ from wagtail_cityoflearning.learners.progress.models import (
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.learners.progress.state import evaluate
+from wagtail_cityoflearning.learners.progress.state import update_progress
 
 
 def route(page, name, **kwargs):
@@ -614,7 +614,7 @@ def test_completing_the_playlist_awards_its_badge_once(
         StepProgress.objects.filter(step_id=plan_step.id).update(
             status=StepProgress.Status.APPROVED
         )
-        evaluate(enrolment)
+        update_progress(enrolment)
     assert not Award.objects.filter(badge_class=completion_badge).exists()
     with django_capture_on_commit_callbacks(execute=True):
         award(other_badge, learner.email)  # the optional badge step

@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail_cityoflearning.badges.awarding import award, revoke
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.learners.progress.models import Attendance, StepProgress
-from wagtail_cityoflearning.learners.progress.state import evaluate, playlist_progress
+from wagtail_cityoflearning.learners.progress.state import playlist_progress, update_progress
 
 
 def approve(enrolment, step, **fields):
@@ -46,7 +46,7 @@ def test_requirements_met_awards_the_completion_badge_once(
     Attendance.objects.create(opportunity=opportunity_step.opportunity, user=learner)
     with django_capture_on_commit_callbacks(execute=True):
         approve(enrolment, plan_step, text="A bike-sharing app")
-        progress = evaluate(enrolment)
+        progress = update_progress(enrolment)
     assert progress.percent == 67 and not progress.requirements_met
     assert (
         Award.objects.filter(badge_class=step_badge, recipient_email="maja@example.org").count()
@@ -54,8 +54,8 @@ def test_requirements_met_awards_the_completion_badge_once(
     )
     with django_capture_on_commit_callbacks(execute=True):
         approve(enrolment, photo_step)
-        evaluate(enrolment)
-        evaluate(enrolment)  # a second event: no second award
+        update_progress(enrolment)
+        update_progress(enrolment)  # a second event: no second award
     enrolment.refresh_from_db()
     assert enrolment.completed_at is not None
     assert enrolment.completion_award.badge_class == completion_badge
@@ -78,5 +78,5 @@ def test_a_saved_but_not_started_playlist_completes_nothing(enrolment, playlist,
     enrolment.saved_at = timezone.now()
     enrolment.save()
     Attendance.objects.create(opportunity=playlist.step_list[0].opportunity, user=learner)
-    evaluate(enrolment)
+    update_progress(enrolment)
     assert not StepProgress.objects.filter(enrolment=enrolment).exists()

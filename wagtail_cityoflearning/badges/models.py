@@ -346,10 +346,6 @@ class Award(ClusterableModel):
     def is_expired(self) -> bool:
         return self.expires is not None and self.expires <= timezone.now()
 
-    @property
-    def is_signed(self) -> bool:
-        return bool(self.signature)
-
 
 class OpportunityBadge(Orderable):
     """The badge a young person earns at an opportunity.

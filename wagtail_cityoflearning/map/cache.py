@@ -33,9 +33,11 @@ def invalidate() -> None:
     _cache().set(VERSION_KEY, time.time(), timeout=None)
 
 
-def get(key: str):
+def cached_feed(key: str):
+    """The feed stored under ``key`` (a body and its ETag), or None if there is none."""
     return _cache().get(key)
 
 
-def set(key: str, value) -> None:  # noqa: A001 (mirrors the cache API)
-    _cache().set(key, value, timeout=cityoflearning_settings.MAP_CACHE_SECONDS)
+def store_feed(key: str, feed) -> None:
+    """Store a feed (a body and its ETag) under ``key`` for ``MAP_CACHE_SECONDS`` seconds."""
+    _cache().set(key, feed, timeout=cityoflearning_settings.MAP_CACHE_SECONDS)

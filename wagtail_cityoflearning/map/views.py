@@ -40,7 +40,7 @@ def _error_response(filterset) -> JsonResponse:
     return JsonResponse({"error": _("Some filters are not valid."), "fields": fields}, status=400)
 
 
-def _cache_key(page, request, kind: str, version: float) -> str:
+def _cache_key(request, page, kind: str, version: float) -> str:
     query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.lists()))
     digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
     return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{digest}"
@@ -60,8 +60,8 @@ def _conditional(request, body: bytes, etag: str, version: float, content_type: 
 def geojson(request, page, kind: str = "opportunities"):
     """A FeatureCollection of the filtered opportunities (or the providers), cached."""
     version = cache.current_version()
-    key = _cache_key(page, request, kind, version)
-    cached = cache.get(key)
+    key = _cache_key(request, page, kind, version)
+    cached = cache.cached_feed(key)
     if cached is None:
         root = page.get_listing_root()
         if kind == "providers":
@@ -73,7 +73,7 @@ def geojson(request, page, kind: str = "opportunities"):
             features = opportunity_features(filterset.qs, root.url_path)
         body = feature_collection(features)
         cached = (body, etag_for(body))
-        cache.set(key, cached)
+        cache.store_feed(key, cached)
     body, etag = cached
     return _conditional(request, body, etag, version, "application/geo+json")
 

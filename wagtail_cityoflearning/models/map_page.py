@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.http import QueryDict
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -83,19 +84,30 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, OpportunityMapRoutes, 
 
         A translation of the map shows the same part of the site in its own language when
         that lists opportunities, else the original (served in its own language)."""
-        if self.listing_root_id:
-            root = self.listing_root
-        else:
-            site = self.get_site()
-            root = site.root_page if site else self.get_parent()
+        root = self._chosen_listing_root()
         if root.locale_id == self.locale_id:
             return root
-        if not hasattr(self, "_col_translated_root"):
-            translated = root.get_translation_or_none(self.locale)
-            if translated is not None and not self.get_opportunities_under(translated).exists():
-                translated = None
-            self._col_translated_root = translated
-        return self._col_translated_root or root
+        return self.translated_listing_root or root
+
+    def _chosen_listing_root(self):
+        """The chosen listing root, else the site's root page (else the parent), whatever its
+        language."""
+        if self.listing_root_id:
+            return self.listing_root
+        site = self.get_site()
+        return site.root_page if site else self.get_parent()
+
+    @cached_property
+    def translated_listing_root(self):
+        """The listing root's translation into this page's language if that lists
+        opportunities, else None; looked up once per page instance."""
+        root = self._chosen_listing_root()
+        if root.locale_id == self.locale_id:
+            return None
+        translated = root.get_translation_or_none(self.locale)
+        if translated is not None and not self.get_opportunities_under(translated).exists():
+            return None
+        return translated
 
     def get_opportunities_under(self, root):
         """Live, public opportunities under ``root``."""
@@ -108,19 +120,24 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, OpportunityMapRoutes, 
     def get_providers(self):
         return ProviderPage.objects.live().public().descendant_of(self.get_listing_root())
 
+    @cached_property
+    def page_site(self):
+        """The site this page belongs to (Wagtail's ``get_site()``), looked up once per page
+        instance: it is asked for several times a request (root, settings, context)."""
+        return super().get_site()
+
     def get_site(self):
-        # Asked for several times a request (root, settings, context): look it up once.
-        if not hasattr(self, "_col_site"):
-            self._col_site = super().get_site()
-        return self._col_site
+        return self.page_site
+
+    @cached_property
+    def city_settings(self) -> CityOfLearningSettings:
+        """This page's site's :class:`CityOfLearningSettings`, looked up once per page
+        instance."""
+        site = self.get_site()
+        return CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
 
     def get_city_settings(self) -> CityOfLearningSettings:
-        if not hasattr(self, "_col_settings"):
-            site = self.get_site()
-            self._col_settings = (
-                CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
-            )
-        return self._col_settings
+        return self.city_settings
 
     def get_head_stylesheets(self) -> list[str]:
         return CLUSTER_STYLESHEETS

@@ -13,11 +13,12 @@ from django.utils.translation import get_language_info
 from wagtail import hooks
 from wagtail.models import AbstractPage
 
-from wagtail_cityoflearning.models.opportunities import language_choices
-
 register = template.Library()
 
 HEAD_TEMPLATE = "wagtail_cityoflearning/includes/head.html"
+# The request attribute ``{% language_switch %}`` keeps its answers in, one per page (key: the
+# page's id, or None on other views), as the base template and the head both ask for it.
+LANGUAGE_SWITCH_ATTRIBUTE = "cityoflearning_language_switch"
 
 
 class CityOfLearningHeadNode(template.Node):
@@ -43,12 +44,6 @@ def cityoflearning_head(parser, token):
 def to_json(value) -> str:
     """Serialise a value as JSON for a data attribute (autoescaping makes it attribute-safe)."""
     return json.dumps(value, ensure_ascii=False)
-
-
-@register.filter
-def language_name(code: str) -> str:
-    """The translated name of a language code from ``WAGTAIL_CITYOFLEARNING["LANGUAGES"]``."""
-    return dict(language_choices()).get(code, code)
 
 
 @dataclass(frozen=True)
@@ -87,7 +82,7 @@ def active_language() -> str:
         return language
 
 
-def page_language_options(page, request) -> list[LanguageOption]:
+def page_language_options(request, page) -> list[LanguageOption]:
     """The languages this page has a live translation in, each leading to that translation."""
     translations = {
         other.locale.language_code: other
@@ -129,6 +124,7 @@ def language_switch(context) -> LanguageSwitch | None:
     on a Wagtail page, the languages it is translated into; on other views, all languages.
 
     Needs ``django.conf.urls.i18n`` mounted (for ``set_language``) and ``request`` in the context.
+    Worked out once per page and request: kept in ``request.cityoflearning_language_switch``.
     """
     request = context.get("request")
     if request is None:
@@ -139,14 +135,14 @@ def language_switch(context) -> LanguageSwitch | None:
         return None
     page = context.get("page")
     is_page = isinstance(page, AbstractPage) and page.pk is not None
-    cache = request.__dict__.setdefault("_col_language_switch", {})
+    switches = request.__dict__.setdefault(LANGUAGE_SWITCH_ATTRIBUTE, {})
     key = page.pk if is_page else None
-    if key not in cache:
+    if key not in switches:
         options = (
-            page_language_options(page, request) if is_page else view_language_options(request)
+            page_language_options(request, page) if is_page else view_language_options(request)
         )
-        cache[key] = LanguageSwitch(action, options) if len(options) > 1 else None
-    return cache[key]
+        switches[key] = LanguageSwitch(action, options) if len(options) > 1 else None
+    return switches[key]
 
 
 @register.simple_tag(takes_context=True)

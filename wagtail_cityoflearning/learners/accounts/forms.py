@@ -8,7 +8,6 @@ the user is saved.
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -17,6 +16,7 @@ from wagtail_cityoflearning.learners.accounts import consent
 from wagtail_cityoflearning.learners.accounts.models import (
     LearnerProfile,
     current_year,
+    site_languages,
     validate_year_of_birth,
 )
 from wagtail_cityoflearning.models.taxonomy import Interest
@@ -116,12 +116,12 @@ class LearnerSignupForm(GuardianMixin, forms.Form):
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-    preferred_language = forms.ChoiceField(
-        label=_("Preferred language"), choices=settings.LANGUAGES
-    )
+    # A callable, so the choices are the LANGUAGES setting of the moment, not of the import.
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=site_languages)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["year_of_birth"] = year_of_birth_field()  # this year's bounds, not the import's
         self.site = current_site()
         self.fields["guardian_email"].help_text = guardian_help(self.site)
         self.fields["preferred_language"].initial = consent.site_language(self.site)
@@ -188,7 +188,7 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
         self.consent_requested = False
         self.consent_sent = False
         self.fields["year_of_birth"] = year_of_birth_field()
-        self.fields["preferred_language"].choices = settings.LANGUAGES
+        self.fields["preferred_language"].choices = site_languages
         self.fields["preferred_language"].required = True
         if not self.instance.preferred_language:
             self.initial["preferred_language"] = consent.site_language(self.site)

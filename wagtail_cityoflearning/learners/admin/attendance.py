@@ -1,7 +1,7 @@
 """Who takes part in an opportunity, and the provider's confirmation that they attended.
 
 Confirming attendance completes the opportunity's step in every playlist that has it, so
-each change is followed by :func:`~.progress.evaluate_for_user`.
+each change is followed by :func:`~.progress.update_progress_for_user`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from wagtail_cityoflearning.learners.progress.models import (
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.learners.progress.state import evaluate_for_user
+from wagtail_cityoflearning.learners.progress.state import update_progress_for_user
 from wagtail_cityoflearning.models.base import BasePage
 
 
@@ -152,7 +152,8 @@ def withdraw_attendance(opportunity, user, playlists) -> bool:
 
 def update_attendance(opportunity, playlists, *, attended, absent, confirmed_by):
     """Confirm the users in ``attended`` (unless a parent's consent is awaited), withdraw
-    those in ``absent``, then re-evaluate their playlists; returns (confirmed, withdrawn)."""
+    those in ``absent``, then update their playlists' progress; returns (confirmed,
+    withdrawn)."""
     playlist_ids = [page.pk for page in playlists]
     confirmed = withdrawn = 0
     site = opportunity.get_site()
@@ -162,11 +163,11 @@ def update_attendance(opportunity, playlists, *, attended, absent, confirmed_by)
                 continue
             if confirm_attendance(opportunity, user, confirmed_by=confirmed_by):
                 confirmed += 1
-                evaluate_for_user(user, playlist_ids=playlist_ids)
+                update_progress_for_user(user, playlist_ids=playlist_ids)
         for user in absent:
             if withdraw_attendance(opportunity, user, playlists):
                 withdrawn += 1
-                evaluate_for_user(user, playlist_ids=playlist_ids)
+                update_progress_for_user(user, playlist_ids=playlist_ids)
     return confirmed, withdrawn
 
 

@@ -30,7 +30,7 @@ from wagtail_cityoflearning.learners.playlists.permissions import (
 )
 from wagtail_cityoflearning.learners.progress.emails import send_review_email
 from wagtail_cityoflearning.learners.progress.models import StepProgress
-from wagtail_cityoflearning.learners.progress.state import evaluate
+from wagtail_cityoflearning.learners.progress.state import update_progress
 from wagtail_cityoflearning.learners.steps.blocks import EvidenceKind
 from wagtail_cityoflearning.models.base import BasePage
 
@@ -207,7 +207,7 @@ def record_decision(pk, *, reviewer, decision, feedback, submission) -> str:
         ).update(status=status, reviewed_by=reviewer, reviewed_at=timezone.now(), feedback=feedback)
         if not updated:
             return Outcome.ALREADY_REVIEWED
-        evaluate(progress.enrolment)
+        update_progress(progress.enrolment)
         transaction.on_commit(lambda: _email_learner(pk))
     return Outcome.RECORDED
 

@@ -55,7 +55,7 @@ def evidence_arcname(record: StepProgress) -> str:
     return f"evidence/{record.pk}-{name}"
 
 
-def _page_url(page, request) -> str:
+def _page_url(request, page) -> str:
     try:
         return page.get_full_url(request) or ""
     except Exception:  # a page outside any site has no URL
@@ -137,7 +137,7 @@ def _enrolments(user, request) -> list[dict]:
         result.append(
             {
                 "playlist": playlist.title,
-                "url": _page_url(playlist, request),
+                "url": _page_url(request, playlist),
                 "saved_at": enrolment.saved_at,
                 "started_at": enrolment.started_at,
                 "completed_at": enrolment.completed_at,
@@ -155,7 +155,7 @@ def _attendances(user, request) -> list[dict]:
     return [
         {
             "opportunity": a.opportunity.title,
-            "url": _page_url(a.opportunity, request),
+            "url": _page_url(request, a.opportunity),
             "confirmed_at": a.confirmed_at,
         }
         for a in Attendance.objects.filter(user=user).select_related("opportunity")
@@ -170,7 +170,7 @@ def _learner_playlists(user, request) -> list[dict]:
             if step.opportunity_id:
                 opportunity = step.opportunity
                 steps.append(
-                    {"opportunity": opportunity.title, "url": _page_url(opportunity, request)}
+                    {"opportunity": opportunity.title, "url": _page_url(request, opportunity)}
                 )
             else:
                 steps.append({"title": step.title, "description": step.description})

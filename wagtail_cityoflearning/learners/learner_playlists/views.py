@@ -80,8 +80,9 @@ def _ordered_steps(playlist):
 
 
 @dataclass
-class StepView:
-    """A step as the learner's playlist pages show it."""
+class LearnerPlaylistStepDisplay:
+    """A step of a learner-made playlist (a :class:`LearnerPlaylistStep`) as its pages show
+    it, with its opportunity if that is still live and public."""
 
     step: LearnerPlaylistStep
     opportunity: object = None  # the specific live OpportunityPage, or None
@@ -103,12 +104,12 @@ class StepView:
         return self.step.title
 
 
-def step_views(playlist) -> list[StepView]:
+def step_displays(playlist) -> list[LearnerPlaylistStepDisplay]:
     """The playlist's steps, their opportunities read in one query."""
     steps = list(_ordered_steps(playlist).select_related("opportunity"))
     ids = [s.opportunity_id for s in steps if s.opportunity_id]
     live = OpportunityPage.objects.live().public().in_bulk(ids) if ids else {}
-    return [StepView(s, live.get(s.opportunity_id)) for s in steps]
+    return [LearnerPlaylistStepDisplay(s, live.get(s.opportunity_id)) for s in steps]
 
 
 def _touch(playlist) -> None:
@@ -268,7 +269,7 @@ def _move(offset):
 
 def _remove(request, playlist, forms):
     step = _posted_step(request, playlist)
-    title = StepView(step).title
+    title = LearnerPlaylistStepDisplay(step).title
     step.delete()
     _touch(playlist)
     messages.success(request, _("Removed “%(title)s”.") % {"title": title})
@@ -322,7 +323,7 @@ def _edit_context(request, playlist, forms) -> dict:
     site = _site_of(request, playlist)
     context = {
         "playlist": playlist,
-        "steps": step_views(playlist),
+        "steps": step_displays(playlist),
         "details_form": LearnerPlaylistForm(instance=playlist),
         "opportunity_form": OpportunityStepForm(site=site, search=search),
         "step_form": OwnStepForm(),
@@ -383,7 +384,7 @@ def playlist_shared(request, token):
     return render_page(
         request,
         TEMPLATES + "shared.html",
-        {"playlist": playlist, "steps": step_views(playlist), "is_owner": is_owner},
+        {"playlist": playlist, "steps": step_displays(playlist), "is_owner": is_owner},
     )
 
 

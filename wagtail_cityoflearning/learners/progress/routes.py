@@ -14,7 +14,7 @@ from wagtail_cityoflearning.learners.progress.state import playlist_context
 class PlaylistRoutes(RoutablePageMixin):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(playlist_context(self, request))
+        context.update(playlist_context(request, self))
         return context
 
     @path("start/", name="start")

@@ -12,7 +12,7 @@ from django.db.models.signals import post_save
 
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.learners.progress.models import Attendance
-from wagtail_cityoflearning.learners.progress.state import evaluate_for_user
+from wagtail_cityoflearning.learners.progress.state import update_progress_for_user
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def users_with_email(email: str) -> list:
 def reevaluate(users) -> None:
     for user in users:
         with transaction.atomic():
-            evaluate_for_user(user)
+            update_progress_for_user(user)
 
 
 def on_award_saved(sender, instance, created, raw=False, **kwargs):

@@ -1,8 +1,8 @@
 """Where a learner stands in a playlist, and what happens when that changes.
 
-:func:`evaluate` is the one place that decides whether steps and playlists are complete. It
-is called after every event that can complete something (evidence approved, an activity
-marked done, attendance confirmed, a badge awarded). Completing a playlist is a conditional
+:func:`update_progress` is the one place that decides whether steps and playlists are
+complete. It is called after every event that can complete something (evidence approved, an
+activity marked done, attendance confirmed, a badge awarded). Completing a playlist is a conditional
 UPDATE, so however often and however concurrently it runs, the completion badge is queued
 exactly once; the task itself checks again before awarding.
 """
@@ -97,7 +97,10 @@ class LearnerFacts:
 
 
 @dataclass
-class StepState:
+class StepStanding:
+    """Where one learner stands on one step, worked out afresh each time and never stored:
+    complete, locked, and the status of the stored :class:`StepProgress` record, if any."""
+
     step: object  # models.playlists.Step
     progress: StepProgress | None
     complete: bool
@@ -122,8 +125,11 @@ class StepState:
 
 @dataclass
 class PlaylistProgress:
+    """Where one learner stands on a whole playlist (worked out, not stored): one
+    :class:`StepStanding` per step."""
+
     enrolment: PlaylistEnrolment | None
-    states: list[StepState] = field(default_factory=list)
+    states: list[StepStanding] = field(default_factory=list)
     needed: int = 0
 
     @property
@@ -146,7 +152,7 @@ class PlaylistProgress:
         return bool(self.states) and required_done and self.counted >= self.needed
 
     @property
-    def next_state(self) -> StepState | None:
+    def next_state(self) -> StepStanding | None:
         """Where to continue: the first step that is neither complete nor locked."""
         return next((s for s in self.states if not s.complete and not s.locked), None)
 
@@ -180,7 +186,7 @@ def playlist_progress(
     for step in playlist.step_list:
         progress = records.get(step.id)
         complete = enrolment is not None and step_is_complete(step, progress, facts)
-        state = StepState(
+        state = StepStanding(
             step=step,
             progress=progress,
             complete=complete,
@@ -196,7 +202,7 @@ def playlist_progress(
 # -- reacting to change ----------------------------------------------------------------------
 
 
-def evaluate(
+def update_progress(
     enrolment: PlaylistEnrolment, facts: LearnerFacts | None = None, *, consent_checked=False
 ) -> PlaylistProgress:
     """Record newly completed steps, queue their badges, and complete the playlist once."""
@@ -250,8 +256,8 @@ def _on_commit(task, pk):
     transaction.on_commit(enqueue)
 
 
-def evaluate_for_user(user, *, playlist_ids=None) -> None:
-    """Re-evaluate a learner's started playlists (after a badge or an attendance)."""
+def update_progress_for_user(user, *, playlist_ids=None) -> None:
+    """Update the progress of a learner's started playlists (after a badge or an attendance)."""
     enrolments = PlaylistEnrolment.objects.filter(
         user=user, started_at__isnull=False, completed_at__isnull=True
     ).select_related("playlist", "user")
@@ -265,7 +271,7 @@ def evaluate_for_user(user, *, playlist_ids=None) -> None:
         if not may_store(user, page_site(enrolment.playlist)):
             continue  # nothing is recorded without consent valid for the playlist's city
         facts = facts or LearnerFacts.for_user(user)
-        evaluate(enrolment, facts, consent_checked=True)
+        update_progress(enrolment, facts, consent_checked=True)
 
 
 # -- the playlist page -------------------------------------------------------------------------
@@ -287,7 +293,7 @@ def enrolled_playlist(page):
     return page if first is None or first.pk == page.pk else first
 
 
-def playlist_context(playlist, request) -> dict:
+def playlist_context(request, playlist) -> dict:
     """What the playlist page shows: the steps and, for a signed-in learner, their progress."""
     user = getattr(request, "user", None)
     enrolment = None

@@ -17,8 +17,8 @@ from wagtail_cityoflearning.learners.progress.links import safe_next, step_url
 from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 from wagtail_cityoflearning.learners.progress.state import (
     enrolled_playlist,
-    evaluate,
     playlist_progress,
+    update_progress,
 )
 from wagtail_cityoflearning.learners.progress.storage import evidence_storage
 from wagtail_cityoflearning.learners.steps.blocks import EvidenceKind, StepKind
@@ -63,7 +63,7 @@ def start(request, page):
             messages.info(request, _("You have already started this playlist."))
         enrolment.last_activity_at = now
         enrolment.save(update_fields=["started_at", "last_activity_at"])
-        evaluate(enrolment)  # what the learner did before starting counts too
+        update_progress(enrolment)  # what the learner did before starting counts too
     return redirect(safe_next(request, page_url))
 
 
@@ -191,7 +191,7 @@ SAVED, REFUSED, CONFLICT = "saved", "refused", "conflict"
 
 
 def _save_evidence(form, enrolment, current) -> str:
-    """Store the evidence and re-evaluate the playlist in one transaction.
+    """Store the evidence and update the playlist's progress in one transaction.
 
     The record is read again under a row lock: a reviewer may have decided since the form
     was shown, and a decision is never overwritten (REFUSED). Only the evidence fields are
@@ -220,7 +220,7 @@ def _save_evidence(form, enrolment, current) -> str:
             PlaylistEnrolment.objects.filter(pk=enrolment.pk).update(
                 last_activity_at=record.submitted_at
             )
-            evaluate(enrolment)
+            update_progress(enrolment)
     except IntegrityError:
         _forget_new_file(record, new_file, previous_file)
         return CONFLICT

@@ -92,7 +92,7 @@ check-messages: install
 
 messages: install
 	cd wagtail_cityoflearning && PYTHONPATH=.. DJANGO_SETTINGS_MODULE=tests.settings \
-		../$(BIN)/django-admin makemessages -l sl -l it --no-obsolete --add-location file --ignore "demo/*"
+		../$(BIN)/django-admin makemessages -l sl -l it --no-obsolete --add-location file
 	cd wagtail_cityoflearning && ../$(BIN)/django-admin compilemessages
 
 wheel: install

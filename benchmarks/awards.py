@@ -10,18 +10,18 @@
 import gc
 import io
 import json
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _support import fill as filler  # noqa: E402 (needs the line above)
+from _support import environment  # noqa: E402 (needs the line above)
+from _support import fill as filler  # noqa: E402
+from _support.measure import compare, count_queries, percentile, timed_ms  # noqa: E402
+from _support.report import check, ratio, took  # noqa: E402
 
 AWARDS = 1_000
 REQUESTS = 200
@@ -103,25 +103,6 @@ def make_opportunity(provider):
 # -- measuring -------------------------------------------------------------------------
 
 
-def percentile(values, q):
-    """The q-th percentile (0-100) with linear interpolation."""
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def count_queries(run):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as captured:
-        result = run()
-    return result, len(captured.captured_queries)
-
-
 def bench_awards(badge_class) -> dict:
     from django.core import mail
 
@@ -141,9 +122,7 @@ def bench_awards(badge_class) -> dict:
     gc.collect()
     started = time.perf_counter()
     for n in range(AWARDS):
-        mark = time.perf_counter()
-        award(badge_class, f"young{n}@example.org")
-        times.append((time.perf_counter() - mark) * 1000)
+        times.append(timed_ms(lambda n=n: award(badge_class, f"young{n}@example.org")))
     total = time.perf_counter() - started
 
     awards = Award.objects.filter(badge_class=badge_class)
@@ -187,30 +166,15 @@ def bench_requests(assertion_url, page_url) -> dict:
         assert response.status_code == 200, (url, response.status_code)
         return response
 
-    info = {}
-    for name in targets:
-        for _ in range(WARM_UP):
-            get(name)
-        response, queries = count_queries(lambda name=name: get(name))
-        info[name] = {
-            "queries": queries,
-            "bytes": len(response.content),
-            "type": response["Content-Type"],
-            "times": [],
-        }
-    document = json.loads(get("assertion").content)
+    info = compare(get, list(targets), runs=REQUESTS, warm_up=WARM_UP)
+    document = json.loads(info["assertion"]["response"].content)
+    for values in info.values():
+        response = values.pop("response")
+        values["bytes"] = len(response.content)
+        values["type"] = response["Content-Type"]
+        values["p95"] = percentile(values["times"], 95)
     info["assertion"]["id"] = document.get("id", "")
     info["assertion"]["json type"] = document.get("type", "")
-
-    gc.collect()
-    for _ in range(REQUESTS):  # interleaved, so drift on a shared machine hits both alike
-        for name in targets:
-            started = time.perf_counter()
-            get(name)
-            info[name]["times"].append((time.perf_counter() - started) * 1000)
-    for values in info.values():
-        values["median"] = statistics.median(values["times"])
-        values["p95"] = percentile(values["times"], 95)
     return info
 
 
@@ -219,22 +183,7 @@ def bench_requests(assertion_url, page_url) -> dict:
 
 def main() -> int:
     started = time.perf_counter()
-    os.environ.pop("REDIS_URL", None)  # the example site's default: tasks run inline
-    db = filler.configure(Path(tempfile.mkdtemp(prefix="col-awards-bench-")))
-    from django.test.utils import override_settings
-
-    media = db.parent / "media"
-    overrides = override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        MEDIA_ROOT=str(media),
-        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
-    )
-    overrides.enable()
-    print(f"Throwaway database: {db}")
-    print(f"Throwaway media:    {media}")
-    print("Migrating (once)...", flush=True)
-    try:
-        filler.fresh_database()
+    with environment.throwaway("col-awards-bench-", media=True):
         from django.db import transaction
 
         mark = time.perf_counter()
@@ -251,7 +200,7 @@ def main() -> int:
         print(f"\n1. {AWARDS:,} awards, each its own transaction (bake + email inline)", flush=True)
         awards = bench_awards(badge_class)
         for text, ok in awards["checks"]:
-            print(f"  check {'ok  ' if ok else 'FAIL'} {text}")
+            check(text, ok)
         rows = [
             ("total", f"{awards['total']:.2f}", "s"),
             ("awards per second", f"{awards['rate']:.1f}", ""),
@@ -279,9 +228,10 @@ def main() -> int:
         ok = info["assertion"]["id"] == assertion_id and info["assertion"]["json type"] == (
             "Assertion"
         )
-        print(
-            f"  check {'ok  ' if ok else 'FAIL'} assertion JSON: type "
-            f"{info['assertion']['json type']!r}, id {info['assertion']['id']}"
+        check(
+            f"assertion JSON: type {info['assertion']['json type']!r}, "
+            f"id {info['assertion']['id']}",
+            ok,
         )
         print(
             f"\n  {'':<10} {'median ms':>10} {'p95 ms':>8} {'SQL':>5} {'bytes':>8}  "
@@ -293,15 +243,9 @@ def main() -> int:
                 f"  {name:<10} {row['median']:10.2f} {row['p95']:8.2f} {row['queries']:5d} "
                 f"{row['bytes']:8,d}  {row['type']:<36} {url}"
             )
-        ratio = info["page"]["median"] / info["assertion"]["median"]
-        print(f"  page / assertion (medians): {ratio:.1f}x")
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        overrides.disable()
-        shutil.rmtree(db.parent, ignore_errors=True)
-    print(f"\nawards.py took {time.perf_counter() - started:.0f} s")
+        slower = ratio(info["page"]["median"], info["assertion"]["median"])
+        print(f"  page / assertion (medians): {slower:.1f}x")
+    took("awards.py", started)
     return 0
 
 

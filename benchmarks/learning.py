@@ -20,12 +20,9 @@ Run: make bench  (or .venv/bin/python benchmarks/learning.py from the repository
 """
 
 import gc
-import os
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from contextlib import nullcontext
 from pathlib import Path
@@ -33,8 +30,10 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _support import fill as filler  # noqa: E402 (needs the line above)
+from _support import environment  # noqa: E402 (needs the line above)
 from _support import learning_fill as data  # noqa: E402
+from _support.measure import compare, count_queries, timed_ms  # noqa: E402
+from _support.report import check, ratio, side_by_side, took, verdict  # noqa: E402
 
 ENROLMENTS = (1, 10, 50)
 SUGGESTED = 10  # playlists nobody is enrolled in, so every learner gets suggestions
@@ -53,60 +52,19 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 # -- measuring -------------------------------------------------------------------------
 
 
-def count_queries(run):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as captured:
-        result = run()
-    return result, len(captured.captured_queries)
-
-
-def timed_ms(run) -> float:
-    started = time.perf_counter()
-    run()
-    return (time.perf_counter() - started) * 1000
-
-
 def compare_requests(client, url, variants: dict, runs=REQUESTS) -> dict:
     """GET ``url`` under each variant (a context manager factory): the queries and HTML of
     a warm-up request, then the median of ``runs`` requests interleaved across variants."""
 
-    def get():
+    def get(_variant):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         return response
 
-    info = {}
-    for name, context in variants.items():
-        with context():
-            for _ in range(WARM_UP):
-                get()
-            response, queries = count_queries(get)
-        html = CSRF.sub("", response.content.decode())
-        info[name] = {"queries": queries, "html": html, "times": []}
-    gc.collect()
-    for _ in range(runs):  # interleaved, so drift on a shared machine hits all alike
-        for name, context in variants.items():
-            with context():
-                info[name]["times"].append(timed_ms(get))
+    info = compare(get, list(variants), runs=runs, warm_up=WARM_UP, contexts=variants)
     for values in info.values():
-        values["median"] = statistics.median(values["times"])
+        values["html"] = CSRF.sub("", values.pop("response").content.decode())
     return info
-
-
-def check(text: str, ok: bool) -> bool:
-    print(f"  check {'ok  ' if ok else 'FAIL'} {text}")
-    return ok
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
-
-
-def ratio(slow: float, fast: float) -> float:
-    return slow / fast if fast else float("inf")
 
 
 # -- the city --------------------------------------------------------------------------
@@ -114,7 +72,7 @@ def ratio(slow: float, fast: float) -> float:
 
 def fresh_city(playlists: int, *, step_count=6) -> dict:
     """A fresh database with the city, badges, opportunities and ``playlists`` playlists."""
-    filler.fresh_database()
+    environment.fresh_database()
     made = data.city()
     made["badges"] = data.badge_classes(made["issuer"], BADGES)
     made["opportunities"] = data.opportunities(made, OPPORTUNITIES)
@@ -181,16 +139,7 @@ def bench_dashboard() -> dict:
         )
         results[count] = info
 
-    print(
-        f"\n  {'enrolments':>10} {'prefetch ms':>12} {'SQL':>5} {'naive ms':>10} {'SQL':>5} "
-        f"{'naive/prefetch':>15}"
-    )
-    for count, info in results.items():
-        fast, slow = info["prefetch"], info["naive"]
-        print(
-            f"  {count:10d} {fast['median']:12.2f} {fast['queries']:5d} {slow['median']:10.2f} "
-            f"{slow['queries']:5d} {ratio(slow['median'], fast['median']):14.2f}x"
-        )
+    side_by_side("enrolments", "prefetch", "naive", "naive/prefetch", results)
     return results
 
 
@@ -223,16 +172,7 @@ def bench_index() -> dict:
         )
         results[count] = info
 
-    print(
-        f"\n  {'playlists':>10} {'step_count ms':>14} {'SQL':>5} {'len(step_list) ms':>18} "
-        f"{'SQL':>5} {'ratio':>8}"
-    )
-    for count, info in results.items():
-        fast, slow = info["step_count"], info["len(step_list)"]
-        print(
-            f"  {count:10d} {fast['median']:14.2f} {fast['queries']:5d} {slow['median']:18.2f} "
-            f"{slow['queries']:5d} {ratio(slow['median'], fast['median']):7.2f}x"
-        )
+    side_by_side("playlists", "step_count", "len(step_list)", "ratio", results, widths=(14, 18, 8))
     return results
 
 
@@ -365,23 +305,8 @@ def report(dashboard: dict, index: dict, progress: dict) -> None:
 
 def main() -> int:
     started = time.perf_counter()
-    os.environ.pop("REDIS_URL", None)  # the example site's default: tasks run inline
-    db = filler.configure(Path(tempfile.mkdtemp(prefix="col-learning-bench-")))
-    from django.test.utils import override_settings
-
-    media = db.parent / "media"
-    overrides = override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        MEDIA_ROOT=str(media),
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
-    )
-    overrides.enable()
-    print(f"Throwaway database: {db}")
-    print(f"Throwaway media:    {media}")
-    print("Migrating (once)...", flush=True)
-    try:
-        filler.fresh_database()
+    fast_passwords = {"PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}
+    with environment.throwaway("col-learning-bench-", media=True, settings=fast_passwords):
         print(
             f"\n1. Dashboard /learning/: {WARM_UP} warm-up requests, then the median of "
             f"{REQUESTS} interleaved; naive = prefetch_steps switched off",
@@ -401,13 +326,7 @@ def main() -> int:
         )
         progress = bench_progress()
         report(dashboard, index, progress)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        overrides.disable()
-        shutil.rmtree(db.parent, ignore_errors=True)
-    print(f"\nlearning.py took {time.perf_counter() - started:.0f} s")
+    took("learning.py", started)
     return 0
 
 

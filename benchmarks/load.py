@@ -38,7 +38,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _support.environment import REPO  # noqa: E402 (needs the line above)
+from _support.measure import percentile  # noqa: E402
+from _support.report import ratio, verdict  # noqa: E402
+
 sys.path.insert(0, str(REPO / "scripts"))
 
 import production  # noqa: E402 (needs the line above)
@@ -66,15 +71,12 @@ class Stats:
         self.errors += 1
         self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
 
-
-def percentile(values, q):
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+    def add(self, other: "Stats") -> None:
+        """Count ``other``'s requests with these."""
+        self.latencies += other.latencies
+        self.errors += other.errors
+        for kind, count in other.error_kinds.items():
+            self.error_kinds[kind] = self.error_kinds.get(kind, 0) + count
 
 
 # -- requests --------------------------------------------------------------------------
@@ -244,10 +246,7 @@ def report(title, stats, wall, cpu):
         print(row(name, stat, wall))
     total = Stats()
     for stat in stats.values():
-        total.latencies += stat.latencies
-        total.errors += stat.errors
-        for kind, count in stat.error_kinds.items():
-            total.error_kinds[kind] = total.error_kinds.get(kind, 0) + count
+        total.add(stat)
     print(row("all", total, wall))
     print(f"({wall:.1f} s; the load generator used {cpu / wall * 100:.0f} % of one core)")
     return total
@@ -310,10 +309,7 @@ def main(argv=None) -> int:
                     stack.port, requests, [name], ALONE_USERS, args.alone_seconds / ALONE_ROUNDS
                 )
                 total = totals[name]
-                total[0].latencies += stats[name].latencies
-                total[0].errors += stats[name].errors
-                for kind, count in stats[name].error_kinds.items():
-                    total[0].error_kinds[kind] = total[0].error_kinds.get(kind, 0) + count
+                total[0].add(stats[name])
                 total[1] += wall
                 total[2] += cpu
                 total[3] += stack.cpu_seconds() - server_cpu
@@ -335,17 +331,17 @@ def main(argv=None) -> int:
         (f"0 errors at {LEVELS[-1]} users", errors_at[LEVELS[-1]] == 0, f"{errors_at[LEVELS[-1]]}")
     ]
     for name in ("GeoJSON feed", "assertion JSON"):
-        ratio = alone[name] / alone["opportunity"] if alone["opportunity"] else float("inf")
+        faster = ratio(alone[name], alone["opportunity"])
         checks.append(
             (
                 f"{name} / opportunity page (req/s alone)",
-                ratio >= TARGET_RATIO,
-                f"{alone[name]:.0f} / {alone['opportunity']:.0f} = {ratio:.1f}x "
+                faster >= TARGET_RATIO,
+                f"{alone[name]:.0f} / {alone['opportunity']:.0f} = {faster:.1f}x "
                 f"(target >= {TARGET_RATIO:.0f}x)",
             )
         )
     for label, ok, detail in checks:
-        print(f"{'PASS' if ok else 'MISS'}  {label}: {detail}")
+        print(f"{verdict(ok)}  {label}: {detail}")
     for name in ("GeoJSON feed", "assertion JSON"):
         print(
             f"      {name} / opportunity page (server CPU per request, for context): "

@@ -12,7 +12,6 @@ Run: make bench  (or .venv/bin/python benchmarks/map_browser.py from the reposit
 """
 
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -23,7 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _support import fill as filler  # noqa: E402 (needs the line above)
+from _support import environment  # noqa: E402 (needs the line above)
+from _support import fill as filler  # noqa: E402
+from _support.report import ratio, took  # noqa: E402
 
 SIZES = (100, 10_000)
 LOADS = 5
@@ -81,19 +82,19 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{db}",
         "DJANGO_SETTINGS_MODULE": "example_site.settings",
-        "PYTHONPATH": str(filler.REPO),
+        "PYTHONPATH": str(environment.REPO),
         "DEBUG": "1",
     }
     command = [
         sys.executable,
-        str(filler.REPO / "example_site" / "manage.py"),
+        str(environment.REPO / "example_site" / "manage.py"),
         "runserver",
         "--noreload",
         f"127.0.0.1:{port}",
     ]
     with log.open("wb") as output:
         process = subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py)
-            command, cwd=filler.REPO, env=env, stdout=output, stderr=subprocess.STDOUT
+            command, cwd=environment.REPO, env=env, stdout=output, stderr=subprocess.STDOUT
         )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -141,12 +142,12 @@ def load_map(browser, url: str) -> dict:
 def fill_databases(workdir: Path) -> dict:
     databases = {}
     for n in SIZES:
-        filler.fresh_database()
+        environment.fresh_database()
         result = filler.fill(n)
         print(f"N = {n:,}: filled in {result.seconds:.1f} s", flush=True)
         filler.verify(result)
         databases[n] = {
-            "db": filler.snapshot(workdir / f"map-{n}.sqlite3"),
+            "db": environment.snapshot(workdir / f"map-{n}.sqlite3"),
             "markers": n - result.online_only,
             "path": result.map_page.url,
         }
@@ -158,13 +159,9 @@ def main() -> int:
         print(f"Chromium not found at {CHROMIUM}; skipping.")
         return 0
     started = time.perf_counter()
-    db = filler.configure()
-    workdir = db.parent
-    print(f"Throwaway databases in {workdir}")
-    print("Migrating (once)...", flush=True)
-    filler.fresh_database()
     results = {}
-    try:
+    with environment.throwaway(heading="Throwaway databases in {workdir}") as db:
+        workdir = db.parent
         databases = fill_databases(workdir)
         from playwright.sync_api import sync_playwright
 
@@ -186,8 +183,6 @@ def main() -> int:
                     results[n] = (first, loads, info["markers"])
             finally:
                 browser.close()
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
     print(f"\nTime from navigation start to clusters drawn (Chromium, {LOADS} loads each)")
     header = f"  {'N':>7}  {'median ms':>9}  {'min':>7}  {'max':>7}  {'first load':>10}"
@@ -216,11 +211,11 @@ def main() -> int:
         for error in sorted(errors):
             print(f"           page error: {error}")
     if len(medians) == len(SIZES):
-        ratio = medians[SIZES[-1]] / medians[SIZES[0]]
-        print(f"\n  ratio {SIZES[-1]:,} / {SIZES[0]:,}: {ratio:.1f}x")
+        slower = ratio(medians[SIZES[-1]], medians[SIZES[0]])
+        print(f"\n  ratio {SIZES[-1]:,} / {SIZES[0]:,}: {slower:.1f}x")
     print("  (median ms since navigation start: HTML = page responseEnd, feed req / feed end =")
     print("   GeoJSON request start / responseEnd; first load: the server's feed cache was cold)")
-    print(f"\nmap_browser.py took {time.perf_counter() - started:.0f} s")
+    took("map_browser.py", started)
     return 0
 
 

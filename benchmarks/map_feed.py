@@ -17,7 +17,6 @@ Run: make bench  (or .venv/bin/python benchmarks/map_feed.py from the repository
 
 import gc
 import json
-import shutil
 import statistics
 import sys
 import time
@@ -27,7 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _support import fill as filler  # noqa: E402 (needs the line above)
+from _support import environment  # noqa: E402 (needs the line above)
+from _support import fill as filler  # noqa: E402
+from _support.measure import timed_ms  # noqa: E402
+from _support.report import ratio, took, verdict  # noqa: E402
 
 SIZES = (100, 10_000)
 REPETITIONS = {100: 15, 10_000: 5}
@@ -95,9 +97,7 @@ def measure(label, run, repetitions, before=None):
         if before:
             before()
         gc.collect()
-        started = time.perf_counter()
-        run(describe=False)
-        times.append((time.perf_counter() - started) * 1000)
+        times.append(timed_ms(lambda: run(describe=False)))
     return Sample(label, statistics.median(times), counted, size, repetitions, note)
 
 
@@ -107,7 +107,7 @@ def benchmark(n: int) -> dict:
     from wagtail_cityoflearning.map import cache as map_cache
     from wagtail_cityoflearning.models import OpportunityPage
 
-    filler.fresh_database()
+    environment.fresh_database()
     result = filler.fill(n)
     print(f"\nN = {n:,}: filled in {result.seconds:.1f} s")
     for step, seconds in result.steps.items():
@@ -222,17 +222,13 @@ def breakdown(map_page, repetitions: int) -> None:
     print(f"  feed cold outside the request, median ms: {summary}")
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
-
-
 def report(results: dict) -> None:
     print("\nTargets (information only)")
     for n, samples in results.items():
         cold = samples["feed cold"].median_ms
-        api = samples["API v2"].median_ms / cold
-        floor = cold / samples["floor"].median_ms
-        cached = cold / samples["feed cached"].median_ms
+        api = ratio(samples["API v2"].median_ms, cold)
+        floor = ratio(cold, samples["floor"].median_ms)
+        cached = ratio(cold, samples["feed cached"].median_ms)
         print(f"  N = {n:,}")
         print(f"    API v2 / feed cold         {api:8.1f}x   target >= 20x  {verdict(api >= 20)}")
         print(
@@ -250,21 +246,12 @@ def report(results: dict) -> None:
 
 def main() -> int:
     started = time.perf_counter()
-    db = filler.configure()
-    print(f"Throwaway database: {db}")
-    print("Migrating (once)...", flush=True)
-    filler.fresh_database()
     results = {}
-    try:
+    with environment.throwaway():
         for n in SIZES:
             results[n] = benchmark(n)
         report(results)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        shutil.rmtree(db.parent, ignore_errors=True)
-    print(f"\nmap_feed.py took {time.perf_counter() - started:.0f} s")
+    took("map_feed.py", started)
     return 0
 
 

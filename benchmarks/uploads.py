@@ -36,7 +36,10 @@ import tracemalloc
 import zlib
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _support.environment import REPO, setup_django  # noqa: E402 (needs the line above)
+
 SIDE = 6324  # 39.99 megapixels: within the 40-megapixel limit
 CONCURRENT = 6
 
@@ -90,16 +93,6 @@ CASES = [
 # -- in the subprocess -------------------------------------------------------------------------
 
 
-def setup_django(directory: str) -> None:
-    sys.path.insert(0, str(REPO))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "example_site.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{directory}/unused.sqlite3"
-    os.environ.setdefault("DEBUG", "0")
-    import django
-
-    django.setup()
-
-
 def before(name: str, content: bytes) -> str:
     """What the photo processing did before: header check, verify, transpose, re-encode."""
     from PIL import Image, ImageOps
@@ -141,7 +134,7 @@ def after(name: str, content: bytes) -> str:
 
 def run_case(variant: str, input_name: str, copies: int) -> dict:
     directory = tempfile.mkdtemp(prefix="cityoflearning-bench-")
-    setup_django(directory)
+    setup_django(f"sqlite:///{directory}/unused.sqlite3")
     from PIL import Image  # noqa: F401 (imported before the baseline is taken)
 
     content = INPUTS[input_name]()

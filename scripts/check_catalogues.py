@@ -35,8 +35,6 @@ def makemessages() -> None:
         "--no-obsolete",
         "--add-location",
         "file",
-        "--ignore",
-        "demo/*",
     ]
     for language in LANGUAGES:
         command += ["-l", language]

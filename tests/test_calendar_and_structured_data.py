@@ -53,7 +53,7 @@ def test_online_opportunity_calendar_points_to_the_online_link(client, city, pro
 
 
 def test_dated_opportunity_is_an_event(rf, opportunity):
-    data = opportunity_data(opportunity, rf.get("/"))
+    data = opportunity_data(rf.get("/"), opportunity)
     events = data if isinstance(data, list) else [data]
     first = events[0]
     assert first["@context"] == "https://schema.org"
@@ -76,7 +76,7 @@ def test_ongoing_opportunity_is_a_course(rf, city, provider):
         is_free=False,
         price="5,50 EUR a month",
     )
-    data = opportunity_data(page, rf.get("/"))
+    data = opportunity_data(rf.get("/"), page)
     assert data["@type"] == "Course"
     assert data["provider"]["name"] == provider.title
     assert data["offers"]["price"] == "5.50"
@@ -92,7 +92,7 @@ def test_hybrid_event_has_both_places(rf, city, provider):
         mode="hybrid",
         online_url="https://meet.example.org/a",
     )
-    data = opportunity_data(page, rf.get("/"))
+    data = opportunity_data(rf.get("/"), page)
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert {place["@type"] for place in data["location"]} == {"Place", "VirtualLocation"}
 

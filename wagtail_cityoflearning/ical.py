@@ -54,7 +54,7 @@ def calendar_response(calendar: Calendar, filename: str) -> HttpResponse:
     return response
 
 
-def opportunity_ics_response(page, request) -> HttpResponse:
+def opportunity_ics_response(request, page) -> HttpResponse:
     """The ``.ics`` download of one opportunity; 404 when it has no sessions."""
     if page.is_ongoing and not page.sessions.exists():
         raise Http404(_("This opportunity is ongoing and has no dated sessions."))

@@ -1,12 +1,39 @@
 """Serve each Wagtail Site in its own language, or in the language the visitor chose."""
 
+from functools import cache
+
 import swapper
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Site
 
-Page = swapper.load_model("wagtailcore", "Page")
+from wagtail_cityoflearning.languages import site_language
+
+
+@cache
+def page_model():
+    """The site's page model (``wagtailcore.Page`` unless swapped), resolved when first used
+    rather than when this module is imported."""
+    return swapper.load_model("wagtailcore", "Page")
+
+
+def route(request, path: str):
+    """Wagtail's route for ``path``, as its ``serve`` view finds it (and caches it on the
+    request for that view)."""
+    return page_model().route_for_request(request, path)
+
+
+def forget_route(request) -> None:
+    """Drop the route Wagtail cached on ``request``, so the next :func:`route` looks again.
+
+    Wagtail has no public API to clear it: ``Page.route_for_request`` keeps its result in the
+    private ``request._wagtail_route_for_request`` and returns that on every later call (its
+    ``serve`` view included). This is the one place that touches it;
+    ``tests/test_middleware_private_api.py`` fails if Wagtail stops using that attribute.
+    """
+    if hasattr(request, "_wagtail_route_for_request"):
+        del request._wagtail_route_for_request
 
 
 def chosen_language(request) -> str | None:
@@ -19,11 +46,6 @@ def chosen_language(request) -> str | None:
         return translation.get_supported_language_variant(code)
     except LookupError:
         return None
-
-
-def site_language(site) -> str | None:
-    """The language of the Site's root page."""
-    return site.root_page.locale.language_code if site is not None else None
 
 
 class SiteLanguageMiddleware:
@@ -63,12 +85,12 @@ class SiteLanguageMiddleware:
         if match is None or match.url_name != "wagtail_serve" or active is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        if Page.route_for_request(request, path) is not None:
+        if route(request, path) is not None:
             return None
         for language in self.other_languages(request, active):
-            del request._wagtail_route_for_request  # routed in the previous language
+            forget_route(request)  # routed in the previous language
             self.activate(request, language)
-            if Page.route_for_request(request, path) is not None:
+            if route(request, path) is not None:
                 return None
         self.activate(request, active)  # not found in any language: a 404 in the active one
         return None

@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission
 
+from wagtail_cityoflearning.languages import site_language
+
 BADGES = "wagtail_cityoflearning_badges"
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
@@ -77,7 +79,7 @@ def _grant(group, page, model_spec):
 
 def city_editors(site) -> Group:
     """The group of ``site``'s city editors, created or brought up to date."""
-    with translation.override(site.root_page.locale.language_code):  # the city's language
+    with translation.override(site_language(site)):  # the city's language
         name = _("%(city)s editors") % {"city": site.site_name or site.hostname}
     group, _created = Group.objects.get_or_create(name=name)
     return _grant(group, site.root_page, CITY_EDITOR_MODEL_PERMISSIONS)

@@ -61,7 +61,7 @@ def _age_range(page) -> str | None:
     return f"{page.age_min or 0}-{page.age_max}"
 
 
-def opportunity_data(page, request) -> dict | list:
+def opportunity_data(request, page) -> dict | list:
     """The schema.org description of an opportunity as Python data."""
     provider = page.provider
     organizer = None
@@ -126,7 +126,7 @@ def opportunity_data(page, request) -> dict | list:
     return course
 
 
-def opportunity_json_ld(page, request) -> str:
+def opportunity_json_ld(request, page) -> str:
     """The JSON-LD, escaped for a ``<script type="application/ld+json">`` element."""
-    text = json.dumps(opportunity_data(page, request), ensure_ascii=False, indent=None)
+    text = json.dumps(opportunity_data(request, page), ensure_ascii=False, indent=None)
     return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 (escaped above)

@@ -2,10 +2,10 @@
 
 Usage from a benchmark::
 
-    from _support import fill
+    from _support import environment, fill
 
-    fill.configure()          # Django on a temporary SQLite file, never db.sqlite3
-    fill.fresh_database()     # migrated, empty (migrations run once per process)
+    environment.configure()        # Django on a temporary SQLite file, never db.sqlite3
+    environment.fresh_database()   # migrated, empty (migrations run once per process)
     result = fill.fill(10_000)
     fill.verify(result)
 
@@ -18,88 +18,15 @@ sessions and the interests. They are live, with no revisions and no search index
 
 import datetime as dt
 import math
-import os
 import random
-import shutil
-import sys
-import tempfile
 import time
 import uuid
 import zoneinfo
 from dataclasses import dataclass, field
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
 CENTRE = (46.0511, 14.5051)  # Ljubljana
 RADIUS_KM = 8.0
 TZ = zoneinfo.ZoneInfo("Europe/Ljubljana")
-
-_state = {}
-
-
-# -- Django on a throwaway database ------------------------------------------------------
-
-
-def configure(workdir: Path | None = None, debug: bool = False) -> Path:
-    """Set Django up with the example site's settings and a SQLite file in ``workdir``.
-
-    ``workdir`` defaults to a new temporary directory. Returns the database file's path.
-    Call once per process, before importing anything that touches models.
-    """
-    if "db" in _state:
-        return _state["db"]
-    workdir = Path(workdir or tempfile.mkdtemp(prefix="col-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    db = workdir / "bench.sqlite3"
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "example_site.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ["DEBUG"] = "1" if debug else "0"
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    name = Path(settings.DATABASES["default"]["NAME"]).resolve()
-    if name != db.resolve():
-        raise RuntimeError(f"Refusing to fill {name}: expected the throwaway {db}")
-    _state.update(db=db, workdir=workdir, template=workdir / "migrated.sqlite3")
-    return db
-
-
-def database_path() -> Path:
-    return _state["db"]
-
-
-def fresh_database() -> Path:
-    """An empty, migrated database at :func:`database_path` (migrations run only once)."""
-    from django.core.cache import caches
-    from django.core.management import call_command
-    from django.db import connections
-
-    db, template = _state["db"], _state["template"]
-    connections.close_all()
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    if template.exists():
-        shutil.copyfile(template, db)
-    else:
-        call_command("migrate", interactive=False, verbosity=0)
-        connections.close_all()
-        shutil.copyfile(db, template)
-    for cache in caches.all():
-        cache.clear()
-    return db
-
-
-def snapshot(target: Path) -> Path:
-    """Copy the current database file to ``target`` (e.g. for a server in a subprocess)."""
-    from django.db import connections
-
-    connections.close_all()
-    shutil.copyfile(_state["db"], target)
-    return target
 
 
 # -- what gets created -----------------------------------------------------------------

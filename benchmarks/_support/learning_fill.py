@@ -2,7 +2,7 @@
 
 Builds on the test suite's own helpers (``tests/factories.py``, ``tests/learners/conftest.py``,
 ``tests/badges/conftest.py``), so the benchmark measures the same kind of data the tests
-check. Call after ``fill.configure()`` and ``fill.fresh_database()``::
+check. Call after ``environment.configure()`` and ``environment.fresh_database()``::
 
     from _support import learning_fill as data
 

@@ -4,19 +4,10 @@ import hashlib
 import json
 
 from django.db.models import CharField, OuterRef, Subquery
-from django.db.models.functions import Cast, Length, Substr
-from wagtail.models import Page
+from django.db.models.functions import Cast
 
 from wagtail_cityoflearning.models.opportunities import OpportunityPage
 from wagtail_cityoflearning.models.providers import ProviderPage
-
-
-def parent_title():
-    """The title of a page's parent, from the tree path (no join on the page table)."""
-    parent = Page.objects.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    ).values("title")[:1]
-    return Subquery(parent)
 
 
 def _first_interest_colour(model):
@@ -58,8 +49,8 @@ def opportunity_features(queryset, root_url_path: str) -> list[dict]:
     """
     rows = (
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        .with_provider_title()
         .annotate(
-            provider_title=parent_title(),
             colour=_first_interest_colour(OpportunityPage),
             next_text=Cast("next_start", output_field=CharField()),
         )

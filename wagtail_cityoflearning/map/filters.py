@@ -261,12 +261,7 @@ class OpportunityFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=Subquery(pages))
 
     def filter_age(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.filter(
-            Q(age_min__isnull=True) | Q(age_min__lte=value),
-            Q(age_max__isnull=True) | Q(age_max__gte=value),
-        )
+        return queryset.suitable_for_age(value)
 
     def filter_free(self, queryset, name, value):
         return queryset.filter(is_free=True) if value else queryset

@@ -16,7 +16,6 @@ from wagtail_cityoflearning.map.feeds import (
     etag_for,
     feature_collection,
     opportunity_features,
-    parent_title,
     provider_features,
 )
 
@@ -94,7 +93,7 @@ def index(request, page):
     paginator = Paginator(
         filterset.qs.select_related("cover_image")
         .prefetch_related("interests")
-        .annotate(provider_title=parent_title()),
+        .with_provider_title(),
         cityoflearning_settings.MAP_PAGE_SIZE,
     )
     try:

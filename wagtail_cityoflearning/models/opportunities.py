@@ -4,9 +4,9 @@ from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -16,7 +16,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -25,6 +25,7 @@ from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.fields import MultipleChoiceJSONField
 from wagtail_cityoflearning.forms import OpportunityPageForm
 from wagtail_cityoflearning.ical import opportunity_ics_response
+from wagtail_cityoflearning.models.ages import AgeRangeMixin, AgeRangeQuerySet
 from wagtail_cityoflearning.models.base import (
     LEAFLET_STYLESHEETS,
     BasePage,
@@ -41,20 +42,16 @@ def language_choices():
     return [(code, str(label)) for code, label in cityoflearning_settings.LANGUAGES]
 
 
-def age_range_text(age_min: int | None, age_max: int | None) -> str:
-    """“13–19”, “from 15”, “up to 19” or “any age”, for people reading a card."""
-    if age_min is not None and age_max is not None:
-        if age_min == age_max:
-            return str(age_min)
-        return f"{age_min}–{age_max}"
-    if age_min is not None:
-        return _("from %(min)s") % {"min": age_min}
-    if age_max is not None:
-        return _("up to %(max)s") % {"max": age_max}
-    return str(_("any age"))
+def _parent_title():
+    """The title of a page's parent (an opportunity's provider), from the tree path: a
+    subquery, no join on the page table."""
+    parent = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("title")[:1]
+    return Subquery(parent)
 
 
-class OpportunityQuerySet(PageQuerySet):
+class OpportunityQuerySet(AgeRangeQuerySet, PageQuerySet):
     def upcoming(self, at: datetime | None = None):
         """Opportunities that are ongoing or have a session that has not ended yet."""
         at = at or timezone.now()
@@ -69,11 +66,17 @@ class OpportunityQuerySet(PageQuerySet):
             .order_by(models.F("starts_at").asc(nulls_last=True), "title")
         )
 
+    def with_provider_title(self):
+        """Each opportunity with ``provider_title``: its provider's title, in the same query."""
+        return self.annotate(provider_title=_parent_title())
+
 
 OpportunityManager = PageManager.from_queryset(OpportunityQuerySet)
 
 
-class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, LocationMixin, BasePage):
+class AbstractOpportunityPage(
+    CityOfLearningPageMixin, RoutablePageMixin, LocationMixin, AgeRangeMixin, BasePage
+):
     """An out-of-school learning opportunity: an event, course, volunteering role, ...
 
     A concrete subclass defines the relations that need a model of their own:
@@ -98,12 +101,6 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     interests = ParentalManyToManyField(
         "wagtail_cityoflearning.Interest", verbose_name=_("interests"), related_name="+"
-    )
-    age_min = models.PositiveSmallIntegerField(
-        _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
-    )
-    age_max = models.PositiveSmallIntegerField(
-        _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
     is_free = models.BooleanField(_("free"), default=True)
     price = models.CharField(
@@ -235,9 +232,7 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
-            errors["age_max"] = _("The maximum age must not be below the minimum age.")
+        errors = self.age_range_errors()
         if not self.is_free and not self.price.strip():
             errors["price"] = _("Give the price, or tick “free”.")
         if self.mode in (Mode.IN_PERSON, Mode.HYBRID) and not self.location:
@@ -300,7 +295,8 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
 
     @property
     def age_range_display(self) -> str:
-        return age_range_text(self.age_min, self.age_max)
+        """The same as :attr:`age_range_text` (the name templates used before)."""
+        return self.age_range_text
 
     @property
     def cost_display(self) -> str:
@@ -329,13 +325,13 @@ class AbstractOpportunityPage(CityOfLearningPageMixin, RoutablePageMixin, Locati
         context = super().get_context(request, *args, **kwargs)
         context["provider"] = self.provider
         context["next_sessions"] = self.get_next_sessions()
-        context["json_ld"] = opportunity_json_ld(self, request)
+        context["json_ld"] = opportunity_json_ld(request, self)
         return context
 
     @path("ics/", name="ics")
     def calendar(self, request):
         """Download the sessions as an iCalendar file (“add to calendar”)."""
-        return opportunity_ics_response(self, request)
+        return opportunity_ics_response(request, self)
 
 
 class OpportunityPage(AbstractOpportunityPage):

@@ -62,6 +62,6 @@ class LearnerAccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request) -> str:
         """Editors and provider staff without a learner profile go to the admin."""
         user = request.user
-        if is_admin_user(user) and not LearnerProfile.objects.filter(user=user).exists():
+        if is_admin_user(user) and LearnerProfile.objects.for_user(user) is None:
             return reverse("wagtailadmin_home")
         return super().get_login_redirect_url(request)

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.languages import site_or_active_language
 from wagtail_cityoflearning.layout import render_page
 from wagtail_cityoflearning.learners.accounts.models import (
     LearnerProfile,
@@ -76,13 +77,6 @@ def needs_consent(year_of_birth: int, site) -> bool:
 def youngest_year_without_consent(site) -> int:
     """The latest year of birth that needs no consent (for help texts)."""
     return current_year() - consent_age(site) - 1
-
-
-def site_language(site) -> str:
-    """The language the city's site speaks: that of its root page."""
-    if site is not None:
-        return site.root_page.locale.language_code
-    return translation.get_language() or "en"
 
 
 # -- whose consent, for which city ---------------------------------------------------------------
@@ -214,7 +208,7 @@ def consent_status(user, site) -> ConsentStatus:
     """
     if user is None or not user.is_authenticated:
         return ConsentStatus(ANONYMOUS, site)
-    profile = LearnerProfile.objects.select_related("site").filter(user=user).first()
+    profile = LearnerProfile.objects.for_user(user)
     return _decide(site, profile, lambda: SiteConsent.objects.filter(user=user, site=site).first())
 
 
@@ -240,7 +234,7 @@ def _decide(site, profile, site_consent) -> ConsentStatus:
     ``site_consent()`` gives the learner's :class:`SiteConsent` for ``site``, when needed."""
     if profile is None:
         return ConsentStatus(NO_PROFILE, site)
-    if profile.consent == LearnerProfile.Consent.PENDING:
+    if profile.waiting_for_consent:
         return ConsentStatus(PENDING, profile.site or site, profile)
     if is_home(profile, site):
         if profile.consent == LearnerProfile.Consent.GIVEN:
@@ -416,7 +410,7 @@ class GuardianRequest:
     def is_pending(self) -> bool:
         if self.site_consent is not None:
             return not self.site_consent.is_given
-        return self.profile.consent == LearnerProfile.Consent.PENDING
+        return self.profile.waiting_for_consent
 
     def token(self) -> str:
         if self.site_consent is not None:
@@ -472,9 +466,7 @@ def read_token(token: str) -> GuardianRequest:
     if "c" in data:
         record = SiteConsent.objects.select_related("site").filter(pk=data.get("c")).first()
         profile = (
-            LearnerProfile.objects.select_related("user", "site")
-            .filter(user_id=record.user_id)
-            .first()
+            LearnerProfile.objects.select_related("user").for_user(record.user_id)
             if record is not None
             else None
         )
@@ -573,7 +565,7 @@ def send_consent_email(request, target) -> bool:
     guardian_request = _as_request(target)
     try:
         with (
-            translation.override(site_language(guardian_request.site)),
+            translation.override(site_or_active_language(guardian_request.site)),
             context.request_context(request),
         ):
             get_adapter(request).send_mail(

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from wagtail_cityoflearning.languages import site_or_active_language
 from wagtail_cityoflearning.learners.accounts import consent
 from wagtail_cityoflearning.learners.accounts.models import (
     LearnerProfile,
@@ -124,7 +125,7 @@ class LearnerSignupForm(GuardianMixin, forms.Form):
         self.fields["year_of_birth"] = year_of_birth_field()  # this year's bounds, not the import's
         self.site = current_site()
         self.fields["guardian_email"].help_text = guardian_help(self.site)
-        self.fields["preferred_language"].initial = consent.site_language(self.site)
+        self.fields["preferred_language"].initial = site_or_active_language(self.site)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -183,7 +184,7 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.site = site or self.instance.site
         self.is_new = self.instance._state.adding
-        self.was_pending = self.instance.consent == LearnerProfile.Consent.PENDING
+        self.was_pending = self.instance.waiting_for_consent
         self.old_guardian_email = self.instance.guardian_email
         self.consent_requested = False
         self.consent_sent = False
@@ -191,7 +192,7 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
         self.fields["preferred_language"].choices = site_languages
         self.fields["preferred_language"].required = True
         if not self.instance.preferred_language:
-            self.initial["preferred_language"] = consent.site_language(self.site)
+            self.initial["preferred_language"] = site_or_active_language(self.site)
         interests = self.fields["interests"]
         interests.queryset = self._interests()
         interests.help_text = ""

@@ -25,6 +25,13 @@ def validate_year_of_birth(value):
         )
 
 
+class LearnerProfileQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The profile of ``user`` (an account or its id), with its city; None when the
+        account has none."""
+        return self.select_related("site").filter(user=user).first()
+
+
 class LearnerProfile(models.Model):
     """What a young person tells us about themselves, and their consent state."""
 
@@ -69,6 +76,8 @@ class LearnerProfile(models.Model):
     consent_given_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = LearnerProfileQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("learner profile")
         verbose_name_plural = _("learner profiles")
@@ -82,9 +91,14 @@ class LearnerProfile(models.Model):
         return current_year() - self.year_of_birth - 1
 
     @property
+    def waiting_for_consent(self) -> bool:
+        """The guardian was asked for the profile's own consent and has not answered yet."""
+        return self.consent == self.Consent.PENDING
+
+    @property
     def may_store_learning(self) -> bool:
         """False while a parent's consent is awaited: nothing beyond the account is stored."""
-        return self.consent != self.Consent.PENDING
+        return not self.waiting_for_consent
 
 
 class SiteConsent(models.Model):

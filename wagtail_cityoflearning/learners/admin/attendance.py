@@ -42,6 +42,8 @@ def playlist_labels(playlists, viewer) -> dict[int, str]:
 
 def learner_name(user) -> str:
     """How the admin names a learner: their display name, else their account name."""
+    # The profile loaded with the user (``select_related("learner_profile")``), not
+    # ``LearnerProfile.objects.for_user``: that would be a query for each row of a list.
     profile = getattr(user, "learner_profile", None)
     if profile is not None and profile.display_name:
         return profile.display_name

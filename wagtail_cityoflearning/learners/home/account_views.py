@@ -42,10 +42,6 @@ logger = logging.getLogger(__name__)
 TEMPLATES = "wagtail_cityoflearning/learners/account/"
 
 
-def _profile_of(user) -> LearnerProfile | None:
-    return LearnerProfile.objects.filter(user=user).select_related("site").first()
-
-
 # -- profile -----------------------------------------------------------------------------------
 
 
@@ -56,7 +52,9 @@ def profile(request):
     """Edit the profile. Accounts made without one (e.g. in the admin) get one here, with
     the same age check as at sign-up; ``next`` (a page of this site) is where to go after."""
     site = Site.find_for_request(request)
-    instance = _profile_of(request.user) or LearnerProfile(user=request.user, site=site)
+    instance = LearnerProfile.objects.for_user(request.user) or LearnerProfile(
+        user=request.user, site=site
+    )
     status = consent.consent_status(request.user, site)
     form = ProfileForm(
         request.POST or None,
@@ -237,7 +235,7 @@ def data_download(request):
             request,
             TEMPLATES + "data_download.html",
             {
-                "profile": _profile_of(request.user),
+                "profile": LearnerProfile.objects.for_user(request.user),
                 "file_count": evidence_records(request.user).count(),
             },
         )
@@ -287,7 +285,7 @@ def delete_account(request):
     user = request.user
     template = TEMPLATES + "delete_account.html"
     awards = list(learner_awards(user).filter(revoked=False).order_by("issued_on"))
-    context = {"awards": awards, "profile": _profile_of(user)}
+    context = {"awards": awards, "profile": LearnerProfile.objects.for_user(user)}
     if is_admin_user(user):
         context["refused"] = True
         return render_page(

@@ -63,7 +63,7 @@ def _page_url(request, page) -> str:
 
 
 def _profile(user) -> dict | None:
-    profile = LearnerProfile.objects.filter(user=user).select_related("site").first()
+    profile = LearnerProfile.objects.for_user(user)
     if profile is None:
         return None
     return {

@@ -14,7 +14,6 @@ from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 from wagtail_cityoflearning.learners.playlists.prefetch import prefetch_steps
 from wagtail_cityoflearning.learners.progress.models import Attendance, PlaylistEnrolment
-from wagtail_cityoflearning.map.feeds import parent_title
 from wagtail_cityoflearning.models.opportunities import OpportunityPage
 
 
@@ -25,15 +24,6 @@ class Recommendations:
 
     def __bool__(self) -> bool:
         return bool(self.opportunities or self.playlists)
-
-
-def _for_age(queryset: QuerySet, age: int | None) -> QuerySet:
-    """Keep pages whose age range includes ``age`` (an empty bound means any age)."""
-    if age is None:
-        return queryset
-    return queryset.filter(Q(age_min__isnull=True) | Q(age_min__lte=age)).filter(
-        Q(age_max__isnull=True) | Q(age_max__gte=age)
-    )
 
 
 def _for_interests(queryset: QuerySet, interest_ids: list[int]) -> QuerySet:
@@ -61,9 +51,10 @@ def recommended_opportunities(
         .upcoming()
         .exclude(pk__in=exclude_ids)
         .for_listing()
-        .annotate(provider_title=parent_title())
+        .with_provider_title()
+        .suitable_for_age(profile.age if profile else None)
     )
-    queryset = _for_interests(_for_age(queryset, profile.age if profile else None), interest_ids)
+    queryset = _for_interests(queryset, interest_ids)
     # The best match first; among equals, the soonest (ongoing ones after dated ones).
     ordering = ["-shared_interests"] if interest_ids else []
     queryset = queryset.order_by(*ordering, F("starts_at").asc(nulls_last=True), "title")
@@ -81,8 +72,9 @@ def recommended_playlists(
         .exclude(pk__in=exclude_ids)
         .select_related("cover_image", "completion_badge")
         .prefetch_related("interests", "cover_image__renditions")
+        .suitable_for_age(profile.age if profile else None)
     )
-    queryset = _for_interests(_for_age(queryset, profile.age if profile else None), interest_ids)
+    queryset = _for_interests(queryset, interest_ids)
     playlists = list(queryset[: cityoflearning_settings.RECOMMENDATIONS_SHOWN])
     prefetch_steps(playlists)  # their cards count the steps
     return playlists
@@ -94,7 +86,7 @@ def recommendations_for(user, request=None, profile: LearnerProfile | None = Non
     Playlists the learner has started or saved are left out: the dashboard lists them already.
     """
     if profile is None:
-        profile = LearnerProfile.objects.select_related("site").filter(user=user).first()
+        profile = LearnerProfile.objects.for_user(user)
     site = learner_site(profile, request)
     if site is None:
         return Recommendations()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,11 +16,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from wagtail_cityoflearning.forms import CityOfLearningPageForm
 from wagtail_cityoflearning.learners.progress.routes import PlaylistRoutes
 from wagtail_cityoflearning.learners.steps.blocks import EvidenceKind, PlaylistStepsBlock, StepKind
+from wagtail_cityoflearning.models.ages import AgeRangeMixin, AgeRangeQuerySet
 from wagtail_cityoflearning.models.base import BasePage, CityOfLearningPageMixin
 from wagtail_cityoflearning.serializers import InterestSerializer
 
@@ -66,7 +69,8 @@ class Step:
 
 
 class AbstractPlaylistIndexPage(CityOfLearningPageMixin, BasePage):
-    """Lists the city's learning playlists."""
+    """Lists the city's learning playlists: those of the playlist page type the index may
+    hold (its ``subpage_types``), so a site's own playlist page lists its own pages."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -98,9 +102,21 @@ class AbstractPlaylistIndexPage(CityOfLearningPageMixin, BasePage):
         localised = [translated.get(page.translation_key, page) for page in playlists]
         return sorted(localised, key=lambda page: page.title.casefold())
 
+    @classmethod
+    def get_playlist_model(cls):
+        """The playlist page model this index lists: the first page type it may hold that is
+        built on :class:`AbstractPlaylistPage`."""
+        for model in cls.allowed_subpage_models():
+            if issubclass(model, AbstractPlaylistPage):
+                return model
+        raise ImproperlyConfigured(
+            f"{cls.__name__}.subpage_types names no page type built on AbstractPlaylistPage."
+        )
+
     def _playlists(self):
         return (
-            PlaylistPage.objects.live()
+            self.get_playlist_model()
+            .objects.live()
             .public()
             .select_related("cover_image", "completion_badge")
             .prefetch_related("interests", "cover_image__renditions")
@@ -122,7 +138,14 @@ class PlaylistIndexPage(AbstractPlaylistIndexPage):
         verbose_name_plural = _("playlist index pages")
 
 
-class AbstractPlaylistPage(CityOfLearningPageMixin, PlaylistRoutes, BasePage):
+class PlaylistQuerySet(AgeRangeQuerySet, PageQuerySet):
+    pass
+
+
+PlaylistManager = PageManager.from_queryset(PlaylistQuerySet)
+
+
+class AbstractPlaylistPage(CityOfLearningPageMixin, PlaylistRoutes, AgeRangeMixin, BasePage):
     """A learning playlist: steps towards a goal, and a badge for reaching it."""
 
     intro = RichTextField(
@@ -143,12 +166,6 @@ class AbstractPlaylistPage(CityOfLearningPageMixin, PlaylistRoutes, BasePage):
         verbose_name=_("interests"),
         blank=True,
         related_name="+",
-    )
-    age_min = models.PositiveSmallIntegerField(
-        _("minimum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
-    )
-    age_max = models.PositiveSmallIntegerField(
-        _("maximum age"), null=True, blank=True, validators=[MaxValueValidator(120)]
     )
     effort_hours = models.PositiveSmallIntegerField(
         _("estimated effort in hours"),
@@ -176,6 +193,8 @@ class AbstractPlaylistPage(CityOfLearningPageMixin, PlaylistRoutes, BasePage):
         related_name="+",
         help_text=_("Awarded automatically when a learner meets the requirements."),
     )
+
+    objects = PlaylistManager()
 
     base_form_class = CityOfLearningPageForm
 
@@ -263,9 +282,7 @@ class AbstractPlaylistPage(CityOfLearningPageMixin, PlaylistRoutes, BasePage):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
-            errors["age_max"] = _("The maximum age must not be below the minimum age.")
+        errors = self.age_range_errors()
         optional = sum(1 for child in self.steps if not child.value.get("required"))
         if self.min_optional_steps > optional:
             errors["min_optional_steps"] = ngettext(

@@ -5,6 +5,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from wagtail_cityoflearning.languages import site_language
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.progress.links import step_url
 from wagtail_cityoflearning.learners.progress.models import StepProgress
@@ -12,12 +13,12 @@ from wagtail_cityoflearning.learners.progress.models import StepProgress
 
 def learner_language(user, playlist=None) -> str:
     """The learner's preferred language, else their city's, else the playlist's."""
-    profile = LearnerProfile.objects.filter(user=user).select_related("site__root_page").first()
+    profile = LearnerProfile.objects.select_related("site__root_page").for_user(user)
     if profile is not None:
         if profile.preferred_language:
             return profile.preferred_language
         if profile.site is not None:
-            return profile.site.root_page.locale.language_code
+            return site_language(profile.site)
     if playlist is not None:
         return playlist.locale.language_code
     return settings.LANGUAGE_CODE
@@ -30,7 +31,7 @@ def send_review_email(progress: StepProgress) -> None:
         return
     playlist = progress.enrolment.playlist.specific
     step = playlist.get_step(progress.step_id) if hasattr(playlist, "get_step") else None
-    profile = LearnerProfile.objects.filter(user=user).first()
+    profile = LearnerProfile.objects.for_user(user)
     url = step_url(playlist, progress.step_id, full=True) if step else ""
     with translation.override(learner_language(user, playlist)):
         context = {

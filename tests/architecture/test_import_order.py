@@ -10,11 +10,15 @@ fails when
   the circle);
 - a module imports one of the package's modules inside a function, except ``AppConfig.ready``
   (Django's app loading: models and signals exist only once every app is loaded);
-- a module of the package belongs to no room.
+- a module of the package belongs to no room;
+- a room's modules do not import in a fresh interpreter of their own.
 """
 
 import ast
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,3 +209,32 @@ def test_the_rooms_block_names_only_existing_modules(house):
         )
     ]
     assert not unknown, f"the rooms block names modules that do not exist: {unknown}"
+
+
+def test_each_room_imports_alone(house):
+    """Each room's modules import in a fresh interpreter of their own (once Django has loaded
+    the apps), so none depends on another module having been imported first."""
+    modules, rooms, _imports = house
+    by_room = {}
+    for module in sorted(modules):
+        if ".management.commands." in module or module.endswith(".apps"):
+            continue
+        by_room.setdefault(room_of(module, rooms), []).append(module)
+    failures = []
+    for index, names in sorted(by_room.items()):
+        script = (
+            "import importlib, django; django.setup()\n"
+            f"for name in {names!r}:\n"
+            "    importlib.import_module(name)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=REPO,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if result.returncode:
+            failures.append(f"{rooms[index][0]}: {result.stderr.strip().splitlines()[-1]}")
+    assert not failures, "\n".join(failures)

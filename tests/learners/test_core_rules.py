@@ -12,9 +12,9 @@ from django.utils import timezone
 from tests.learners.conftest import make_playlist
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award
-from wagtail_cityoflearning.checks import check_learner_setup
 from wagtail_cityoflearning.learners.accounts.consent import may_store
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.checks import check_learner_setup
 from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
     PlaylistEnrolment,
@@ -119,7 +119,8 @@ def test_the_playlist_index_costs_the_same_queries_for_more_playlists(
 
 def test_check_reports_a_host_site_without_allauth():
     installed = mock.patch(
-        "wagtail_cityoflearning.checks.apps.is_installed", side_effect=lambda app: app == "allauth"
+        "wagtail_cityoflearning.learners.checks.apps.is_installed",
+        side_effect=lambda app: app == "allauth",
     )
     with installed:
         errors = check_learner_setup()

@@ -53,6 +53,7 @@ def opportunity_form_data(interest_pages, **overrides):
         "interests": [i.pk for i in interest_pages],
         "skills": "music production, teamwork",
         "sessions": inline_formset([{"start": "2031-03-02 17:00", "end": "2031-03-02 19:00"}]),
+        "earned_badges": inline_formset([]),  # the badges' app's panel on the page
         "mode": "in_person",
         "address": "Trg prekomorskih brigad 3, 1000 Ljubljana",
         "location": "SRID=4326;POINT(14.4896 46.0689)",

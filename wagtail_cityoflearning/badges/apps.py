@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WagtailCityOfLearningBadgesAppConfig(AppConfig):
@@ -26,5 +27,11 @@ class WagtailCityOfLearningBadgesAppConfig(AppConfig):
         ):
             OpportunityPage.content_panels = [
                 *OpportunityPage.content_panels,
-                InlinePanel("earned_badges", max_num=1, label=_("Badge you can earn")),
+                InlinePanel(
+                    "earned_badges",
+                    max_num=1,
+                    heading=_("Badge you can earn"),
+                    # on the button "Add …"
+                    label=pgettext_lazy("the object of 'Add …'", "badge"),
+                ),
             ]

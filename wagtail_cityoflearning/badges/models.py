@@ -364,7 +364,7 @@ class OpportunityBadge(Orderable):
         verbose_name=_("badge"),
         on_delete=models.CASCADE,
         related_name="opportunity_links",
-        help_text=_("The Open Badge a young person earns here, if any."),
+        help_text=_("The Open Badge a young person earns at this opportunity."),
     )
 
     panels = [FieldPanel("badge_class")]

@@ -564,7 +564,7 @@ class Migration(migrations.Migration):
                 (
                     "badge_class",
                     models.ForeignKey(
-                        help_text="The Open Badge a young person earns here, if any.",
+                        help_text="The Open Badge a young person earns at this opportunity.",
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="opportunity_links",
                         to="wagtail_cityoflearning_badges.badgeclass",

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import ProviderPageFactory, make_city, make_opportunity
+from tests.factories import make_city, make_opportunity, make_provider
 
 # Fails a test that reached no assertion (see the module).
 pytest_plugins = ["tests.plugins.assertions"]
@@ -66,11 +66,7 @@ def city(db):
 
 @pytest.fixture
 def provider(city):
-    page = ProviderPageFactory(parent=city["index"])
-    page.interests = [city["interests"]["science-technology"]]
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    return make_provider(city)
 
 
 @pytest.fixture

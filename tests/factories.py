@@ -112,3 +112,12 @@ def make_opportunity(provider, interests, sessions=None, publish=True, **kwargs)
         page.unpublish()
     page.refresh_from_db()
     return page
+
+
+def make_provider(city, interest="science-technology", **kwargs):
+    """A published provider page in ``city`` with one of its interests."""
+    page = ProviderPageFactory(parent=city["index"], **kwargs)
+    page.interests = [city["interests"][interest]]
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

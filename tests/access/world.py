@@ -10,12 +10,16 @@ learners' own things, to the learner Maja), so "allowed" means the same in every
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from tests.badges.conftest import make_badge_class
-from tests.factories import ProviderPageFactory, make_city, make_opportunity
-from tests.learners.conftest import make_learner, make_playlist
+from tests.factories import make_city, make_opportunity, make_provider
+from tests.learners.conftest import (
+    make_evidence,
+    make_learner,
+    make_playlist,
+    make_playlist_index,
+)
 from wagtail_cityoflearning import roles
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award, ClaimCode, Issuer
@@ -23,11 +27,9 @@ from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
     LearnerPlaylistStep,
 )
-from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
 from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
     PlaylistEnrolment,
-    StepProgress,
 )
 
 
@@ -56,14 +58,6 @@ def _staff(username, group):
     return user
 
 
-def _provider(city, title):
-    page = ProviderPageFactory(parent=city["index"], title=title)
-    page.interests = [city["interests"]["science-technology"]]
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def _issuer(name, **where):
     return Issuer.objects.create(
         name=name, url="https://example.org/", email="badges@example.org", **where
@@ -73,9 +67,9 @@ def _issuer(name, **where):
 def build() -> World:
     lj = make_city()
     ca = make_city("cagliari.localhost", "it", is_default=False, name="Cagliari")
-    provider_a = _provider(lj, "Maker lab")
-    provider_b = _provider(lj, "Youth centre")
-    provider_ca = _provider(ca, "Fab lab Cagliari")
+    provider_a = make_provider(lj, title="Maker lab")
+    provider_b = make_provider(lj, title="Youth centre")
+    provider_ca = make_provider(ca, title="Fab lab Cagliari")
     city_issuer = _issuer("Ljubljana", site=lj["site"])
     issuer_a = _issuer("Maker lab", provider=provider_a)
     issuer_b = _issuer("Youth centre", provider=provider_b)
@@ -87,9 +81,7 @@ def build() -> World:
     make_badge_class(issuer_b, slug="youth", name="Youth")
     make_badge_class(issuer_ca, slug="cagliari", name="Cagliari")
 
-    playlists = PlaylistIndexPage(title="Playlists", slug="playlists", intro="<p>Paths</p>")
-    lj["home"].add_child(instance=playlists)
-    playlists.save_revision().publish()
+    make_playlist_index(lj["home"], intro="<p>Paths</p>")
     opportunity_a = make_opportunity(
         provider_a, [lj["interests"]["science-technology"]], title="Robots"
     )
@@ -122,15 +114,9 @@ def build() -> World:
     enrolment = PlaylistEnrolment.objects.create(
         user=maja, playlist=playlist_a, started_at=timezone.now()
     )
-    evidence = StepProgress(
-        enrolment=enrolment,
-        step_id=playlist_a.step_list[1].id,
-        status=StepProgress.Status.SUBMITTED,
-        submitted_at=timezone.now(),
-        original_filename="robot.jpg",
+    evidence = make_evidence(
+        enrolment, playlist_a.step_list[1].id, "robot.jpg", b"\xff\xd8\xff\xe0 a photo"
     )
-    evidence.file.save("robot.jpg", ContentFile(b"\xff\xd8\xff\xe0 a photo"), save=False)
-    evidence.save()
     Attendance.objects.create(user=luka, opportunity=opportunity_a)  # findable by provider A
 
     award_a = award(badge_a, "maja@example.org", source=Award.Source.ADMIN)

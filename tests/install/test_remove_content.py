@@ -12,11 +12,10 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from tests.badges.conftest import make_badge_class
 from tests.factories import HomePageFactory
-from tests.learners.conftest import make_learner, make_playlist
+from tests.learners.conftest import make_learner, make_playlist, make_playlist_index
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Issuer
 from wagtail_cityoflearning.badges.tasks import bake_award
-from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
 from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 from wagtail_cityoflearning.models import OpportunityMapPage
 
@@ -41,9 +40,7 @@ def content(city, provider, opportunity):
     city["home"].add_child(instance=map_page)
     map_page.save_revision().publish()
     host_page = HomePageFactory(parent=map_page, title="Below the map", slug="below")
-    index = PlaylistIndexPage(title="Playlists", slug="playlists", intro="<p>Paths</p>")
-    city["home"].add_child(instance=index)
-    index.save_revision().publish()
+    index = make_playlist_index(city["home"], intro="<p>Paths</p>")
     city_issuer = Issuer.objects.create(
         name="City", url="https://city.example.org/", email="b@city.example.org", site=city["site"]
     )

@@ -4,13 +4,15 @@ verified address and a profile, the city's editor and a provider's staff member.
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from tests.badges.conftest import make_badge_class
 from wagtail_cityoflearning.badges.models import Issuer
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage, PlaylistPage
-from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment
+from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 
 
 @pytest.fixture
@@ -38,12 +40,32 @@ def other_badge(issuer):
     return make_badge_class(issuer, slug="code-club", name="Code club member")
 
 
-@pytest.fixture
-def playlist_index(city):
-    index = PlaylistIndexPage(title="Playlists", slug="playlists", intro="<p>Pathways</p>")
-    city["home"].add_child(instance=index)
+def make_playlist_index(home, *, title="Playlists", slug="playlists", intro="<p>Pathways</p>"):
+    """A published playlist index under ``home``."""
+    index = PlaylistIndexPage(title=title, slug=slug, intro=intro)
+    home.add_child(instance=index)
     index.save_revision().publish()
     return index
+
+
+def make_evidence(enrolment, step_id, filename, content, **fields):
+    """Evidence with a file, submitted for review on ``step_id`` of ``enrolment``."""
+    evidence = StepProgress(
+        enrolment=enrolment,
+        step_id=step_id,
+        status=fields.pop("status", StepProgress.Status.SUBMITTED),
+        submitted_at=fields.pop("submitted_at", timezone.now()),
+        original_filename=filename,
+        **fields,
+    )
+    evidence.file.save(filename, ContentFile(content), save=False)
+    evidence.save()
+    return evidence
+
+
+@pytest.fixture
+def playlist_index(city):
+    return make_playlist_index(city["home"])
 
 
 def make_playlist(parent, steps, *, title="Digital explorer", publish=True, **kwargs):

@@ -5,12 +5,16 @@ learner with an enrolment, evidence and a playlist of their own."""
 import datetime as dt
 
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from tests.badges.conftest import make_badge_class
-from tests.factories import ProviderPageFactory, make_city, make_opportunity, session
-from tests.learners.conftest import make_learner, make_playlist
+from tests.factories import make_city, make_opportunity, make_provider, session
+from tests.learners.conftest import (
+    make_evidence,
+    make_learner,
+    make_playlist,
+    make_playlist_index,
+)
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import ClaimCode, Issuer
 from wagtail_cityoflearning.badges.signing import generate_key
@@ -19,8 +23,7 @@ from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
     LearnerPlaylistStep,
 )
-from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
-from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
+from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment
 from wagtail_cityoflearning.models import OpportunityMapPage
 
 PASSWORD = "a-long-passphrase-42"
@@ -48,10 +51,7 @@ def _map(home, title="Map"):
 def _city(hostname, language, is_default, name, point):
     city = make_city(hostname, language, is_default=is_default, name=name)
     interests = city["interests"]
-    provider = ProviderPageFactory(parent=city["index"], location=f"SRID=4326;POINT({point})")
-    provider.interests = [interests["science-technology"]]
-    provider.save_revision().publish()
-    provider.refresh_from_db()
+    provider = make_provider(city, location=f"SRID=4326;POINT({point})")
     opportunities = [
         make_opportunity(
             provider,
@@ -107,9 +107,7 @@ def build_world() -> dict:
     step_badge = make_badge_class(issuer, slug="first-app", name="First app")
     completion = make_badge_class(issuer, slug="digital-explorer", name="Digital explorer")
     svg_badge = make_badge_class(issuer, slug="code-club", name="Code club", image="svg")
-    index = PlaylistIndexPage(title="Playlists", slug="playlists", intro="<p>Pathways</p>")
-    ljubljana["home"].add_child(instance=index)
-    index.save_revision().publish()
+    index = make_playlist_index(ljubljana["home"])
     playlist = make_playlist(
         index,
         [
@@ -128,15 +126,7 @@ def build_world() -> dict:
     enrolment = PlaylistEnrolment.objects.create(
         user=learner, playlist=playlist, started_at=timezone.now()
     )
-    evidence = StepProgress(
-        enrolment=enrolment,
-        step_id=playlist.step_list[3].id,
-        status=StepProgress.Status.SUBMITTED,
-        submitted_at=timezone.now(),
-        original_filename="plan.txt",
-    )
-    evidence.file.save("plan.txt", ContentFile(b"My plan"), save=False)
-    evidence.save()
+    evidence = make_evidence(enrolment, playlist.step_list[3].id, "plan.txt", b"My plan")
     own = LearnerPlaylist.objects.create(
         owner=learner, site=ljubljana["site"], title="Code your way", description="For all."
     )

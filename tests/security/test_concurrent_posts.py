@@ -19,13 +19,13 @@ from wagtail.users.models import UserProfile
 
 from tests.badges.conftest import make_badge_class
 from tests.factories import ProviderPageFactory, make_city, make_opportunity
-from tests.learners.conftest import make_learner, make_playlist
+from tests.learners.conftest import make_learner, make_playlist, make_playlist_index
 from wagtail_cityoflearning.badges.models import Award, ClaimCode, Issuer
 from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
     LearnerPlaylistStep,
 )
-from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage, PlaylistPage
+from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -53,9 +53,7 @@ def scene():
         site=city["site"],
     )
     step_badge = make_badge_class(issuer, slug="first-app", name="First app")
-    index = PlaylistIndexPage(title="Playlists", slug="playlists", intro="<p>Pathways</p>")
-    city["home"].add_child(instance=index)
-    index.save_revision().publish()
+    index = make_playlist_index(city["home"])
     playlist = make_playlist(
         index,
         [

@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class WagtailCityOfLearningBadgesAppConfig(AppConfig):
@@ -31,7 +30,6 @@ class WagtailCityOfLearningBadgesAppConfig(AppConfig):
                     "earned_badges",
                     max_num=1,
                     heading=_("Badge you can earn"),
-                    # on the button "Add …"
-                    label=pgettext_lazy("the object of 'Add …'", "badge"),
+                    label=_("badge"),  # of "Add badge" and of the form's title
                 ),
             ]

@@ -7,8 +7,8 @@ each against the straightforward way of doing the same.
    that switched off, so that each playlist resolves its own steps.
 2. GET /playlists/ (the playlist index) with 10 and 100 playlists: cards counting the raw
    StreamField items (``step_count``) against cards counting ``len(playlist.step_list)``.
-3. ``progress.evaluate(enrolment)`` after an activity is marked done, in a playlist of 6 and
-   one of 20 steps, against ``progress.evaluate_for_user(user)`` for a learner with 20
+3. ``state.update_progress(enrolment)`` after an activity is marked done, in a playlist of 6 and
+   one of 20 steps, against ``state.update_progress_for_user(user)`` for a learner with 20
    started playlists (the learner's facts read once for all of them).
 
 Each part fills a fresh throwaway database. Requests go through Django's test client; the
@@ -179,7 +179,7 @@ def bench_index() -> dict:
 # -- 3. progress evaluation ------------------------------------------------------------
 
 
-def evaluate_runs(run, subjects) -> dict:
+def progress_runs(run, subjects) -> dict:
     """``run(subject)`` in a transaction, as the views call it: the first subject's queries,
     then the median over the others (each evaluated once, so each is a fresh event)."""
     from django.db import transaction
@@ -242,10 +242,10 @@ def bench_progress() -> dict:
         TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     ):
         for steps, enrolments in events.items():
-            results[f"evaluate, {steps} steps"] = evaluate_runs(
+            results[f"update_progress, {steps} steps"] = progress_runs(
                 update_progress, [fetch(e) for e in enrolments]
             )
-        results[f"evaluate_for_user, {USER_PLAYLISTS}"] = evaluate_runs(
+        results[f"update_progress_for_user, {USER_PLAYLISTS}"] = progress_runs(
             update_progress_for_user, users
         )
     _, facts_queries = count_queries(lambda: LearnerFacts.for_user(users[0]))
@@ -258,11 +258,11 @@ def bench_progress() -> dict:
         recorded.count() == expected,
     )
 
-    print(f"\n  {'':<24} {'median ms':>10} {'SQL':>5} {'ms/playlist':>12} {'SQL/playlist':>13}")
+    print(f"\n  {'':<28} {'median ms':>10} {'SQL':>5} {'ms/playlist':>12} {'SQL/playlist':>13}")
     for label, row in results.items():
-        playlists = USER_PLAYLISTS if label.startswith("evaluate_for_user") else 1
+        playlists = USER_PLAYLISTS if label.startswith("update_progress_for_user") else 1
         print(
-            f"  {label:<24} {row['median']:10.2f} {row['queries']:5d} "
+            f"  {label:<28} {row['median']:10.2f} {row['queries']:5d} "
             f"{row['median'] / playlists:12.2f} {row['queries'] / playlists:13.1f}"
         )
     print(f"  (the learner's facts, LearnerFacts.for_user: {facts_queries} queries)")
@@ -289,15 +289,17 @@ def report(dashboard: dict, index: dict, progress: dict) -> None:
     listed = " vs ".join(f"{q} at {n}" for n, q in counts.items())
     same = len(set(counts.values())) == 1
     print(f"  playlist index SQL: {listed}   target: equal  {verdict(same)}")
-    by_steps = {s: progress[f"evaluate, {s} steps"]["queries"] for s in STEP_COUNTS}
+    by_steps = {s: progress[f"update_progress, {s} steps"]["queries"] for s in STEP_COUNTS}
     listed = " vs ".join(f"{q} at {s} steps" for s, q in by_steps.items())
     same = len(set(by_steps.values())) == 1
-    print(f"  evaluate SQL: {listed}   target: equal  {verdict(same)}")
+    print(f"  update_progress SQL: {listed}   target: equal  {verdict(same)}")
     single = by_steps[STEP_COUNTS[0]]
-    per_playlist = progress[f"evaluate_for_user, {USER_PLAYLISTS}"]["queries"] / USER_PLAYLISTS
+    per_playlist = (
+        progress[f"update_progress_for_user, {USER_PLAYLISTS}"]["queries"] / USER_PLAYLISTS
+    )
     shared = per_playlist <= single - progress["facts"]
     print(
-        f"  evaluate_for_user SQL per playlist {per_playlist:.1f} vs evaluate {single} - "
+        f"  update_progress_for_user SQL per playlist {per_playlist:.1f} vs update_progress {single} - "
         f"{progress['facts']} facts = {single - progress['facts']}   "
         f"target: <= (facts read once)  {verdict(shared)}"
     )
@@ -321,7 +323,7 @@ def main() -> int:
         index = bench_index()
         print(
             f"\n3. Progress evaluation after an activity is marked done: the first run's SQL, "
-            f"then the median of {EVENTS} learners ({USER_RUNS} for evaluate_for_user)",
+            f"then the median of {EVENTS} learners ({USER_RUNS} for update_progress_for_user)",
             flush=True,
         )
         progress = bench_progress()

@@ -209,7 +209,7 @@ def award_badges(user, badges: list) -> int:
 
 def marked_done(user, playlist):
     """A started enrolment whose first activity the learner has just marked done: the event
-    after which :func:`~wagtail_cityoflearning.learners.progress.state.evaluate` runs."""
+    after which :func:`~wagtail_cityoflearning.learners.progress.state.update_progress` runs."""
     from django.utils import timezone
 
     from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress

@@ -14,6 +14,8 @@ class WagtailCityOfLearningAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: models, signals and admin panels can be imported
+        # only once Django has loaded every app (the one place the package imports late).
         from wagtail_cityoflearning import checks  # noqa: F401  (registers the system checks)
         from wagtail_cityoflearning.map.signals import connect
 

@@ -13,6 +13,8 @@ class WagtailCityOfLearningBadgesAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: models, signals and admin panels can be imported
+        # only once Django has loaded every app (the one place the package imports late).
         from wagtail.admin.panels import InlinePanel
 
         from wagtail_cityoflearning.badges import checks  # noqa: F401  (registers the system checks)

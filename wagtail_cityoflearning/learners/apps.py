@@ -13,6 +13,8 @@ class WagtailCityOfLearningLearnersAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: models, signals and admin panels can be imported
+        # only once Django has loaded every app (the one place the package imports late).
         from wagtail_cityoflearning.learners import checks  # noqa: F401  (registers the system checks)
         from wagtail_cityoflearning.learners.progress.signals import connect
         from wagtail_cityoflearning.models.providers import ProviderPage

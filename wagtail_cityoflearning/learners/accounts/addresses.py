@@ -1,4 +1,5 @@
-"""A learner's verified email addresses: the only ones their badges and credit follow."""
+"""A learner's email addresses: all of the account's, and the verified ones, the only ones
+their badges and credit follow."""
 
 from allauth.account.models import EmailAddress
 
@@ -15,3 +16,13 @@ def learner_emails(user) -> set[str]:
             "email", flat=True
         )
     }
+
+
+def account_emails(user) -> set[str]:
+    """Every address of the account, verified or not."""
+    if user is None or user.pk is None:
+        return set()
+    emails = set(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
+    if user.email:
+        emails.add(user.email)
+    return emails

@@ -32,6 +32,7 @@ from wagtail.models import Site
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.languages import site_or_active_language
 from wagtail_cityoflearning.layout import render_page
+from wagtail_cityoflearning.learners.accounts.addresses import account_emails
 from wagtail_cityoflearning.learners.accounts.models import (
     LearnerProfile,
     SiteConsent,
@@ -96,18 +97,6 @@ def same_mailbox(first: str, second: str) -> bool:
         return f"{local.split('+', 1)[0]}@{domain}"
 
     return bool(first and second) and mailbox(first) == mailbox(second)
-
-
-def account_emails(user) -> set[str]:
-    """Every address of the account, verified or not."""
-    from allauth.account.models import EmailAddress
-
-    if user is None or user.pk is None:
-        return set()
-    emails = set(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
-    if user.email:
-        emails.add(user.email)
-    return emails
 
 
 def is_learners_own_address(user, guardian_email: str, *extra: str) -> bool:
@@ -265,7 +254,7 @@ def learner_site(profile, request=None) -> Site | None:
     """The learner's own city site, else the site of the request."""
     if profile is not None and profile.site_id:
         return profile.site
-    return Site.find_for_request(request) if request is not None else None
+    return site_of(request)
 
 
 def profile_page(back_url: str) -> str:

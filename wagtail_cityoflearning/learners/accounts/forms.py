@@ -35,8 +35,7 @@ def current_site():
     """The site of the request allauth is handling (set by ``AccountMiddleware``)."""
     from allauth.core import context
 
-    request = context.request
-    return Site.find_for_request(request) if request is not None else None
+    return consent.site_of(context.request)
 
 
 def consent_not_sent_message(profile) -> str:

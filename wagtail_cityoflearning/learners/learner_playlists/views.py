@@ -289,7 +289,7 @@ EDIT_ACTIONS = {
 def _site_of(request, playlist):
     if playlist.site_id:
         return playlist.site
-    return learner_site(None, request)
+    return site_of(request)
 
 
 @login_required

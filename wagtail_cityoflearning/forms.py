@@ -1,12 +1,24 @@
 """Admin forms for the package's page types: locale-aware choices, times in the city's time
-zone and cross-field checks."""
+zone, where the location picker starts and cross-field checks."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.ewkt import format_point, parse_point
+from wagtail_cityoflearning.models.location import LocationMixin
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+from wagtail_cityoflearning.panels import (
+    CITY_ZOOM,
+    POINT_ZOOM,
+    UNREADABLE_POINT,
+    LocationPickerWidget,
+    location_help_text,
+)
 
 
 class CityDateTimeField(forms.DateTimeField):
@@ -35,7 +47,12 @@ def use_time_zone(field, time_zone) -> None:
 
 class CityOfLearningPageForm(WagtailAdminPageForm):
     """Offers only the interests in the page's own language; the page's own date-time fields
-    and those of its inline children (sessions) are in the city's time zone."""
+    and those of its inline children (sessions) are in the city's time zone.
+
+    The location picker starts at the page's point, else at its provider's (the parent page's,
+    when it has a location), else at the city's map centre; a new page under a provider gets
+    the provider's address and point, which the editor can change.
+    """
 
     # The page's own date-time fields that are in the city's time zone (Wagtail's scheduled
     # publishing keeps the editor's).
@@ -61,14 +78,71 @@ class CityOfLearningPageForm(WagtailAdminPageForm):
                 locale_id = self.parent_page.locale_id
             if locale_id is not None:
                 field.queryset = field.queryset.filter(locale_id=locale_id)
+        self.set_up_location_picker()
+
+    def get_city_settings(self) -> CityOfLearningSettings | None:
+        """The settings of the city (Site) the page belongs to, or None outside any site."""
+        if not hasattr(self, "_city_settings"):
+            page = self.instance if self.instance.pk else self.parent_page
+            site = page.get_site() if page is not None else None
+            self._city_settings = CityOfLearningSettings.for_site(site) if site else None
+        return self._city_settings
 
     def get_city_time_zone(self):
         """The time zone of the city (Site) the page belongs to, from its settings."""
-        page = self.instance if self.instance.pk else self.parent_page
-        site = page.get_site() if page is not None else None
-        if site is None:
-            return timezone.get_current_timezone()
-        return CityOfLearningSettings.for_site(site).tzinfo
+        city = self.get_city_settings()
+        return city.tzinfo if city is not None else timezone.get_current_timezone()
+
+    def get_location_provider(self):
+        """The parent page when it has a place of its own (an opportunity's provider)."""
+        parent = self.parent_page
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        if parent is None:
+            return None
+        parent = parent.specific
+        if isinstance(parent, LocationMixin) and parent.has_location:
+            return parent
+        return None
+
+    def set_up_location_picker(self) -> None:
+        field = self.fields.get("location")
+        if field is None or not isinstance(field.widget, LocationPickerWidget):
+            return
+        widget = field.widget
+        field.help_text = location_help_text()
+        provider = self.get_location_provider()
+        if provider is not None:
+            widget.start = {"lat": provider.latitude, "lng": provider.longitude, "zoom": POINT_ZOOM}
+            widget.provider = {
+                "title": provider.title,
+                "address": provider.address,
+                "lat": provider.latitude,
+                "lng": provider.longitude,
+            }
+            if not self.instance.pk and not self.instance.location:
+                self.initial["location"] = format_point(provider.latitude, provider.longitude)
+                if not self.instance.address and "address" in self.fields:
+                    self.initial["address"] = provider.address
+                widget.note = gettext(
+                    "Filled in from %(provider)s: change it if the opportunity is held elsewhere."
+                ) % {"provider": provider.title}
+        city = self.get_city_settings()
+        if provider is None:
+            lat, lng = city.map_centre if city else cityoflearning_settings.DEFAULT_MAP_CENTRE
+            zoom = city.map_zoom if city else CITY_ZOOM
+            widget.start = {"lat": lat, "lng": lng, "zoom": zoom}
+        if city is not None and city.tile_url:
+            widget.tile_url = city.tile_url
+            widget.tile_options = {"attribution": city.effective_tile_attribution}
+
+    def clean_location(self):
+        value = self.cleaned_data.get("location", "")
+        try:
+            parse_point(value)
+        except ValueError:
+            raise ValidationError(UNREADABLE_POINT, code="invalid") from None
+        return value
 
 
 class OpportunityPageForm(CityOfLearningPageForm):

@@ -102,8 +102,7 @@ def test_editor_creates_an_opportunity_with_a_location_in_the_admin(
     page.fill("#id_sessions-0-start", "2031-05-04 18:00")
     page.fill("#id_sessions-0-end", "2031-05-04 19:30")
     page.fill("#id_address", "Trg prekomorskih brigad 3, Ljubljana")
-    page.fill("#id_location_latlng", "46.0689,14.4896")
-    page.locator("#id_location_latlng").dispatch_event("input")
+    page.fill("#id_location", "46.0689, 14.4896")
     tab.screenshot("admin-create-opportunity")
     page.locator('button[name="action-publish"]').dispatch_event("click")
     page.wait_for_url(re.compile(r"/admin/pages/\d+/$"))  # back in the provider's listing

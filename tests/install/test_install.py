@@ -271,8 +271,7 @@ def set_up_in_the_admin(browser, url: str, name: str) -> dict:
             p.fill("#id_sessions-0-start", SESSION_START)
             p.fill("#id_sessions-0-end", SESSION_END)
             p.fill("#id_address", "Trg prekomorskih brigad 3, Ljubljana")
-            p.fill("#id_location_latlng", "46.0689,14.4896")
-            p.locator("#id_location_latlng").dispatch_event("input")
+            p.fill("#id_location", "46.0689, 14.4896")
 
         publish(tab, "Street dance", opportunity_form, screenshot=f"{name}-admin-opportunity")
 

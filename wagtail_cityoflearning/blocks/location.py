@@ -1,8 +1,9 @@
 """A point on a map inside a StreamField, built on geowidget's ``LeafletBlock``.
 
 geowidget's block crashes on an empty value and ignores ``required`` and ``help_text``;
-this one accepts an empty value, honours both, validates the point and loads Leaflet
-from the package's static files.
+this one accepts an empty value, honours both, validates the point and is edited with the
+package's location picker (a "latitude, longitude" box and a map, Leaflet from the package's
+static files).
 """
 
 from django import forms
@@ -12,8 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtailgeowidget.blocks import LeafletBlock
 
-from wagtail_cityoflearning.ewkt import format_point, parse_point
-from wagtail_cityoflearning.panels import VendoredLeafletField
+from wagtail_cityoflearning.ewkt import format_point
+from wagtail_cityoflearning.panels import (
+    UNREADABLE_POINT,
+    LocationPickerWidget,
+    format_typed_point,
+    location_help_text,
+    parse_typed_point,
+)
 
 
 class LocationBlock(LeafletBlock):
@@ -45,15 +52,9 @@ class LocationBlock(LeafletBlock):
     @cached_property
     def field(self):
         return forms.CharField(
-            widget=VendoredLeafletField(
-                srid=4326,
-                id_prefix="",
-                address_field=self.address_field,
-                zoom_field=self.zoom_field,
-                hide_latlng=self.hide_latlng,
-            ),
+            widget=LocationPickerWidget(address_field=self.address_field),
             required=self._required,
-            help_text=self._help_text,
+            help_text=self._help_text if self._help_text is not None else location_help_text(),
         )
 
     @staticmethod
@@ -66,7 +67,7 @@ class LocationBlock(LeafletBlock):
             except (KeyError, TypeError, ValueError):
                 return None
         try:
-            return parse_point(value)
+            return parse_typed_point(value)
         except ValueError:
             return None
 
@@ -90,15 +91,15 @@ class LocationBlock(LeafletBlock):
         text = self.field.clean(text)  # raises “required” when the block is required
         if text:
             try:
-                parse_point(text)
+                parse_typed_point(text)
             except ValueError:
-                raise ValidationError(
-                    _("Choose a point on the map; this location could not be read.")
-                ) from None
+                raise ValidationError(UNREADABLE_POINT) from None
         return self.to_python(text)
 
     def get_form_state(self, value):
-        return self.value_for_form(value)
+        # The picker's box shows the point as "latitude, longitude".
+        point = self._point(value)
+        return format_typed_point(*point) if point else ""
 
     def normalize(self, value):
         return self.to_python(value)

@@ -27,7 +27,7 @@ def synchronised_fields(*names: str) -> list:
 class LocationMixin(models.Model):
     """Adds ``address``, ``location`` (EWKT) and the synced ``latitude``/``longitude`` floats.
 
-    ``location`` is what the editor's map widget writes; every query uses the floats,
+    ``location`` is what the editor's location picker writes; every query uses the floats,
     which :meth:`sync_coordinates` derives from it on each save.
 
     With wagtail-localize the address and the point are synchronised, never translated: a
@@ -45,7 +45,10 @@ class LocationMixin(models.Model):
         _("location"),
         max_length=250,
         blank=True,
-        help_text=_("Pick the point on the map, or type an address above to find it."),
+        help_text=_(
+            "Click the map to place the pin, drag the pin, or type the latitude and "
+            "longitude, e.g. 39.2238, 9.1217."
+        ),
     )
     latitude = models.FloatField(
         _("latitude"), null=True, blank=True, editable=False, db_index=True

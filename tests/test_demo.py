@@ -39,9 +39,22 @@ def load_demo():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_media(tmp_path_factory):
+    """Where the demo's images are kept for the whole module."""
+    return tmp_path_factory.mktemp("m")
+
+
+@pytest.fixture(autouse=True)
+def media_root(demo_media, settings):
+    """The tests of this module see the demo's images (its cards show them)."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
     """Load the demo once for this module (it builds ~200 pages); its output."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("m")):
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
         # Loaded inside an outer transaction that is rolled back when the module ends.
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -288,3 +301,38 @@ def test_each_city_has_an_editor_and_provider_staff_who_see_only_their_own(
     assert not own.permissions_for_user(staff).can_edit()
     provider = Page.objects.descendant_of(own).filter(group_permissions__group__user=staff).first()
     assert provider is not None and provider.permissions_for_user(staff).can_edit()
+
+
+@pytest.mark.parametrize(
+    ("hostname", "heading"),
+    [("localhost", "Ta teden v Ljubljani"), ("cagliari.localhost", "Questa settimana a Cagliari")],
+)
+def test_each_home_has_the_landing_blocks_in_its_language(demo, client, hostname, heading):
+    home = city_site(hostname).root_page.specific
+    assert [block.block_type for block in home.body] == [
+        "hero",
+        "featured_playlists",
+        "upcoming",
+        "interests",
+    ]
+    html = client.get("/", HTTP_HOST=hostname).content.decode()
+    assert heading in html
+    assert 'role="search"' in html and "?interest=arts" in html
+
+
+@HOSTS
+def test_demo_cards_have_illustrations_described_as_illustrations(demo, client, hostname):
+    home = city_site(hostname).root_page
+    pages = [
+        *OpportunityPage.objects.descendant_of(home),
+        *ProviderPage.objects.descendant_of(home),
+        *PlaylistPage.objects.descendant_of(home),
+    ]
+    assert pages and all(page.cover_image_id for page in pages)
+    images = {page.cover_image for page in pages}
+    assert len(images) <= 40
+    assert all(image.width == 800 and image.height == 450 for image in images)
+    word = "ilustracija" if hostname == "localhost" else "illustrazione"
+    assert all(word in image.description.lower() for image in images)
+    html = client.get("/", HTTP_HOST=hostname).content.decode()
+    assert html.count('class="col-card__image"') >= 6

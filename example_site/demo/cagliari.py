@@ -23,6 +23,39 @@ CITY = {
     "map_intro": "Scopri cosa succede vicino a te: scegli interessi, età e periodo, poi esplora le opportunità nell’elenco o sulla mappa.",
 }
 
+
+# The home page's landing blocks. The hero's heading is the page title.
+LANDING = {
+    "hero_intro": (
+        "Corsi, laboratori, volontariato e tirocini per ragazze e ragazzi dai 13 ai 29 anni in "
+        "tutta Cagliari. Cerca quello che ti interessa o segui un percorso e ottieni un badge."
+    ),
+    "playlists_heading": "Percorsi per cominciare",
+    "upcoming_heading": "Questa settimana a Cagliari",
+    "interests_heading": "Esplora per interesse",
+}
+
+# The cards' pictures: abstract illustrations, described as such (they are the alt text).
+ILLUSTRATIONS = {
+    "collection": "Illustrazioni – Cagliari Città dell'Apprendimento",
+    "opportunity": (
+        "Illustrazione di un'opportunità: {interest}",
+        "Illustrazione astratta nel colore dell'area {interest}: cerchi sovrapposti su una "
+        "sfumatura di colore.",
+    ),
+    "provider": (
+        "Illustrazione di un ente: {interest}",
+        "Illustrazione astratta nel colore dell'area {interest}: rettangoli con finestre come una "
+        "via di edifici su una sfumatura di colore.",
+    ),
+    "playlist": (
+        "Illustrazione del percorso: {title}",
+        "Illustrazione astratta nel colore dell'area {interest}: cerchi come passi lungo un "
+        "sentiero che sale verso una stella.",
+    ),
+}
+
+
 PROVIDERS = [
     {
         "slug": "mem-mediateca-del-mediterraneo",

@@ -81,3 +81,89 @@ def badge_png(colour: str, shape: str = "star") -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+# -- illustrations for cards -------------------------------------------------------------------
+
+ILLUSTRATION_SIZE = (800, 450)
+KINDS = ("opportunity", "provider", "playlist")
+
+
+def _mix(rgb, other, amount: float) -> tuple[int, int, int]:
+    return tuple(round(a + (b - a) * amount) for a, b in zip(rgb, other, strict=True))
+
+
+def _gradient(size, start, end) -> Image.Image:
+    """A diagonal gradient from ``start`` (top left) to ``end`` (bottom right)."""
+    width, height = size
+    ramp = Image.linear_gradient("L").rotate(45, resample=Image.BILINEAR, expand=True)
+    ramp = ramp.crop((ramp.width // 4, ramp.height // 4, ramp.width * 3 // 4, ramp.height * 3 // 4))
+    mask = ramp.resize(size, Image.BILINEAR)
+    return Image.composite(Image.new("RGB", size, end), Image.new("RGB", size, start), mask)
+
+
+def _overlay(image: Image.Image, draw_shapes) -> Image.Image:
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw_shapes(ImageDraw.Draw(layer))
+    return Image.alpha_composite(image.convert("RGBA"), layer)
+
+
+def _circles(draw, width, height, seed):
+    """Overlapping discs, as for people gathering."""
+    for index in range(6):
+        radius = height * (0.18 + 0.07 * ((seed + index) % 4))
+        x = width * ((index * 0.19 + seed * 0.07) % 1.0)
+        y = height * (0.25 + 0.5 * ((index * 0.37 + seed * 0.11) % 1.0))
+        alpha = 70 if index % 2 else 45
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(255, 255, 255, alpha))
+
+
+def _blocks(draw, width, height, seed):
+    """Rectangles of different heights with rows of windows, as for a street of buildings."""
+    x = width * 0.06
+    index = 0
+    while x < width * 0.94:
+        block_width = width * (0.1 + 0.03 * ((seed + index) % 3))
+        block_height = height * (0.35 + 0.12 * ((seed * 3 + index) % 4))
+        top = height - block_height
+        draw.rectangle(
+            [x, top, x + block_width, height], fill=(255, 255, 255, 60 + 15 * (index % 3))
+        )
+        for row in range(int(block_height // 60)):
+            y = top + 22 + row * 60
+            draw.rectangle(
+                [x + block_width * 0.25, y, x + block_width * 0.75, y + 22],
+                fill=(255, 255, 255, 110),
+            )
+        x += block_width + width * 0.025
+        index += 1
+
+
+def _path(draw, width, height, seed):
+    """Stepping stones rising from left to right, with a star at the end: a way to a goal."""
+    steps = 6
+    for index in range(steps):
+        x = width * (0.1 + index * 0.14)
+        y = height * (0.8 - index * 0.11) + (12 if (index + seed) % 2 else -12)
+        radius = height * 0.06
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(255, 255, 255, 150))
+    points = _polygon(0, height * 0.13, 5, inner=height * 0.06)
+    x, y = width * 0.9, height * 0.18
+    draw.polygon([(x + px, y + py) for px, py in points], fill=(255, 255, 255, 220))
+
+
+DRAWERS = {"opportunity": _circles, "provider": _blocks, "playlist": _path}
+
+
+@lru_cache(maxsize=64)
+def illustration_jpeg(colour: str, kind: str = "opportunity", seed: int = 0) -> bytes:
+    """An abstract 800x450 JPEG illustration in ``colour``: a gradient with shapes that differ
+    by ``kind`` (``opportunity``: discs, ``provider``: buildings, ``playlist``: a path)."""
+    width, height = ILLUSTRATION_SIZE
+    rgb = _hex_to_rgb(colour)
+    white, black = (255, 255, 255), (0, 0, 0)
+    image = _gradient(ILLUSTRATION_SIZE, _mix(rgb, white, 0.25), _mix(rgb, black, 0.35))
+    image = _overlay(image, lambda draw: DRAWERS[kind](draw, width, height, seed))
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="JPEG", quality=82, optimize=True)
+    return buffer.getvalue()

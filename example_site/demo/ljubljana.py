@@ -24,6 +24,39 @@ CITY = {
     "map_intro": "Poišči, kaj se dogaja blizu tebe: izberi interese, starost in čas, nato priložnosti razišči na seznamu ali zemljevidu.",
 }
 
+
+# The home page's landing blocks. The hero's heading is the page title.
+LANDING = {
+    "hero_intro": (
+        "Tečaji, delavnice, prostovoljstvo in prakse za mlade od 13 do 29 let po vsej Ljubljani. "
+        "Poišči, kaj te zanima, ali se podaj na učno pot in si prisluži značko."
+    ),
+    "playlists_heading": "Učne poti za začetek",
+    "upcoming_heading": "Ta teden v Ljubljani",
+    "interests_heading": "Razišči po interesih",
+}
+
+# The cards' pictures: abstract illustrations, described as such (they are the alt text).
+ILLUSTRATIONS = {
+    "collection": "Ilustracije – Mesto učenja Ljubljana",
+    "opportunity": (
+        "Ilustracija priložnosti: {interest}",
+        "Abstraktna ilustracija v barvi področja {interest}: prekrivajoči se krogi na barvnem "
+        "prelivu.",
+    ),
+    "provider": (
+        "Ilustracija ponudnika: {interest}",
+        "Abstraktna ilustracija v barvi področja {interest}: pravokotniki z okni kot ulica "
+        "stavb na barvnem prelivu.",
+    ),
+    "playlist": (
+        "Ilustracija učne poti: {title}",
+        "Abstraktna ilustracija v barvi področja {interest}: krogi kot stopinje na poti, ki se "
+        "vzpenja do zvezde.",
+    ),
+}
+
+
 PROVIDERS = [
     {
         "slug": "mestna-knjiznica-ljubljana",

@@ -27,6 +27,8 @@ from wagtail_cityoflearning.models import (
     ProviderPage,
 )
 
+from .illustrations import Illustrations
+from .landing import landing_body
 from .learners import DEMO_LEARNER_PASSWORD, load_learner
 from .playlists import load_playlists
 from .translations import translate_city
@@ -80,6 +82,8 @@ def _home_page(data, locale, home_model, hostname, port, is_default):
         home = home_model(title=data.CITY["home_title"], slug=slug, locale=locale)
         if hasattr(home, "intro"):
             home.intro = format_html("<p>{}</p>", data.CITY["home_intro"])
+        if hasattr(home, "body"):
+            home.body = landing_body(data.LANDING)
         root.add_child(instance=home)
         _publish(home)
     if is_default:
@@ -136,7 +140,7 @@ def _map_page(home, city):
     return page
 
 
-def _provider(index, item, interests_by_slug):
+def _provider(index, item, interests_by_slug, illustrations):
     page = ProviderPage(
         title=item["title"],
         slug=item["slug"],
@@ -147,6 +151,7 @@ def _provider(index, item, interests_by_slug):
         phone=item.get("phone", ""),
         address=item["address"],
         accessibility=item.get("accessibility", ""),
+        cover_image=illustrations.for_provider(item["interests"]),
     )
     page.set_location(item["lat"], item["lng"])
     page.interests = [interests_by_slug[slug] for slug in item["interests"]]
@@ -168,7 +173,7 @@ def _sessions(schedule, tz, today):
     return sessions
 
 
-def _opportunity(provider, item, interests_by_slug, tz, today):
+def _opportunity(provider, item, interests_by_slug, illustrations, tz, today):
     sessions = _sessions(item["schedule"], tz, today)
     page = OpportunityPage(
         title=item["title"],
@@ -191,6 +196,7 @@ def _opportunity(provider, item, interests_by_slug, tz, today):
         registration_url=provider.website,
         accessibility=item.get("accessibility", ""),
         sessions=sessions,
+        cover_image=illustrations.for_opportunity(item["interests"]),
     )
     if item["mode"] != "online":
         page.address = provider.address
@@ -225,6 +231,7 @@ def load_city(
         report = LoadReport(city=city["name"], site=site)
         _settings(site, city)
         interests_by_slug = {i.slug: i for i in create_default_interests(home.locale)}
+        illustrations = Illustrations(data.ILLUSTRATIONS, interests_by_slug)
         index = _provider_index(home, city)
         map_page = _map_page(home, city)
         tz = zoneinfo.ZoneInfo(city["timezone"])
@@ -233,7 +240,7 @@ def load_city(
         for item in data.PROVIDERS:
             page = ProviderPage.objects.child_of(index).filter(slug=item["slug"]).first()
             if page is None:
-                page = _provider(index, item, interests_by_slug)
+                page = _provider(index, item, interests_by_slug, illustrations)
                 report.created["providers"] += 1
             providers[item["slug"]] = page
         for item in data.OPPORTUNITIES:
@@ -241,7 +248,7 @@ def load_city(
             slug = slugify(item["title"])[:80]
             if OpportunityPage.objects.child_of(provider).filter(slug=slug).exists():
                 continue
-            _opportunity(provider, item, interests_by_slug, tz, today)
+            _opportunity(provider, item, interests_by_slug, illustrations, tz, today)
             report.created["opportunities"] += 1
         playlists = load_playlists(
             site=site,
@@ -251,6 +258,7 @@ def load_city(
             provider_index=index,
             interests_by_slug=interests_by_slug,
             created=report.created,
+            illustrations=illustrations,
         )
         translate_city(name, home=home, map_page=map_page, playlists=playlists)
         if learner:

@@ -108,7 +108,9 @@ def _step(item, provider_index, badges):
     return "badge", {"badge": badge, "note": item.get("note", ""), "required": required}
 
 
-def _playlist(parent, item, provider_index, badges, interests_by_slug) -> PlaylistPage:
+def _playlist(
+    parent, item, provider_index, badges, interests_by_slug, illustrations=None
+) -> PlaylistPage:
     page = PlaylistPage(
         title=item["title"],
         slug=item["slug"],
@@ -121,6 +123,8 @@ def _playlist(parent, item, provider_index, badges, interests_by_slug) -> Playli
         completion_badge=badges[item["completion_badge"]],
         steps=[_step(step, provider_index, badges) for step in item["steps"]],
     )
+    if illustrations is not None:
+        page.cover_image = illustrations.for_playlist(item["title"], item["interests"])
     page.interests = [interests_by_slug[slug] for slug in item["interests"]]
     parent.add_child(instance=page)
     _publish(page)
@@ -128,7 +132,7 @@ def _playlist(parent, item, provider_index, badges, interests_by_slug) -> Playli
 
 
 def load_playlists(
-    *, site, home, city, data, provider_index, interests_by_slug, created
+    *, site, home, city, data, provider_index, interests_by_slug, created, illustrations=None
 ) -> dict[str, PlaylistPage]:
     """Create what is missing of the city's playlists; return them all by slug."""
     issuer = city_issuer(site, city)
@@ -141,7 +145,7 @@ def load_playlists(
             parent = ProviderPage.objects.child_of(provider_index).get(slug=item["parent"])
         page = PlaylistPage.objects.child_of(parent).filter(slug=item["slug"]).first()
         if page is None:
-            page = _playlist(parent, item, provider_index, badges, interests_by_slug)
+            page = _playlist(parent, item, provider_index, badges, interests_by_slug, illustrations)
             created["playlists"] += 1
         playlists[item["slug"]] = page
     return playlists

@@ -11,6 +11,8 @@ from wagtail.models import Locale
 
 from wagtail_cityoflearning.learners.playlists.models import PlaylistIndexPage
 
+from .landing import landing_body
+
 ENGLISH = {
     "ljubljana": {
         "home": {
@@ -20,6 +22,16 @@ ENGLISH = {
                 "and internships that libraries, museums, cultural centres and other organisations "
                 "across the city offer young people aged 13 to 29."
             ),
+            "landing": {
+                "hero_intro": (
+                    "Courses, workshops, volunteering and internships for young people aged 13 "
+                    "to 29 all over Ljubljana. Find what you are into, or follow a learning "
+                    "playlist and earn a badge."
+                ),
+                "playlists_heading": "Playlists to start with",
+                "upcoming_heading": "This week in Ljubljana",
+                "interests_heading": "Explore by interest",
+            },
         },
         "map": {
             "title": "Map of opportunities",
@@ -55,6 +67,16 @@ ENGLISH = {
                 "and internships that libraries, museums, theatres, the university and "
                 "associations across the city offer young people aged 13 to 29."
             ),
+            "landing": {
+                "hero_intro": (
+                    "Courses, workshops, volunteering and internships for young people aged 13 "
+                    "to 29 all over Cagliari. Find what you are into, or follow a learning "
+                    "playlist and earn a badge."
+                ),
+                "playlists_heading": "Playlists to start with",
+                "upcoming_heading": "This week in Cagliari",
+                "interests_heading": "Explore by interest",
+            },
         },
         "map": {
             "title": "Map of opportunities",
@@ -94,6 +116,8 @@ def translate_page(page, locale, data):
     translated.title = data["title"]
     if "intro" in data and hasattr(translated, "intro"):
         translated.intro = format_html("<p>{}</p>", data["intro"])
+    if "landing" in data and hasattr(translated, "body"):
+        translated.body = landing_body(data["landing"])
     translated.save_revision().publish()
     return translated
 

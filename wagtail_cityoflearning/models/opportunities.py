@@ -62,7 +62,7 @@ class OpportunityQuerySet(AgeRangeQuerySet, PageQuerySet):
         return (
             self.select_related("cover_image")
             # Cards show the next session: prefetching keeps it one query for the whole list.
-            .prefetch_related("interests", "sessions")
+            .prefetch_related("interests", "sessions", "cover_image__renditions")
             .order_by(models.F("starts_at").asc(nulls_last=True), "title")
         )
 

@@ -57,8 +57,8 @@ class AbstractProviderIndexPage(CityOfLearningPageMixin, BasePage):
             ProviderPage.objects.live()
             .public()
             .descendant_of(self)
-            .select_related("logo")
-            .prefetch_related("interests")
+            .select_related("logo", "cover_image")
+            .prefetch_related("interests", "cover_image__renditions")
             .order_by("title")
         )
 
@@ -91,6 +91,17 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    cover_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown on the provider’s card; the image’s description is its alternative text."
+        ),
+    )
     short_description = models.CharField(
         _("short description"),
         max_length=255,
@@ -115,6 +126,7 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("short_description"),
         FieldPanel("logo"),
+        FieldPanel("cover_image"),
         FieldPanel("body"),
         FieldPanel("interests", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
@@ -142,6 +154,7 @@ class AbstractProviderPage(CityOfLearningPageMixin, LocationMixin, BasePage):
     api_fields = [
         APIField("short_description"),
         APIField("logo"),
+        APIField("cover_image"),
         APIField("body"),
         APIField("website"),
         APIField("email"),

@@ -178,6 +178,14 @@ def test_the_index_lists_its_live_playlists_as_cards(client, playlist_index, pla
     assert "Draft only" not in html
 
 
+def test_a_card_shows_the_intro_as_text_with_its_apostrophes(client, playlist_index, playlist):
+    playlist.intro = "<p>Un anno all&#x27;estero, <b>insieme</b>.</p>"
+    playlist.save_revision().publish()
+    html = client.get(playlist_index.url).content.decode()
+    assert "Un anno all&#x27;estero, insieme." in html  # an apostrophe, escaped once
+    assert "&amp;#x27;" not in html
+
+
 def test_the_city_index_also_lists_playlists_kept_by_providers(
     client, city, playlist_index, playlist, provider
 ):

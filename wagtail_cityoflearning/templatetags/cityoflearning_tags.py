@@ -1,3 +1,4 @@
+import html
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -6,7 +7,7 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
@@ -38,6 +39,13 @@ def cityoflearning_head(parser, token):
     if len(token.split_contents()) != 1:
         raise template.TemplateSyntaxError("{% cityoflearning_head %} takes no arguments.")
     return CityOfLearningHeadNode()
+
+
+@register.filter
+def plain_text(value) -> str:
+    """Rich text as plain text: tags dropped and entities decoded, so that autoescaping shows
+    "all'estero" rather than "all&#x27;estero"."""
+    return html.unescape(strip_tags(str(value or "")))
 
 
 @register.filter

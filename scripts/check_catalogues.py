@@ -1,11 +1,16 @@
-"""Fail when a translation catalogue is stale, incomplete or not compiled.
+"""Fail when a translation catalogue is stale, incomplete, not compiled or off the glossary.
 
 Stale: ``makemessages`` would change the ``.po`` file (a string was added, changed or removed
 in the code; only the POT-Creation-Date header is ignored). Incomplete: a message is
 untranslated or fuzzy. Not compiled: the committed ``.mo`` file differs from what ``msgfmt``
-makes of the ``.po`` file. The catalogues are left exactly as they were.
+makes of the ``.po`` file. Off the glossary: a translation uses one of the wrong forms listed
+in ``docs/languages.md`` (the table between the ``forbidden-forms`` markers). The catalogues
+are left exactly as they were.
 
-Usage: python scripts/check_catalogues.py   (from the repository root, in the project's venv)
+Usage (from the repository root, in the project's venv):
+
+    python scripts/check_catalogues.py
+    python scripts/check_catalogues.py --glossary-only [LANGUAGE PO_FILE]...
 """
 
 import os
@@ -13,12 +18,17 @@ import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "wagtail_cityoflearning"
 LANGUAGES = ["sl", "it"]
 HEADER_DATE = re.compile(r'^"POT-Creation-Date: .*\\n"\n', re.MULTILINE)
+GLOSSARY = ROOT / "docs" / "languages.md"
+FORBIDDEN_TABLE = re.compile(r"<!-- forbidden-forms -->\n(.*?)<!-- /forbidden-forms -->", re.DOTALL)
+# A message is the admin's (editors, formal register) when every file it comes from is.
+ADMIN_REFERENCE = re.compile(r"(^|/)admin[_/.]|/admin/|wagtail_hooks\.py|panels\.py")
 
 
 def catalogue(language: str) -> Path:
@@ -66,6 +76,108 @@ def statistics(path: Path) -> tuple[str, bool]:
         return result.stderr.strip(), same
 
 
+# -- the glossary's wrong forms ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WrongForm:
+    language: str
+    pattern: re.Pattern
+    right: str
+    scope: str  # "all", "admin" or "plural form N"
+
+    def applies(self, entry: "Entry") -> list[str]:
+        """The translations of ``entry`` this rule looks at."""
+        if self.scope == "admin":
+            admin = entry.references and all(ADMIN_REFERENCE.search(r) for r in entry.references)
+            return list(entry.msgstrs.values()) if admin else []
+        if self.scope.startswith("plural form "):
+            index = int(self.scope.removeprefix("plural form "))
+            return [entry.msgstrs[index]] if entry.plural and index in entry.msgstrs else []
+        return list(entry.msgstrs.values())
+
+
+@dataclass
+class Entry:
+    msgid: str = ""
+    msgctxt: str | None = None
+    plural: bool = False
+    references: list[str] = field(default_factory=list)
+    msgstrs: dict[int, str] = field(default_factory=dict)
+
+
+def _unquote(line: str) -> str:
+    text = line.strip()[1:-1]
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
+
+
+def read_po(text: str) -> list[Entry]:
+    """The messages of a ``.po`` file (without the header and obsolete entries)."""
+    entries, entry, target = [], Entry(), None
+    for line in text.splitlines() + [""]:
+        if not line.strip():
+            if entry.msgid:
+                entries.append(entry)
+            entry, target = Entry(), None
+        elif line.startswith("#:"):
+            entry.references += line[2:].split()
+        elif line.startswith("#"):
+            continue
+        elif line.startswith("msgctxt "):
+            entry.msgctxt, target = _unquote(line[8:]), "msgctxt"
+        elif line.startswith("msgid_plural "):
+            entry.plural, target = True, None
+        elif line.startswith("msgid "):
+            entry.msgid, target = _unquote(line[6:]), "msgid"
+        elif line.startswith("msgstr"):
+            index = int(line[7 : line.index("]")]) if line.startswith("msgstr[") else 0
+            entry.msgstrs[index] = _unquote(line.split(" ", 1)[1])
+            target = index
+        elif line.startswith('"') and target is not None:
+            if target == "msgid":
+                entry.msgid += _unquote(line)
+            elif target == "msgctxt":
+                entry.msgctxt += _unquote(line)
+            else:
+                entry.msgstrs[target] += _unquote(line)
+    return entries
+
+
+def wrong_forms(markdown: str | None = None) -> list[WrongForm]:
+    """The table of wrong forms in docs/languages.md: language, wrong form (a regular
+    expression, in backticks), right form, where it applies."""
+    markdown = GLOSSARY.read_text(encoding="utf-8") if markdown is None else markdown
+    table = FORBIDDEN_TABLE.search(markdown)
+    if table is None:
+        raise SystemExit(f"{GLOSSARY}: no table between <!-- forbidden-forms --> markers")
+    forms = []
+    for row in table.group(1).splitlines():
+        if not row.startswith("|") or set(row) <= set("|-: "):
+            continue
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+        language, wrong, right, scope = cells
+        if language.lower() == "language":
+            continue
+        forms.append(WrongForm(language, re.compile(wrong.strip("`")), right, scope))
+    return forms
+
+
+def glossary_problems(language: str, po_text: str, forms: list[WrongForm] | None = None):
+    """One line per translation that uses a wrong form: the msgid, the wrong and the right."""
+    forms = [f for f in (wrong_forms() if forms is None else forms) if f.language == language]
+    problems = []
+    for entry in read_po(po_text):
+        for form in forms:
+            for text in form.applies(entry):
+                found = form.pattern.search(text)
+                if found:
+                    problems.append(
+                        f"{language}: msgid {entry.msgid!r}: «{found.group(0)}» is a wrong "
+                        f"form, write {form.right} (in: {text!r})"
+                    )
+    return problems
+
+
 def main() -> int:
     originals = {
         language: catalogue(language).read_text(encoding="utf-8") for language in LANGUAGES
@@ -77,6 +189,8 @@ def main() -> int:
         for language, text in originals.items():
             catalogue(language).write_text(text, encoding="utf-8")
     problems = []
+    for language in LANGUAGES:
+        problems += glossary_problems(language, originals[language])
     for language in LANGUAGES:
         before = HEADER_DATE.sub("", originals[language])
         after = HEADER_DATE.sub("", regenerated[language])
@@ -98,5 +212,22 @@ def main() -> int:
     return 1 if problems else 0
 
 
+def glossary_only(arguments: list[str]) -> int:
+    """Check only the glossary: of the package's catalogues, or of the LANGUAGE PO_FILE pairs."""
+    pairs = list(zip(arguments[::2], arguments[1::2], strict=True)) or [
+        (language, catalogue(language)) for language in LANGUAGES
+    ]
+    problems = []
+    for language, path in pairs:
+        problems += glossary_problems(language, Path(path).read_text(encoding="utf-8"))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        print("The catalogues follow the glossary.")
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--glossary-only"]:
+        sys.exit(glossary_only(sys.argv[2:]))
     sys.exit(main())

@@ -295,7 +295,7 @@ def test_session_dates_and_times_are_formatted_for_the_language(client, city, pr
     translate(page, title="Pottery for beginners")
 
     slovenian = visit(client, page.url).content.decode()
-    assert "petek, 14. marec 2031, 17:30" in slovenian
+    assert "petek, 14. marca 2031, 17:30" in slovenian
 
     client.post(reverse("set_language"), {"language": "en", "next": page.url})
     english = visit(client, page.url)

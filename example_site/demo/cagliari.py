@@ -9,13 +9,13 @@ CITY = {
     # GDPR article 8: the age from which young people consent themselves in this country.
     "age_of_digital_consent": 14,
     "contact_email": "citta-che-impara@example.org",
-    "home_title": "Cagliari Città dell'Apprendimento",
+    "home_title": "Cagliari Città dell'apprendimento",
     "home_intro": (
-        "Benvenuti a Cagliari Città dell'Apprendimento! Scopri corsi, laboratori, volontariato e "
+        "Benvenuti a Cagliari Città dell'apprendimento! Scopri corsi, laboratori, volontariato e "
         "tirocini che biblioteche, musei, teatri, università e associazioni offrono ai giovani dai "
         "13 ai 29 anni in tutta la città."
     ),
-    "providers_title": "Enti e organizzazioni",
+    "providers_title": "Organizzazioni",
     "providers_intro": (
         "Conosci le realtà che a Cagliari creano occasioni per imparare fuori dai banchi di scuola."
     ),
@@ -1265,7 +1265,7 @@ OPPORTUNITIES = [
             "e rifiuti in città."
         ),
         "body": (
-            "Le squadre ricevono sfide proposte da enti e aziende del territorio e hanno una "
+            "Le squadre ricevono sfide proposte da organizzazioni e aziende del territorio e hanno una "
             "giornata per sviluppare il prototipo di un'app, di un sito o di un sistema di "
             "monitoraggio. Docenti e professionisti fanno da mentori. A fine giornata i progetti "
             "vengono presentati a una giuria."

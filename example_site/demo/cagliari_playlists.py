@@ -3,11 +3,11 @@ learner. Opportunities are named by their provider's slug and their title, as in
 ``cagliari.py``; steps of the learner's progress by their number in the playlist."""
 
 INDEX = {
-    "title": "Playlist di apprendimento",
+    "title": "Percorsi di apprendimento",
     "intro": (
-        "Una playlist è un percorso fatto di opportunità, attività online e badge che ti porta "
-        "verso un obiettivo. Scegli quella che ti incuriosisce, iniziala quando vuoi e mostra "
-        "cosa hai fatto a ogni passo. Alla fine ricevi un badge da mostrare a scuola, a chi ti "
+        "Un percorso è una serie di opportunità, attività online e badge che ti porta "
+        "verso un obiettivo. Scegli quello che ti incuriosisce, inizialo quando vuoi e mostra "
+        "cosa hai fatto a ogni tappa. Alla fine ricevi un badge da mostrare a scuola, a chi ti "
         "offre un lavoro o online."
     ),
 }
@@ -21,7 +21,7 @@ BADGES = {
             "dei colli di Cagliari e conosce i comportamenti che li proteggono."
         ),
         "criteria": (
-            "Completa la playlist «Natura tra stagni e colline»: partecipa al birdwatching nel "
+            "Completa il percorso «Natura tra stagni e colline»: partecipa al birdwatching nel "
             "Parco di Molentargius, tieni un diario di osservazione e svolgi almeno un passo "
             "facoltativo."
         ),
@@ -35,7 +35,7 @@ BADGES = {
             "in inglese a chi la visita."
         ),
         "criteria": (
-            "Completa la playlist «Racconta la tua città»: partecipa alla visita guidata in "
+            "Completa il percorso «Racconta la tua città»: partecipa alla visita guidata in "
             "inglese di Castello, progetta un itinerario e presentati in inglese."
         ),
         "colour": "#b45309",
@@ -48,7 +48,7 @@ BADGES = {
             "FabLab della Manifattura Tabacchi."
         ),
         "criteria": (
-            "Completa la playlist «Il mio primo robot»: segui il corso di robotica educativa, "
+            "Completa il percorso «Il mio primo robot»: segui il corso di robotica educativa, "
             "disegna il tuo robot e svolgi almeno un passo facoltativo."
         ),
         "colour": "#0e7490",
@@ -61,7 +61,7 @@ BADGES = {
             "scrivere una recensione ed è salito sul palco."
         ),
         "criteria": (
-            "Svolgi in ordine i passi obbligatori della playlist «Sul palco»: laboratorio "
+            "Svolgi in ordine le tappe obbligatorie del percorso «Sul palco»: laboratorio "
             "teatrale, prova aperta e recensione."
         ),
         "colour": "#be123c",
@@ -74,7 +74,7 @@ BADGES = {
             "lavorare o fare volontariato in Italia e all'estero."
         ),
         "criteria": (
-            "Completa la playlist «Il tuo futuro, passo dopo passo»: partecipa al laboratorio "
+            "Completa il percorso «Il tuo futuro, passo dopo passo»: partecipa al laboratorio "
             "sul CV europeo alla MEM, carica il tuo CV e svolgi almeno un passo facoltativo."
         ),
         "colour": "#1d4ed8",
@@ -87,7 +87,7 @@ BADGES = {
             "Pitch day della Manifattura Tabacchi."
         ),
         "criteria": (
-            "Completa la playlist «Dall'idea al pitch»: descrivi la tua idea, prepara le slide "
+            "Completa il percorso «Dall'idea al pitch»: descrivi la tua idea, prepara le slide "
             "e presentale al Pitch day."
         ),
         "colour": "#7c3aed",
@@ -100,7 +100,7 @@ BADGES = {
             "un brano."
         ),
         "criteria": (
-            "Completa la playlist «Fare musica insieme»: partecipa al coro giovanile, registra "
+            "Completa il percorso «Fare musica insieme»: partecipa al coro giovanile, registra "
             "un brano e svolgi almeno un passo facoltativo."
         ),
         "colour": "#be123c",
@@ -157,7 +157,7 @@ PLAYLISTS = [
         "parent": None,
         "intro": (
             "Fenicotteri a due passi dal centro, colli con la macchia mediterranea: Cagliari è "
-            "piena di natura. In questa playlist impari a osservarla con un esperto, a "
+            "piena di natura. In questo percorso impari a osservarla con un esperto, a "
             "raccontarla e a prendertene cura."
         ),
         "interests": ["nature-environment", "volunteering-community"],
@@ -270,7 +270,7 @@ PLAYLISTS = [
         "title": "Il mio primo robot",
         "parent": None,
         "intro": (
-            "Sensori, motori e qualche riga di codice: in questa playlist costruisci e programmi "
+            "Sensori, motori e qualche riga di codice: in questo percorso costruisci e programmi "
             "il tuo primo robot al FabLab della Manifattura Tabacchi. Non serve esperienza."
         ),
         "interests": ["science-technology", "digital-skills"],
@@ -322,8 +322,8 @@ PLAYLISTS = [
         "title": "Sul palco",
         "parent": None,
         "intro": (
-            "Dal laboratorio al palco del Teatro Massimo: i passi di questa playlist si fanno "
-            "in ordine, perché ciascuno prepara il successivo. Prima reciti, poi guardi come "
+            "Dal laboratorio al palco del Teatro Massimo: le tappe di questo percorso si fanno "
+            "in ordine, perché ciascuna prepara la successiva. Prima reciti, poi guardi come "
             "lavorano i professionisti e infine scrivi da critico."
         ),
         "interests": ["performing-arts", "media-communication"],
@@ -373,7 +373,7 @@ PLAYLISTS = [
         "title": "Il tuo futuro, passo dopo passo",
         "parent": None,
         "intro": (
-            "Università, lavoro o un anno all'estero? Questa playlist ti aiuta a scegliere: "
+            "Università, lavoro o un anno all'estero? Questo percorso ti aiuta a scegliere: "
             "scrivi il tuo CV europeo alla MEM, scopri i corsi di laurea e le occasioni in "
             "Europa."
         ),
@@ -428,7 +428,7 @@ PLAYLISTS = [
         "title": "Dall'idea al pitch",
         "parent": "manifattura-tabacchi",
         "intro": (
-            "La playlist della Manifattura Tabacchi per chi ha un'idea e vuole metterla alla "
+            "Il percorso della Manifattura Tabacchi per chi ha un'idea e vuole metterla alla "
             "prova: la descrivi, la sviluppi nel coworking e la presenti al Pitch day."
         ),
         "interests": ["entrepreneurship-careers", "media-communication"],
@@ -473,7 +473,7 @@ PLAYLISTS = [
         "title": "Fare musica insieme",
         "parent": "conservatorio-di-cagliari",
         "intro": (
-            "La playlist del Conservatorio per chi ama cantare o suonare: entra nel coro "
+            "Il percorso del Conservatorio per chi ama cantare o suonare: entra nel coro "
             "giovanile, ascolta i concerti degli allievi e registra il tuo primo brano."
         ),
         "interests": ["music"],

@@ -211,7 +211,7 @@ PROVIDERS = [
         "slug": "hisa-eksperimentov",
         "title": "Hiša eksperimentov",
         "short_description": (
-            "Interaktivni znanstveni center, kjer znanost spoznavaš s poskusi, ki jih izvedeš sam."
+            "Interaktivni znanstveni center, kjer znanost spoznavaš s poskusi, ki jih izvedeš samostojno."
         ),
         "description": (
             "Hiša eksperimentov je interaktivni znanstveni center, v katerem obiskovalci sami "
@@ -609,7 +609,7 @@ OPPORTUNITIES = [
         "body": (
             "V Središču za samostojno učenje so na voljo jezikovni tečaji, učbeniki, računalniki s "
             "programi za učenje ter svetovalci, ki ti pomagajo sestaviti učni načrt. Prostor lahko "
-            "obiščeš kadar koli v času odprtja knjižnice, sam ali s prijatelji."
+            "obiščeš kadar koli v času odprtja knjižnice, tudi s prijatelji."
         ),
         "learn": [
             "načrtovati lastno učenje",
@@ -989,7 +989,7 @@ OPPORTUNITIES = [
         "body": (
             "Na velikem odru se zvrsti več mladih zasedb, ki so se prijavile na odprti poziv in v "
             "preteklih tednih vadile z mentorji. Pridi jih podpret, spoznaj novo glasbeno sceno in "
-            "se morda navduši, da se naslednjič prijaviš tudi sam."
+            "se morda navduši, da se naslednjič prijaviš tudi ti."
         ),
         "learn": [
             "spoznati novo domačo glasbeno sceno",
@@ -1424,7 +1424,7 @@ OPPORTUNITIES = [
         "body": (
             "Prostovoljci v parih ali manjših skupinah vodijo sproščene pogovore s priseljenci, ki "
             "se učijo slovenščine. Teme izhajajo iz vsakdanjega življenja: nakupovanje, obisk pri "
-            "zdravniku, iskanje dela. Ob tem spoznaš druge kulture in tudi sam utrdiš znanje tujih "
+            "zdravniku, iskanje dela. Ob tem spoznaš druge kulture in utrdiš tudi svoje znanje tujih "
             "jezikov."
         ),
         "learn": [
@@ -1903,11 +1903,11 @@ OPPORTUNITIES = [
         "title": "Zgodbe predmetov: spletni muzejski kviz",
         "type": "digital",
         "summary": (
-            "Spletni kviz o predmetih iz zbirk Narodnega muzeja, ki ga lahko igraš sam ali z ekipo."
+            "Spletni kviz o predmetih iz zbirk Narodnega muzeja, ki ga lahko igraš samostojno ali z ekipo."
         ),
         "body": (
             "Dva spletna večera s kvizom, v katerem kustosi skozi vprašanja predstavijo zanimive "
-            "predmete iz muzejskih zbirk. Tekmuješ lahko sam ali v ekipi z največ štirimi člani. "
+            "predmete iz muzejskih zbirk. Tekmuješ lahko samostojno ali v ekipi z največ štirimi člani. "
             "Najboljše ekipe prejmejo brezplačne vstopnice za muzej."
         ),
         "learn": [
@@ -2592,7 +2592,7 @@ OPPORTUNITIES = [
         "body": (
             "Vsak teden se v dvorani zbere skupina mladih, ki igra košarko za rekreacijo. Trener "
             "pripravi kratko ogrevanje in poskrbi za pošteno igro, ekipe pa sestavimo sproti. "
-            "Pridi sam ali s prijatelji, potrebuješ le športno opremo."
+            "Pridi s prijatelji ali brez njih, potrebuješ le športno opremo."
         ),
         "learn": [
             "izboljšati košarkarsko tehniko",

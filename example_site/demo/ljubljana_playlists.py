@@ -6,8 +6,8 @@ INDEX = {
     "title": "Učne poti",
     "intro": (
         "Učna pot je zaporedje priložnosti, spletnih nalog in značk, ki te pripelje do cilja. "
-        "Izberi pot, ki te zanima, začni, ko si pripravljen, in pri vsakem koraku pokaži, kaj "
-        "si naredil. Ko pot zaključiš, dobiš značko, ki jo lahko pokažeš v šoli, delodajalcu "
+        "Izberi pot, ki te zanima, začni, ko ti ustreza, in pri vsakem koraku pokaži, kaj "
+        "ti je uspelo. Ko pot zaključiš, dobiš značko, ki jo lahko pokažeš v šoli, delodajalcu "
         "ali na spletu."
     ),
 }
@@ -111,7 +111,7 @@ BADGES = {
         "name": "Zasebnost pod nadzorom",
         "description": "Kdor ima to značko, je pregledal in uredil nastavitve zasebnosti.",
         "criteria": (
-            "Preglej nastavitve zasebnosti na dveh svojih profilih in opiši, kaj si spremenil."
+            "Preglej nastavitve zasebnosti na dveh svojih profilih in opiši, kaj je zdaj drugače."
         ),
         "colour": "#1d4ed8",
         "shape": "diamond",
@@ -177,7 +177,7 @@ PLAYLISTS = [
                 "instructions": (
                     "Odpri nastavitve zasebnosti na dveh profilih, ki ju uporabljaš. Kdo vidi "
                     "tvoje objave, kdo ti lahko piše in katere aplikacije imajo dostop do "
-                    "tvojih podatkov? V nekaj stavkih opiši, kaj si spremenil in zakaj."
+                    "tvojih podatkov? V nekaj stavkih opiši, kaj je zdaj drugače in zakaj."
                 ),
                 "evidence": "text",
                 "required": True,
@@ -208,7 +208,7 @@ PLAYLISTS = [
         "title": "Od ideje do aplikacije",
         "parent": None,
         "intro": (
-            "Bi rad naredil svojo aplikacijo ali igro? Začni s prvo vrstico kode doma, nato se "
+            "Želiš narediti svojo aplikacijo ali igro? Začni s prvo vrstico kode doma, nato se "
             "pridruži tečaju Pythona na Fakulteti za računalništvo in informatiko in svojo idejo "
             "spremeni v načrt. Predznanje ni potrebno."
         ),
@@ -239,7 +239,7 @@ PLAYLISTS = [
             {
                 "activity": "Načrtuj svojo aplikacijo",
                 "instructions": (
-                    "Opiši aplikacijo, ki bi jo rad naredil: komu je namenjena, kateri problem "
+                    "Opiši aplikacijo, ki jo želiš narediti: komu je namenjena, kateri problem "
                     "reši in kateri so trije najpomembnejši zasloni."
                 ),
                 "evidence": "text",
@@ -290,7 +290,7 @@ PLAYLISTS = [
                     "botanicni-vrt-univerze-v-ljubljani",
                     "Jutranji sprehod z botanikom",
                 ),
-                "note": "Vzemi telefon: fotografije boš potreboval v naslednjem koraku.",
+                "note": "Vzemi telefon: fotografije potrebuješ v naslednjem koraku.",
                 "required": True,
             },
             {
@@ -315,7 +315,7 @@ PLAYLISTS = [
                 "activity": "Zemljevid zelenih kotičkov",
                 "instructions": (
                     "Na spletnem zemljevidu označi pet zelenih kotičkov v Ljubljani, ki jih "
-                    "rad obiščeš, in oddaj povezavo do zemljevida."
+                    "najraje obiščeš, in oddaj povezavo do zemljevida."
                 ),
                 "evidence": "link",
                 "required": False,
@@ -360,7 +360,7 @@ PLAYLISTS = [
             {
                 "activity": "Kritika v 300 besedah",
                 "instructions": (
-                    "Napiši kritiko predstave, ki si jo videl na generalki: kaj te je "
+                    "Napiši kritiko predstave z generalke: kaj te je "
                     "prepričalo, kaj ne in zakaj. Največ 300 besed."
                 ),
                 "evidence": "text",
@@ -389,7 +389,7 @@ PLAYLISTS = [
         "intro": (
             "Prostovoljstvo je odličen način, da spoznaš nove ljudi in se naučiš stvari, ki jih "
             "v šoli ne boš. Po usposabljanju pri Slovenski filantropiji izberi vsaj dve "
-            "organizaciji, kjer boš pomagal, in razmisli, kaj ti je to dalo."
+            "organizaciji, kjer lahko pomagaš, in razmisli, kaj ti je to dalo."
         ),
         "interests": ["volunteering-community", "health-wellbeing"],
         "age_min": 18,
@@ -426,10 +426,10 @@ PLAYLISTS = [
                 "required": False,
             },
             {
-                "activity": "Kaj sem se naučil kot prostovoljec",
+                "activity": "Kaj mi je dalo prostovoljstvo",
                 "instructions": (
-                    "Opiši, kje si pomagal, kaj je bilo težko in katere tri veščine si pri tem "
-                    "razvil. Take zapise lahko pozneje uporabiš v življenjepisu."
+                    "Opiši, kje pomagaš, kaj je bilo težko in katere tri veščine ti je to "
+                    "okrepilo. Take zapise lahko pozneje uporabiš v življenjepisu."
                 ),
                 "evidence": "text",
                 "required": True,
@@ -437,7 +437,7 @@ PLAYLISTS = [
             {
                 "activity": "Potrdilo o prostovoljnem delu",
                 "instructions": (
-                    "Če ti je organizacija izdala potrdilo ali si vodil dnevnik ur, ga naloži "
+                    "Če ti je organizacija izdala potrdilo ali imaš dnevnik ur, ga naloži "
                     "kot datoteko."
                 ),
                 "evidence": "file",

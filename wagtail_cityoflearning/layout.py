@@ -20,12 +20,20 @@ def _city_settings(request):
     return CityOfLearningSettings.for_site(site) if site is not None else None
 
 
+def _site_root(request):
+    """The root page of the request's Site, in the active language when translated."""
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site is not None else None
+
+
 def public_layout(request) -> dict:
-    """``base_template`` and ``city_settings`` (looked up only when a template uses them).
-    A view's own context wins over these."""
+    """``base_template``, ``city_settings`` and ``site_root`` (the Site's root page in the
+    active language, for the main menu of views that are not pages), each looked up only when
+    a template uses it. A view's own context wins over these."""
     return {
         "base_template": cityoflearning_settings.BASE_TEMPLATE,
         "city_settings": SimpleLazyObject(lambda: _city_settings(request)),
+        "site_root": SimpleLazyObject(lambda: _site_root(request)),
     }
 
 

@@ -12,7 +12,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from wagtail import hooks
-from wagtail.models import AbstractPage
+from wagtail.models import AbstractPage, Site
+
+from wagtail_cityoflearning.languages import site_languages
 
 register = template.Library()
 
@@ -118,18 +120,23 @@ def page_language_options(request, page) -> list[LanguageOption]:
 
 
 def view_language_options(request) -> list[LanguageOption]:
-    """Every configured language, each coming back to the same view."""
+    """The languages of the request's Site (those its pages are translated into), each coming
+    back to the same view: its address is the same in every language. The active language is
+    listed too when the site does not speak it, so a visitor can always switch back."""
     path, current = request.get_full_path(), active_language()
+    codes = set(site_languages(Site.find_for_request(request))) | {current}
     return [
         LanguageOption(code, language_name_local(code), path, "", code == current)
         for code, _name in settings.LANGUAGES
+        if code in codes
     ]
 
 
 @register.simple_tag(takes_context=True)
 def language_switch(context) -> LanguageSwitch | None:
     """The language switcher's form action and options, or None when there is no choice:
-    on a Wagtail page, the languages it is translated into; on other views, all languages.
+    on a Wagtail page, the languages it is translated into; on other views, the languages of
+    the Site's pages.
 
     Needs ``django.conf.urls.i18n`` mounted (for ``set_language``) and ``request`` in the context.
     Worked out once per page and request: kept in ``request.cityoflearning_language_switch``.

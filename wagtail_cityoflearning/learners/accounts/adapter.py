@@ -1,11 +1,21 @@
 """The account adapter (``ACCOUNT_ADAPTER``): allauth's defaults, with the city's name on
-every email and editors sent to the admin rather than to a learner's dashboard."""
+every email, the learner's own language in their emails, the package's own wording of
+allauth's messages, and editors sent to the admin rather than to a learner's dashboard.
+
+Learners never see a username: they sign up and log in with their email address and are
+greeted by their display name. The package's own templates for allauth's pages and emails
+(``templates/account/``) show no username; allauth still fills the user model's
+``username`` field, which must be unique, with a generated value nobody is shown.
+"""
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from allauth.core import context
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from wagtail_cityoflearning.learners.accounts.consent import remember_device
@@ -30,6 +40,37 @@ def city_name(request) -> str:
     return CityOfLearningSettings.for_site(site).city_name
 
 
+def site_display_name(request) -> str:
+    """What emails and pages call the site: "Ljubljana City of Learning", else the Site's
+    name, else "City of Learning"; never a host name."""
+    name = city_name(request)
+    if name:
+        return _("%(city)s City of Learning") % {"city": name}
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None and site.site_name:
+        return site.site_name
+    return _("City of Learning")
+
+
+def current_request():
+    """The request allauth is handling (set by its ``AccountMiddleware``)."""
+    return context.request
+
+
+# allauth's account emails (not the package's own, such as the guardian's, which are in the
+# city's language).
+ACCOUNT_EMAIL_PREFIX = "account/email/"
+
+
+def learner_language(email: str, user=None) -> str | None:
+    """The preferred language of the learner ``user`` (or of the account of ``email``)."""
+    if user is None or not getattr(user, "pk", None):
+        address = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+        user = address.user if address is not None else None
+    profile = LearnerProfile.objects.for_user(user) if user is not None else None
+    return (profile.preferred_language or None) if profile is not None else None
+
+
 class LearnerAccountAdapter(DefaultAccountAdapter):
     """Learners' accounts. The learner's profile is made by the signup form
     (:class:`~wagtail_cityoflearning.learners.accounts.forms.LearnerSignupForm`), which also emails
@@ -37,13 +78,54 @@ class LearnerAccountAdapter(DefaultAccountAdapter):
     A site's own adapter should subclass this one, so that logging in and signing up keep
     marking the learner's browser."""
 
+    # allauth's messages for the package's forms, in the package's words.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": gettext_lazy("This account is switched off."),
+        "cannot_remove_primary_email": gettext_lazy(
+            "You cannot remove your main email address. Make another one the main address first."
+        ),
+        "duplicate_email": gettext_lazy("This email address is already in your account."),
+        "email_password_mismatch": gettext_lazy(
+            "That email address and password do not match. Check them and try again."
+        ),
+        "email_taken": gettext_lazy(
+            "Someone already has an account with this email address. If it is you, log in."
+        ),
+        "enter_current_password": gettext_lazy("Type your current password."),
+        "incorrect_password": gettext_lazy("That is not your password."),
+        "invalid_or_expired_key": gettext_lazy("This link is not valid or has expired."),
+        "invalid_password_reset": gettext_lazy(
+            "This link to choose a new password is not valid or was already used."
+        ),
+        "too_many_login_attempts": gettext_lazy(
+            "Too many attempts to log in. Wait a few minutes and try again."
+        ),
+        "unknown_email": gettext_lazy("No account has this email address."),
+        "unverified_primary_email": gettext_lazy("Confirm your main email address first."),
+        "same_as_current": gettext_lazy("The new one must be different from the current one."),
+        "rate_limited": gettext_lazy("Too many tries in a short time. Wait a moment."),
+    }
+
     def format_email_subject(self, subject: str) -> str:
         """Emails start with "[Ljubljana City of Learning]" rather than the host name."""
-        name = city_name(context.request)
-        if app_settings.EMAIL_SUBJECT_PREFIX is not None or not name:
+        if app_settings.EMAIL_SUBJECT_PREFIX is not None:
             return super().format_email_subject(subject)
-        prefix = _("%(city)s City of Learning") % {"city": name}
-        return f"[{prefix}] {subject}"
+        return f"[{site_display_name(context.request)}] {subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Every email gets ``site_name`` (:func:`site_display_name`); allauth's account
+        emails to a learner are written in the learner's preferred language."""
+        request = current_request()
+        context = {"site_name": site_display_name(request), **context}
+        language = None
+        if template_prefix.startswith(ACCOUNT_EMAIL_PREFIX):
+            language = learner_language(email, context.get("user"))
+        if language is None:
+            return super().send_mail(template_prefix, email, context)
+        with translation.override(language):
+            context["site_name"] = site_display_name(request)
+            return super().send_mail(template_prefix, email, context)
 
     def post_login(self, request, user, **kwargs):
         """Logging in marks the browser as the learner's (see :func:`.consent.remember_device`):

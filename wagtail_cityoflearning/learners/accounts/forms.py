@@ -65,6 +65,14 @@ def guardian_help(site) -> str:
     ) % {"year": consent.youngest_year_without_consent(site)}
 
 
+def site_interests(site):
+    """The interests a learner can choose on ``site``: those in its language."""
+    queryset = Interest.objects.order_by("sort_order", "name")
+    if site is not None:
+        queryset = queryset.filter(locale=site.root_page.locale)
+    return queryset
+
+
 def own_address_message() -> str:
     return _("Give your parent's or guardian's address, not your own.")
 
@@ -102,6 +110,7 @@ class LearnerSignupForm(GuardianMixin, forms.Form):
         "year_of_birth",
         "guardian_email",
         "preferred_language",
+        "interests",
     ]
 
     display_name = forms.CharField(
@@ -116,6 +125,18 @@ class LearnerSignupForm(GuardianMixin, forms.Form):
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
+    # Required below the consent age (see clean()), so never marked "(optional)".
+    guardian_email.conditionally_required = True
+    interests = forms.ModelMultipleChoiceField(
+        label=_("Your interests"),
+        queryset=Interest.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "We suggest playlists and activities for them. If your parent or guardian has to "
+            "agree first, choose them in your profile once they have."
+        ),
+    )
     # A callable, so the choices are the LANGUAGES setting of the moment, not of the import.
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=site_languages)
 
@@ -125,6 +146,9 @@ class LearnerSignupForm(GuardianMixin, forms.Form):
         self.site = current_site()
         self.fields["guardian_email"].help_text = guardian_help(self.site)
         self.fields["preferred_language"].initial = site_or_active_language(self.site)
+        self.fields["interests"].queryset = site_interests(self.site)
+        if not self.fields["interests"].queryset.exists():
+            del self.fields["interests"]
 
     def clean(self):
         cleaned_data = super().clean()
@@ -149,8 +173,12 @@ class LearnerSignupForm(GuardianMixin, forms.Form):
             preferred_language=self.cleaned_data["preferred_language"],
             guardian_email=self.cleaned_data["guardian_email"] if needs_consent else "",
         )
-        if needs_consent and not consent.request_consent(request, profile):
-            messages.error(request, consent_not_sent_message(profile))
+        if needs_consent:
+            # Nothing beyond the account is kept until the guardian agrees: no interests.
+            if not consent.request_consent(request, profile):
+                messages.error(request, consent_not_sent_message(profile))
+        else:
+            profile.interests.set(self.cleaned_data.get("interests") or [])
         return profile
 
 
@@ -193,7 +221,7 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
         if not self.instance.preferred_language:
             self.initial["preferred_language"] = site_or_active_language(self.site)
         interests = self.fields["interests"]
-        interests.queryset = self._interests()
+        interests.queryset = site_interests(self.site)
         interests.help_text = ""
         if not self.is_new:
             self.fields["year_of_birth"].disabled = True
@@ -202,6 +230,7 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
             )
         if self.is_new:
             self.fields["guardian_email"].help_text = guardian_help(self.site)
+            self.fields["guardian_email"].conditionally_required = True
         elif self.was_pending:
             self.fields["guardian_email"].required = True
             self.fields["guardian_email"].help_text = _(
@@ -222,12 +251,6 @@ class ProfileForm(GuardianMixin, forms.ModelForm):
                 interests.help_text = _(
                     "You can choose interests here once your parent or guardian has agreed."
                 )
-
-    def _interests(self):
-        queryset = Interest.objects.order_by("sort_order", "name")
-        if self.site is not None:
-            queryset = queryset.filter(locale=self.site.root_page.locale)
-        return queryset
 
     def clean(self):
         cleaned_data = super().clean()

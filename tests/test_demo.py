@@ -237,7 +237,10 @@ def test_each_city_has_a_demo_learner_who_can_log_in(demo, client, hostname):
     profile = user.learner_profile
     site = city_site(hostname)
     assert profile.site == site
-    assert profile.age >= CityOfLearningSettings.for_site(site).age_of_digital_consent
+    assert (
+        profile.youngest_possible_age
+        >= CityOfLearningSettings.for_site(site).age_of_digital_consent
+    )
     assert profile.may_store_learning
     assert profile.interests.exists()
 

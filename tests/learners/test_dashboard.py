@@ -144,7 +144,7 @@ def interested_learner(city):
 def test_recommendations_match_interests_and_age_and_leave_out_started_playlists(
     client, city, interested_learner, provider, opportunity, playlist_index
 ):
-    age = interested_learner.learner_profile.age
+    age = interested_learner.learner_profile.age_this_year
     science = city["interests"]["science-technology"]
     arts = city["interests"]["arts"]
 

@@ -37,6 +37,7 @@ from wagtail_cityoflearning.learners.accounts.models import (
     LearnerProfile,
     SiteConsent,
     current_year,
+    youngest_possible_age,
 )
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
@@ -69,10 +70,10 @@ def consent_age(site) -> int:
 def needs_consent(year_of_birth: int, site) -> bool:
     """True when someone born in ``year_of_birth`` may be younger than the consent age.
 
-    The age is counted as its lower bound (the birthday may still be to come this year),
-    as :attr:`LearnerProfile.age` does, so nobody under the age slips through.
+    The age is the youngest possible (:func:`~.models.youngest_possible_age`: the birthday
+    may still be to come this year), so nobody under the age slips through.
     """
-    return current_year() - year_of_birth - 1 < consent_age(site)
+    return youngest_possible_age(year_of_birth) < consent_age(site)
 
 
 def youngest_year_without_consent(site) -> int:

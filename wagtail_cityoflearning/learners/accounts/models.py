@@ -6,8 +6,32 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def today():
+    """Today's date where the site is (its TIME_ZONE): what every age is counted from."""
+    return timezone.localdate()
+
+
 def current_year() -> int:
-    return timezone.localdate().year
+    return today().year
+
+
+# -- ages from a year of birth -----------------------------------------------------------------
+# A profile stores the year of birth only, so an age is one of two numbers, and each question
+# takes the one that is safe for it.
+
+
+def youngest_possible_age(year_of_birth: int, on=None) -> int:
+    """The age of someone born in ``year_of_birth`` whose birthday is still to come this year
+    (born 2013: 12 all through 2026). For guardian consent: nobody below a city's age of
+    consent is taken to be old enough. ``on`` is the day to count on (default: today)."""
+    return (on or today()).year - year_of_birth - 1
+
+
+def age_this_year(year_of_birth: int, on=None) -> int:
+    """The age someone born in ``year_of_birth`` reaches this year (born 2013: 13 all through
+    2026). For suggestions and filters: a 13-year-old finds what is for 13-year-olds.
+    ``on`` is the day to count on (default: today)."""
+    return (on or today()).year - year_of_birth
 
 
 def site_languages():
@@ -86,9 +110,14 @@ class LearnerProfile(models.Model):
         return self.display_name
 
     @property
-    def age(self) -> int:
-        """The age this year (the lower bound when the birthday is still to come)."""
-        return current_year() - self.year_of_birth - 1
+    def youngest_possible_age(self) -> int:
+        """The age for guardian consent: see :func:`youngest_possible_age`."""
+        return youngest_possible_age(self.year_of_birth)
+
+    @property
+    def age_this_year(self) -> int:
+        """The age for suggestions and filters: see :func:`age_this_year`."""
+        return age_this_year(self.year_of_birth)
 
     @property
     def waiting_for_consent(self) -> bool:

@@ -1,12 +1,19 @@
 """What the dashboard suggests next: live opportunities and playlists on the learner's city
-site that match their interests and age, leaving out playlists already on their dashboard."""
+site that match their interests and age, leaving out playlists already on their dashboard.
+
+When nothing matches the learner's interests, the dashboard shows what suits their age anyway:
+the city's most popular playlists and its soonest opportunities, and says so. Ages are the age
+the learner reaches this year (:attr:`LearnerProfile.age_this_year`): a learner born in 2013
+is offered what is for 13-year-olds all through 2026.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, QuerySet
-from wagtail.models import Site
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from wagtail.models import Page, Site
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.learners.accounts.consent import learner_site
@@ -14,6 +21,7 @@ from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 from wagtail_cityoflearning.learners.playlists.prefetch import prefetch_steps
 from wagtail_cityoflearning.learners.progress.models import Attendance, PlaylistEnrolment
+from wagtail_cityoflearning.models.map_page import AbstractOpportunityMapPage
 from wagtail_cityoflearning.models.opportunities import OpportunityPage
 
 
@@ -21,9 +29,18 @@ from wagtail_cityoflearning.models.opportunities import OpportunityPage
 class Recommendations:
     opportunities: list = field(default_factory=list)
     playlists: list = field(default_factory=list)
+    # False when nothing matched the learner's interests and the list holds, for their age,
+    # the city's soonest opportunities or its most popular playlists instead.
+    opportunities_match_interests: bool = True
+    playlists_match_interests: bool = True
 
     def __bool__(self) -> bool:
         return bool(self.opportunities or self.playlists)
+
+
+def suggestion_age(profile: LearnerProfile | None) -> int | None:
+    """The age suggestions are chosen for: the age reached this year (None: not known)."""
+    return profile.age_this_year if profile else None
 
 
 def _for_interests(queryset: QuerySet, interest_ids: list[int]) -> QuerySet:
@@ -52,7 +69,7 @@ def recommended_opportunities(
         .exclude(pk__in=exclude_ids)
         .for_listing()
         .with_provider_title()
-        .suitable_for_age(profile.age if profile else None)
+        .suitable_for_age(suggestion_age(profile))
     )
     queryset = _for_interests(queryset, interest_ids)
     # The best match first; among equals, the soonest (ongoing ones after dated ones).
@@ -61,29 +78,71 @@ def recommended_opportunities(
     return list(queryset[: cityoflearning_settings.RECOMMENDATIONS_SHOWN])
 
 
-def recommended_playlists(
-    site: Site, profile: LearnerProfile | None, interest_ids: list[int], *, exclude_ids=()
-) -> list:
-    """Live playlists on ``site`` for this learner that they have not started or saved."""
-    queryset = (
+def _playlists_for(site: Site, profile: LearnerProfile | None, exclude_ids) -> QuerySet:
+    """Live playlists on ``site`` that suit the learner's age, leaving out ``exclude_ids``."""
+    return (
         PlaylistPage.objects.live()
         .public()
         .descendant_of(site.root_page)
         .exclude(pk__in=exclude_ids)
         .select_related("cover_image", "completion_badge")
         .prefetch_related("interests", "cover_image__renditions")
-        .suitable_for_age(profile.age if profile else None)
+        .suitable_for_age(suggestion_age(profile))
     )
-    queryset = _for_interests(queryset, interest_ids)
+
+
+def _cards(queryset: QuerySet) -> list:
     playlists = list(queryset[: cityoflearning_settings.RECOMMENDATIONS_SHOWN])
     prefetch_steps(playlists)  # their cards count the steps
     return playlists
+
+
+def recommended_playlists(
+    site: Site, profile: LearnerProfile | None, interest_ids: list[int], *, exclude_ids=()
+) -> list:
+    """Live playlists on ``site`` for this learner that they have not started or saved."""
+    return _cards(_for_interests(_playlists_for(site, profile, exclude_ids), interest_ids))
+
+
+def popular_playlists(site: Site, profile: LearnerProfile | None, *, exclude_ids=()) -> list:
+    """Live playlists on ``site`` for the learner's age, the most enrolled first (enrolments in
+    any translation of a playlist count for it)."""
+    enrolments = (
+        PlaylistEnrolment.objects.filter(playlist__translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("playlist__translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    queryset = (
+        _playlists_for(site, profile, exclude_ids)
+        .annotate(enrolment_count=Coalesce(Subquery(enrolments), 0))
+        .order_by("-enrolment_count", "title")
+    )
+    return _cards(queryset)
+
+
+def city_map_url(site: Site | None, request=None) -> str:
+    """The address of the city's map of opportunities ('' when the site has none live)."""
+    if site is None:
+        return ""
+    map_page = (
+        Page.objects.live()
+        .public()
+        .descendant_of(site.root_page, inclusive=True)
+        .type(AbstractOpportunityMapPage)
+        .order_by("path")
+        .first()
+    )
+    return (map_page.get_url(request) or "") if map_page else ""
 
 
 def recommendations_for(user, request=None, profile: LearnerProfile | None = None):
     """Opportunities and playlists to suggest to ``user`` on their dashboard.
 
     Playlists the learner has started or saved are left out: the dashboard lists them already.
+    A list with nothing for the learner's interests falls back to what suits their age: the
+    soonest opportunities, the most popular playlists.
     """
     if profile is None:
         profile = LearnerProfile.objects.for_user(user)
@@ -93,15 +152,25 @@ def recommendations_for(user, request=None, profile: LearnerProfile | None = Non
     interest_ids = list(profile.interests.values_list("pk", flat=True)) if profile else []
     on_dashboard = PlaylistEnrolment.objects.filter(user=user).values_list("playlist_id", flat=True)
     attended = Attendance.objects.filter(user=user).values_list("opportunity_id", flat=True)
-    return Recommendations(
+    result = Recommendations(
         opportunities=recommended_opportunities(site, profile, interest_ids, exclude_ids=attended),
         playlists=recommended_playlists(site, profile, interest_ids, exclude_ids=on_dashboard),
     )
+    if interest_ids and not result.opportunities:
+        result.opportunities = recommended_opportunities(site, profile, [], exclude_ids=attended)
+        result.opportunities_match_interests = False
+    if interest_ids and not result.playlists:
+        result.playlists = popular_playlists(site, profile, exclude_ids=on_dashboard)
+        result.playlists_match_interests = False
+    return result
 
 
 __all__ = [
     "Recommendations",
+    "city_map_url",
+    "popular_playlists",
     "recommendations_for",
     "recommended_opportunities",
     "recommended_playlists",
+    "suggestion_age",
 ]

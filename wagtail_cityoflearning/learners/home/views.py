@@ -16,9 +16,16 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from wagtail_cityoflearning.layout import render_page
-from wagtail_cityoflearning.learners.accounts.consent import consent_status, site_of
+from wagtail_cityoflearning.learners.accounts.consent import (
+    consent_status,
+    learner_site,
+    site_of,
+)
 from wagtail_cityoflearning.learners.home.backpack import backpack_badges, write_backpack_zip
-from wagtail_cityoflearning.learners.home.recommendations import recommendations_for
+from wagtail_cityoflearning.learners.home.recommendations import (
+    city_map_url,
+    recommendations_for,
+)
 from wagtail_cityoflearning.learners.learner_playlists.models import LearnerPlaylist
 from wagtail_cityoflearning.learners.playlists.prefetch import load_playlists
 from wagtail_cityoflearning.learners.progress.links import step_url
@@ -143,6 +150,8 @@ def dashboard(request):
         "badge_count": len(valid_badges),
         "own_playlist_count": LearnerPlaylist.objects.filter(owner=user).count(),
         "recommendations": recommendations_for(user, request, profile),
+        # Where to look for more when there is nothing to suggest.
+        "map_url": city_map_url(learner_site(profile, request), request),
     }
     return render_page(request, TEMPLATES + "dashboard.html", context)
 

@@ -1,7 +1,8 @@
 """The form a learner submits evidence with. What it asks depends on the step: a written
-answer, a link, a file or a photo (each with an optional note), or nothing at all. Files are
-checked for size and type before anything is stored; photos must really be images, and lose
-their metadata (a phone's photo can carry where it was taken).
+answer, a link, a file or a photo (each with an optional note), or nothing at all. What is
+required comes first, the optional note after it (the template marks it "(optional)"). Files
+are checked for size and type before anything is stored; photos must really be images, and
+lose their metadata (a phone's photo can carry where it was taken).
 
 A photo's size is read from its header and checked before it is decoded; decoding happens in
 one of a few process-wide slots, so many uploads at once cannot take all the memory. Every
@@ -297,6 +298,8 @@ class EvidenceForm(forms.ModelForm):
             if name not in wanted:
                 del self.fields[name]
         self._configure_fields()
+        # What must be given comes first, what may be added after it.
+        self.order_fields(sorted(self.fields, key=lambda name: not self.fields[name].required))
 
     def _configure_fields(self) -> None:
         """Labels and requirements in the words of the step at hand."""
@@ -307,7 +310,7 @@ class EvidenceForm(forms.ModelForm):
                 field.label = _("Your answer")
             else:
                 field.required = False
-                field.label = _("Anything to add? (optional)")
+                field.label = _("Anything to add?")
                 field.widget.attrs["rows"] = 3
         if "link" in self.fields:
             field = self.fields["link"]

@@ -141,6 +141,11 @@ class PlaylistProgress:
         return required + min(optional, max(needed_optional, 0))
 
     @property
+    def waiting_for_review(self) -> int:
+        """Steps whose evidence was sent and waits for a reviewer (not yet counted)."""
+        return sum(1 for s in self.states if s.needs_review and not s.complete)
+
+    @property
     def percent(self) -> int:
         if not self.needed:
             return 100 if self.states else 0

@@ -31,6 +31,7 @@ PROVIDER_STAFF_MODEL_PERMISSIONS = {
     (BADGES, "claimcode"): ("add", "change", "delete", "view"),
 }
 CITY_EDITOR_MODEL_PERMISSIONS = {
+    ("wagtail_cityoflearning", "place"): ("add", "change", "delete", "view"),
     (BADGES, "issuer"): ("add", "change", "view"),
     (BADGES, "badgeclass"): ("add", "change", "delete", "publish", "view"),
     (BADGES, "award"): ("add", "change", "view"),

@@ -1,12 +1,20 @@
-"""Admin integration of the core: the interests snippet and the admin's stylesheet."""
+"""Admin integration of the core: the interests and places snippets and the admin's
+stylesheet."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.models import Site
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from wagtail_cityoflearning import access
+from wagtail_cityoflearning.models.places import Place
 from wagtail_cityoflearning.models.taxonomy import Interest
 
 
@@ -22,6 +30,66 @@ class InterestViewSet(SnippetViewSet):
 
 
 register_snippet(InterestViewSet)
+
+
+# -- places: each city's own list ----------------------------------------------------------
+
+
+def places(user):
+    """The places ``user`` may see and change: those of the cities they edit."""
+    if not access.is_staff_user(user):
+        return Place.objects.none()
+    if user.is_superuser:
+        return Place.objects.all()
+    return Place.objects.filter(site__in=access.city_sites(user).values("pk"))
+
+
+if not isinstance(
+    policy_registry.get_by_type(Place, fallback=False), access.ScopedPermissionPolicy
+):
+    register_permission_policy(
+        Place, access.ScopedPermissionPolicy(Place, places), exact_class=True
+    )
+
+
+class PlaceForm(WagtailAdminModelForm):
+    """A place belongs to one of the user's cities; with one city, that one is chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("site")
+        if field is None:
+            return
+        sites = access.city_sites(self.for_user) if self.for_user else Site.objects.none()
+        field.queryset = sites
+        if not self.instance.pk and self.for_user is not None:
+            only = list(sites[:2])
+            if len(only) == 1:
+                field.initial = only[0].pk
+
+
+class PlaceChooserViewSet(access.ScopedViewSetMixin, SnippetChooserViewSet):
+    access_scope = staticmethod(places)
+
+
+class PlaceViewSet(access.ScopedViewSetMixin, SnippetViewSet):
+    """Districts, schools, stations and squares the map's "near" filter offers."""
+
+    access_scope = staticmethod(places)
+    chooser_viewset_class = PlaceChooserViewSet
+    edit_handler = ObjectList(Place.panels, base_form_class=PlaceForm)
+    model = Place
+    icon = "site"
+    menu_label = _("Map places")
+    menu_order = 305
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "site"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+register_snippet(PlaceViewSet)
 
 
 @hooks.register("insert_global_admin_css")

@@ -261,6 +261,7 @@ def load_city(
             illustrations=illustrations,
         )
         translate_city(name, home=home, map_page=map_page, playlists=playlists)
+        importlib.import_module("example_site.demo.places").load_places(site, name)
         if learner:
             report.learner_email = load_learner(
                 site=site,

@@ -13,9 +13,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_cityoflearning.map.geo import with_distance, within_bbox, within_radius
+from wagtail_cityoflearning.map.places import PlaceNotFound, find_place, near_options
 from wagtail_cityoflearning.models.opportunities import (
     OpportunityPage,
     OpportunitySession,
@@ -27,6 +29,7 @@ from wagtail_cityoflearning.models.taxonomy import Interest
 from wagtail_cityoflearning.search import sanitise_query
 
 MAX_RADIUS_KM = 50
+NEAR_PLACE_RADIUS_KM = 5  # around a chosen place without a distance, as "use my location"
 MAX_BBOX_SPAN_DEGREES = 10
 MAX_QUERY_LENGTH = 100
 # Dates a map can be asked about: wide enough for anyone, narrow enough that a day or a year
@@ -99,15 +102,24 @@ class PageIdChoiceFilter(django_filters.ModelChoiceFilter):
 class MapFilterForm(forms.Form):
     """Cross-field checks of the map filters."""
 
+    resolve_near = None  # text -> NearOption, or PlaceNotFound; set by the filterset
+    near_place = None  # the place found for "near"
+
     def clean(self):
         cleaned = super().clean()
+        self.find_near_place(cleaned)
         lat, lng = cleaned.get("lat"), cleaned.get("lng")
         if (lat is None) != (lng is None) and "lat" not in self.errors and "lng" not in self.errors:
             self.add_error("lat", _("Give both latitude and longitude, or neither."))
-        if cleaned.get("radius") is not None and (lat is None or lng is None):
-            self.add_error("radius", _("A distance needs a point: use your location first."))
-        if cleaned.get("sort") == "nearest" and (lat is None or lng is None):
-            self.add_error("sort", _("Sorting by distance needs your location."))
+        unplaced = lat is None or lng is None
+        if "near" in self.errors:
+            unplaced = False  # the place's own message says it all
+        if cleaned.get("radius") is not None and unplaced:
+            self.add_error(
+                "radius", _("A distance needs a point: choose a place or use your location.")
+            )
+        if cleaned.get("sort") == "nearest" and unplaced:
+            self.add_error("sort", _("Sorting by distance needs a place or your location."))
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The end date is before the start date."))
@@ -120,6 +132,20 @@ class MapFilterForm(forms.Form):
             except ValueError as error:
                 self.add_error("bbox", str(error))
         return cleaned
+
+    def find_near_place(self, cleaned):
+        """A place's point stands for the visitor's location (a place chosen wins over GPS)."""
+        text = cleaned.get("near")
+        if not text or "near" in self.errors or self.resolve_near is None:
+            return
+        try:
+            self.near_place = self.resolve_near(text)
+        except PlaceNotFound as error:
+            self.add_error("near", str(error))
+            return
+        cleaned["lat"], cleaned["lng"] = self.near_place.point
+        for name in ("lat", "lng"):
+            self.errors.pop(name, None)
 
 
 class OpportunityFilter(django_filters.FilterSet):
@@ -186,6 +212,11 @@ class OpportunityFilter(django_filters.FilterSet):
         max_value=180,
         widget=forms.HiddenInput,
     )
+    near = django_filters.CharFilter(
+        label=_("Place or provider"),
+        method="filter_noop",
+        max_length=MAX_QUERY_LENGTH,
+    )
     radius = django_filters.NumberFilter(
         label=_("Within (km)"), method="filter_noop", min_value=0.1, max_value=MAX_RADIUS_KM
     )
@@ -207,8 +238,10 @@ class OpportunityFilter(django_filters.FilterSet):
         fields = []
         form = MapFilterForm
 
-    def __init__(self, data=None, *args, locale=None, root=None, tz=None, now=None, **kwargs):
-        self.locale, self.root = locale, root
+    def __init__(
+        self, data=None, *args, locale=None, root=None, tz=None, now=None, site=None, **kwargs
+    ):
+        self.locale, self.root, self.site = locale, root, site
         self.tz = tz or timezone.get_current_timezone()
         self.now = now or timezone.now()
         super().__init__(data, *args, **kwargs)
@@ -222,6 +255,20 @@ class OpportunityFilter(django_filters.FilterSet):
         self.filters["provider"].queryset = providers
         self.form.fields["interest"].queryset = interests
         self.form.fields["provider"].queryset = providers
+        self.form.resolve_near = lambda text: find_place(text, self.near_options)
+
+    @cached_property
+    def near_options(self):
+        """The places and providers the "near" filter knows, for the form's list too."""
+        return near_options(self.site, self.filters["provider"].queryset)
+
+    near_radius = None  # km around the chosen place, once the queryset is built
+
+    @property
+    def near_place(self):
+        """The place the visitor chose, once the form is valid or not, else None."""
+        self.form.is_valid()
+        return self.form.near_place
 
     # -- the queryset ------------------------------------------------------------------
 
@@ -331,8 +378,12 @@ class OpportunityFilter(django_filters.FilterSet):
         lat, lng = data.get("lat"), data.get("lng")
         if lat is None or lng is None or "lat" in self.form.errors:
             return queryset
-        radius = data.get("radius")
-        if radius and "radius" not in self.form.errors:
+        radius = data.get("radius") if "radius" not in self.form.errors else None
+        if not radius and self.form.near_place is not None:
+            radius = NEAR_PLACE_RADIUS_KM
+        if self.form.near_place is not None:
+            self.near_radius = float(radius)
+        if radius:
             return within_radius(queryset, float(lat), float(lng), float(radius))
         return with_distance(queryset, float(lat), float(lng))
 

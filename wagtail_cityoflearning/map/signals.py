@@ -1,10 +1,11 @@
 """Invalidate the map feeds when what they show changes."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtail_cityoflearning.map import cache
 from wagtail_cityoflearning.models.opportunities import AbstractOpportunityPage
+from wagtail_cityoflearning.models.places import Place
 from wagtail_cityoflearning.models.providers import AbstractProviderPage
 
 
@@ -23,8 +24,15 @@ def on_page_move(sender, instance, **kwargs):
     on_page_change(sender, instance, **kwargs)
 
 
+def on_place_change(sender, instance, **kwargs):
+    # A feed filtered "near" a place holds the place's point.
+    cache.invalidate()
+
+
 def connect() -> None:
     page_published.connect(on_page_change, dispatch_uid="col_map_published")
     page_unpublished.connect(on_page_change, dispatch_uid="col_map_unpublished")
     post_delete.connect(on_page_change, dispatch_uid="col_map_deleted")
     post_page_move.connect(on_page_move, dispatch_uid="col_map_moved")
+    post_save.connect(on_place_change, sender=Place, dispatch_uid="col_map_place_saved")
+    post_delete.connect(on_place_change, sender=Place, dispatch_uid="col_map_place_deleted")

@@ -8,6 +8,7 @@ from wagtail_cityoflearning.models.opportunities import (
     OpportunitySession,
     OpportunityType,
 )
+from wagtail_cityoflearning.models.places import Place, PlaceKind
 from wagtail_cityoflearning.models.providers import (
     AbstractProviderIndexPage,
     AbstractProviderPage,
@@ -33,6 +34,8 @@ __all__ = [
     "OpportunitySession",
     "OpportunitySkill",
     "OpportunityType",
+    "Place",
+    "PlaceKind",
     "ProviderIndexPage",
     "ProviderPage",
     "ProviderSocialLink",

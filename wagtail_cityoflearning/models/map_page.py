@@ -25,7 +25,7 @@ from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 FILTER_PARAMETERS = {
     "q", "interest", "age", "when", "date_from", "date_to", "free", "mode", "language",
-    "type", "provider", "lat", "lng", "radius", "ongoing", "bbox", "sort",
+    "type", "provider", "near", "lat", "lng", "radius", "ongoing", "bbox", "sort",
 }  # fmt: skip
 
 
@@ -163,6 +163,7 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, OpportunityMapRoutes, 
             locale=self.get_listing_root().locale,  # the interests the opportunities carry
             root=self.get_listing_root(),
             tz=self.get_city_settings().tzinfo,
+            site=self.get_site(),
         )
 
 

@@ -4,6 +4,7 @@
 
 const root = document.querySelector("[data-col-map]");
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+const smallScreen = window.matchMedia("(max-width: 55.99rem)");
 
 function readJSON(value, fallback) {
   try {
@@ -38,6 +39,41 @@ function formatDate(iso, timeZone) {
   }
 }
 
+function readLabels(element) {
+  const script = document.getElementById(element.dataset.labelsId || "");
+  return readJSON(script?.textContent, {});
+}
+
+// A cluster's name for its count: the sample with the same plural category as the count
+// (the page renders one name per sample, translated with ngettext).
+function clusterName(labels, count) {
+  const names = labels.clusters || [];
+  let rules;
+  try {
+    rules = new Intl.PluralRules(document.documentElement.lang || undefined);
+  } catch {
+    rules = new Intl.PluralRules();
+  }
+  const category = rules.select(count);
+  const found =
+    names.find(([sample]) => sample === count) ||
+    names.find(([sample]) => rules.select(sample) === category) ||
+    names.find(([sample]) => sample > 1);
+  return found ? found[1].replace("{count}", String(count)) : String(count);
+}
+
+// The page's final state before the map loads: on a phone the filters and the map key are
+// folded and the list shows. CSS draws this state from the first paint where scripts run
+// (see cityoflearning.css, "scripting"); here the elements take it on, so nothing moves.
+function settle(element) {
+  const panel = element.querySelector("[data-filter-panel]");
+  if (panel && smallScreen.matches && !("hasErrors" in panel.dataset)) panel.open = false;
+  if (panel) panel.dataset.ready = "1";
+  const legend = element.querySelector("[data-map-legend]");
+  if (legend && smallScreen.matches) legend.open = false;
+  if (!element.dataset.view) element.dataset.view = "list";
+}
+
 function queryFromForm(form) {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
@@ -50,7 +86,7 @@ class OpportunityMap {
   constructor(element) {
     this.element = element;
     this.options = readJSON(element.dataset.options, {});
-    this.labels = readJSON(element.dataset.labels, {});
+    this.labels = readLabels(element);
     this.form = element.querySelector("[data-filters]");
     this.results = element.querySelector("[data-results]");
     this.status = element.querySelector("[data-results-status]");
@@ -62,6 +98,7 @@ class OpportunityMap {
     this.initViewSwitch();
     this.initForm();
     this.initLocation();
+    this.initNear();
     this.bindList();
     this.bindResults();
     this.loadMarkers(new URLSearchParams(window.location.search), true);
@@ -70,27 +107,54 @@ class OpportunityMap {
   initMap() {
     const L = window.L;
     const canvas = this.element.querySelector("[data-map-canvas]");
+    const labels = this.labels;
     this.map = L.map(canvas, {
       center: this.options.centre || [0, 0],
       zoom: this.options.zoom || 13,
+      zoomControl: false,
       zoomAnimation: !reducedMotion,
       fadeAnimation: !reducedMotion,
       markerZoomAnimation: !reducedMotion,
     });
+    // Leaflet's controls name themselves in English: the page gives the words.
+    L.control
+      .zoom({ zoomInTitle: labels.zoomIn || "+", zoomOutTitle: labels.zoomOut || "-" })
+      .addTo(this.map);
+    const leaflet = document.createElement("a");
+    leaflet.href = "https://leafletjs.com";
+    leaflet.textContent = "Leaflet";
+    if (labels.leaflet) leaflet.title = labels.leaflet;
+    this.map.attributionControl.setPrefix(leaflet.outerHTML);
     L.tileLayer(this.options.tileUrl, {
-      attribution: this.options.attribution,
+      attribution: labels.attribution || this.options.attribution,
       maxZoom: 19,
     }).addTo(this.map);
     this.cluster = L.markerClusterGroup({
       animate: !reducedMotion,
       showCoverageOnHover: false,
       maxClusterRadius: 50,
+      iconCreateFunction: (cluster) => this.clusterIcon(cluster),
     });
     this.map.addLayer(this.cluster);
     this.providers = L.layerGroup();
-    L.control
-      .layers(null, { [this.labels.providers || "Providers"]: this.providers }, { collapsed: false })
+    const layers = L.control
+      .layers(null, { [labels.providers || "Providers"]: this.providers }, { collapsed: false })
       .addTo(this.map);
+    const container = layers.getContainer();
+    const toggle = container.querySelector(".leaflet-control-layers-toggle");
+    if (labels.layers) {
+      container.setAttribute("aria-label", labels.layers);
+      container.setAttribute("role", "group");
+      toggle?.setAttribute("title", labels.layers);
+      toggle?.setAttribute("aria-label", labels.layers);
+    }
+    this.map.on("popupopen", (event) => {
+      const close = event.popup.getElement()?.querySelector(".leaflet-popup-close-button");
+      if (close && labels.closePopup) {
+        close.setAttribute("aria-label", labels.closePopup);
+        close.title = labels.closePopup;
+      }
+    });
     this.map.on("overlayadd", (event) => {
       if (event.layer === this.providers) this.loadProviders();
     });
@@ -108,6 +172,17 @@ class OpportunityMap {
 
   // -- markers -------------------------------------------------------------------------
 
+  clusterIcon(cluster) {
+    const count = cluster.getChildCount();
+    const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    return new NamedDivIcon({
+      html: `<div><span aria-hidden="true">${count}</span></div>`,
+      className: `marker-cluster marker-cluster-${size}`,
+      iconSize: new window.L.Point(40, 40),
+      label: clusterName(this.labels, count),
+    });
+  }
+
   markerFor(feature) {
     const L = window.L;
     const [lng, lat] = feature.geometry.coordinates;
@@ -117,7 +192,8 @@ class OpportunityMap {
     const dot = document.createElement("span");
     dot.className = "col-marker__dot";
     dot.style.setProperty("--marker-colour", p.colour || "#1d4ed8");
-    const icon = L.divIcon({
+    const icon = new NamedDivIcon({
+      label: p.title,
       className: "col-marker",
       html: dot,
       iconSize: [28, 28],
@@ -142,7 +218,7 @@ class OpportunityMap {
     return marker;
   }
 
-  async loadMarkers(params, fit) {
+  async loadMarkers(params, fit, attempt = 0) {
     params.delete("page");
     const url = `${this.element.dataset.geojsonUrl}?${params}`;
     // Filters can change faster than answers arrive: only the latest request draws.
@@ -151,6 +227,14 @@ class OpportunityMap {
     let data;
     try {
       const response = await fetch(url, { headers: { Accept: "application/geo+json" } });
+      if (response.status === 400 && attempt < 3) {
+        // The list leaves out the filters it cannot use (and says so): the map does too.
+        const fields = Object.keys((await response.json()).fields || {});
+        if (fields.length && request === this.markersRequest) {
+          for (const name of fields) params.delete(name);
+          return this.loadMarkers(params, fit, attempt + 1);
+        }
+      }
       if (!response.ok) return;
       data = await response.json();
     } catch {
@@ -166,9 +250,18 @@ class OpportunityMap {
     });
     this.cluster.addLayers(layers);
     this.element.dataset.markers = String(layers.length);
-    if (fit && layers.length && !params.get("bbox")) {
-      this.map.fitBounds(this.cluster.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
+    if (fit && layers.length && !params.get("bbox")) this.fitMarkers();
+  }
+
+  // A hidden map (the list view on a phone) has no size to fit to: it fits when shown.
+  fitMarkers() {
+    if (!this.map.getContainer().clientWidth) {
+      this.fitWhenShown = true;
+      return;
     }
+    this.fitWhenShown = false;
+    if (!this.cluster.getLayers().length) return;
+    this.map.fitBounds(this.cluster.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
   }
 
   async loadProviders() {
@@ -223,13 +316,9 @@ class OpportunityMap {
 
   initForm() {
     if (!this.form) return;
-    const panel = this.form.querySelector("[data-filter-panel]");
-    // On a phone the results come first; the filters open with one tap.
-    if (panel && !("hasErrors" in panel.dataset) && window.matchMedia("(max-width: 55.99rem)").matches) {
-      panel.open = false;
-    }
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
+      this.prepareNear();
       this.apply(queryFromForm(this.form));
     });
     this.form.addEventListener("change", (event) => {
@@ -306,6 +395,8 @@ class OpportunityMap {
       navigator.geolocation.getCurrentPosition(
         (position) => {
           const { elements } = this.form;
+          if (elements.near) elements.near.value = "";
+          this.nearApplied = "";
           elements.lat.value = position.coords.latitude.toFixed(6);
           elements.lng.value = position.coords.longitude.toFixed(6);
           if (!elements.radius.value) elements.radius.value = "5";
@@ -321,31 +412,79 @@ class OpportunityMap {
     });
   }
 
+  // -- "near a place": a name typed or chosen from the list ---------------------------
+
+  initNear() {
+    const input = this.form?.elements.near;
+    if (!input) return;
+    this.nearApplied = input.value;
+    // Choosing from the list (or leaving the field after typing) filters at once; Enter
+    // sends the form, which does the same.
+    input.addEventListener("change", () => {
+      if (input.value.trim() === this.nearApplied.trim()) return;
+      this.prepareNear();
+      this.apply(queryFromForm(this.form));
+    });
+  }
+
+  prepareNear() {
+    const { elements } = this.form;
+    const input = elements.near;
+    if (!input || input.value.trim() === (this.nearApplied || "").trim()) return;
+    this.nearApplied = input.value;
+    const status = this.element.querySelector("[data-location-status]");
+    if (input.value.trim()) {
+      // The place stands for the visitor's location: the nearest first.
+      elements.lat.value = "";
+      elements.lng.value = "";
+      elements.sort.value = "nearest";
+      if (status) status.textContent = this.labels.nearPlace || "";
+    } else {
+      if (!elements.lat.value && elements.sort.value === "nearest") elements.sort.value = "soonest";
+      if (status) status.textContent = "";
+    }
+  }
+
   // -- Map / List switch on small screens --------------------------------------------
 
   initViewSwitch() {
     const group = this.element.querySelector(".col-view-switch");
     if (!group) return;
     group.hidden = false;
-    this.element.dataset.view = "list";
     for (const button of group.querySelectorAll("[data-view]")) {
       button.addEventListener("click", () => {
         this.element.dataset.view = button.dataset.view;
         for (const other of group.querySelectorAll("[data-view]")) {
           other.setAttribute("aria-pressed", String(other === button));
         }
-        if (button.dataset.view === "map") this.map.invalidateSize();
+        if (button.dataset.view === "map") {
+          this.map.invalidateSize();
+          if (this.fitWhenShown) this.fitMarkers();
+        }
       });
     }
   }
 }
 
+let NamedDivIcon;
+
 function start() {
   if (root && window.L && window.L.markerClusterGroup) {
+    // A marker's element carries its name (a marker of one opportunity: its title; a
+    // cluster: how many are there). Leaflet gives it role="button" and the keyboard focus.
+    NamedDivIcon = window.L.DivIcon.extend({
+      createIcon(oldIcon) {
+        const element = window.L.DivIcon.prototype.createIcon.call(this, oldIcon);
+        if (this.options.label) element.setAttribute("aria-label", this.options.label);
+        return element;
+      },
+    });
     root.colMap = new OpportunityMap(root);
     root.dataset.ready = "1";
   }
 }
+
+if (root) settle(root);
 
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", start);

@@ -1,4 +1,8 @@
-"""Bulk award in the admin: paste a list or upload a CSV, preview every row, then award."""
+"""Bulk award in the admin: paste a list or upload a CSV, preview every row, then award.
+
+The preview keeps the list: "Change the list" goes back to it as it was pasted. Recipients who
+already hold the badge are skipped unless the editor ticks "Award again" on their row.
+"""
 
 from django import forms
 from django.contrib import messages
@@ -70,7 +74,7 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {**super().get_form_kwargs(), **self.user_kwargs()}
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -78,27 +82,60 @@ class BulkAwardView(WagtailAdminTemplateMixin, FormView):
             {"url": "", "label": self.page_title},
         ]
 
+    def again(self) -> set[int]:
+        """The numbers of the rows ticked "Award again" (anything else is ignored)."""
+        return {int(value) for value in self.request.POST.getlist("again") if value.isdigit()}
+
     def form_valid(self, form):
+        if self.request.POST.get("edit") == "1":
+            # Back to the list as it was pasted (an uploaded file's text included).
+            data = {
+                "badge_class": self.request.POST.get("badge_class", ""),
+                "rows": form.cleaned_data["rows"],
+            }
+            return self.render_to_response(
+                self.get_context_data(form=self.form_class(initial=data, **self.user_kwargs()))
+            )
         rows = bulk.check(
-            bulk.parse(form.cleaned_data["rows"]), badge_class=form.cleaned_data["badge_class"]
+            bulk.parse(form.cleaned_data["rows"]),
+            badge_class=form.cleaned_data["badge_class"],
+            again=self.again(),
         )
-        ready = rows and all(row.valid for row in rows)
+        ready = bool(rows) and all(row.valid for row in rows)
         if ready and self.request.POST.get("confirm") == "1":
-            awards = bulk.award_all(
-                form.cleaned_data["badge_class"], rows, awarded_by=self.request.user
-            )
-            messages.success(
-                self.request,
-                ngettext("%(count)s badge awarded.", "%(count)s badges awarded.", len(awards))
-                % {"count": len(awards)},
-            )
-            return redirect(reverse("cityoflearning_awards:index") + f"?source={Award.Source.BULK}")
+            return self.award(form.cleaned_data["badge_class"], rows)
         return self.render_to_response(
             self.get_context_data(
                 form=form,
                 rows=rows,
                 ready=ready,
                 error_count=sum(1 for row in rows if not row.valid),
+                held_count=sum(1 for row in rows if row.held is not None),
+                award_count=sum(1 for row in rows if row.to_award),
                 pasted=form.cleaned_data["rows"],
             )
         )
+
+    def user_kwargs(self):
+        return {"user": self.request.user}
+
+    def award(self, badge_class, rows):
+        awards = bulk.award_all(badge_class, rows, awarded_by=self.request.user)
+        skipped = sum(1 for row in rows if not row.to_award)
+        if awards:
+            messages.success(
+                self.request,
+                ngettext("%(count)s badge awarded.", "%(count)s badges awarded.", len(awards))
+                % {"count": len(awards)},
+            )
+        if skipped:
+            messages.info(
+                self.request,
+                ngettext(
+                    "%(count)s recipient already holds this badge and was skipped.",
+                    "%(count)s recipients already hold this badge and were skipped.",
+                    skipped,
+                )
+                % {"count": skipped},
+            )
+        return redirect(reverse("cityoflearning_awards:index") + f"?source={Award.Source.BULK}")

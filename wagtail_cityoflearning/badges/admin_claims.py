@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
@@ -15,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail_cityoflearning import access
 from wagtail_cityoflearning.badges import access as badge_access
 from wagtail_cityoflearning.badges.admin_forms import ClaimCodeFilterSet
+from wagtail_cityoflearning.badges.admin_views import counted_paginator
 from wagtail_cityoflearning.badges.models import ClaimCode
 from wagtail_cityoflearning.exports import SafeSpreadsheetExportMixin
 
@@ -34,7 +36,11 @@ class ClaimCodeForm(WagtailAdminModelForm):
 
 
 class ClaimCodeIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
-    pass
+    paginator_class = counted_paginator(
+        lambda count: (
+            ngettext("%(count)s claim code", "%(count)s claim codes", count) % {"count": count}
+        )
+    )
 
 
 class ClaimCodeCreateView(generic.CreateView):

@@ -1,14 +1,25 @@
-"""Admin views for awards: award one badge, revoke with a reason, list, filter and export."""
+"""Admin views for awards: award one badge, revoke with a reason, list, filter and export.
+
+Hook: ``cityoflearning_award_recipient_choices(user, badge_class) -> [(email, label)]``: the
+learners ``user`` may pick as a recipient (an app that knows learners answers, within the
+access policy); the award form suggests them as its email box is typed in.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import Column, StatusFlagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button
 
 from wagtail_cityoflearning import access
 from wagtail_cityoflearning.badges import access as badge_access
@@ -16,13 +27,50 @@ from wagtail_cityoflearning.badges.admin_bulk import BulkAwardView
 from wagtail_cityoflearning.badges.admin_forms import AwardFilterSet
 from wagtail_cityoflearning.badges.awarding import award, revoke
 from wagtail_cityoflearning.badges.bulk import CONSENT_MISSING
-from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.badges.models import Award, BadgeClass
 from wagtail_cityoflearning.exports import SafeSpreadsheetExportMixin
 from wagtail_cityoflearning.recipients import recipient_may_receive
 
 
+def award_recipient_choices(user, badge_class=None) -> list[tuple[str, str]]:
+    """The learners ``user`` may pick as the recipient of ``badge_class``: (email, label)."""
+    choices = []
+    for answer in hooks.get_hooks("cityoflearning_award_recipient_choices"):
+        choices.extend(answer(user, badge_class))
+    return choices
+
+
+class LearnerEmailInput(forms.EmailInput):
+    """An email box that suggests learners as it is typed in (by name or by address); any
+    other address can still be typed, for someone without an account."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs)
+        self.choices = list(choices)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        if not self.choices:
+            return super().render(name, value, attrs, renderer)
+        list_id = f"{attrs.get('id') or 'id_' + name}-learners"
+        attrs["list"] = list_id
+        attrs.setdefault("autocomplete", "off")
+        options = format_html_join(
+            "",
+            '<option value="{}" label="{}"></option>',
+            ((email, f"{label} <{email}>") for email, label in self.choices),
+        )
+        return format_html(
+            '{}<datalist id="{}">{}</datalist>',
+            super().render(name, value, attrs, renderer),
+            list_id,
+            options,
+        )
+
+
 class AwardForm(WagtailAdminModelForm):
-    """Award a published badge to one email address, with optional evidence."""
+    """Award a published badge to one email address, with optional evidence. The email box
+    suggests the learners in the user's scope."""
 
     evidence_url = forms.URLField(label=_("Evidence URL"), required=False, assume_scheme="https")
     evidence_narrative = forms.CharField(
@@ -36,8 +84,18 @@ class AwardForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["badge_class"].queryset = badge_access.awardable_badge_classes(self.for_user)
-        self.fields["recipient_email"].help_text = _(
-            "The badge and its email go to this address; it is never shown in public."
+        field = self.fields["recipient_email"]
+        field.help_text = _(
+            "Type a learner’s name or address and pick them from the suggestions, or type the "
+            "address of someone without an account. The badge and its email go to this "
+            "address; it is never shown in public."
+        )
+        badge_class = self.initial.get("badge_class")
+        if badge_class is not None and not isinstance(badge_class, BadgeClass):
+            badge_class = self.fields["badge_class"].queryset.filter(pk=badge_class).first()
+        field.widget = LearnerEmailInput(
+            attrs=field.widget.attrs,
+            choices=award_recipient_choices(self.for_user, badge_class) if self.for_user else [],
         )
 
     def clean(self):
@@ -50,6 +108,14 @@ class AwardForm(WagtailAdminModelForm):
 
 
 class AwardCreateView(generic.CreateView):
+    def get_initial(self):
+        """``?badge_class=`` chooses the badge (and suggests its participants first)."""
+        initial = super().get_initial()
+        value = self.request.GET.get("badge_class", "")
+        if value.isdigit():
+            initial["badge_class"] = int(value)
+        return initial
+
     def save_instance(self):
         data = self.form.cleaned_data
         evidence = []
@@ -95,17 +161,38 @@ class AwardRevokeView(generic.EditView):
         return _("The badge “%(badge)s” was revoked.") % {"badge": instance.badge_class}
 
 
+def counted_paginator(label):
+    """A paginator whose count ("9 awards") says ``label(count)``: a correct plural in every
+    language (Wagtail joins the number and the model's plural name)."""
+
+    class CountedPaginator(WagtailPaginator):
+        @cached_property
+        def items_count_label(self):
+            return label(self.count)
+
+    return CountedPaginator
+
+
 class AwardIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+    paginator_class = counted_paginator(
+        lambda count: ngettext("%(count)s award", "%(count)s awards", count) % {"count": count}
+    )
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("badge_class__issuer")
 
     @cached_property
-    def header_buttons(self):
-        return super().header_buttons + [
-            HeaderButton(
-                _("Bulk award"), url=reverse("cityoflearning_awards:bulk"), icon_name="group"
+    def header_more_buttons(self):
+        # In the "Actions" menu, with the downloads: a third button in the header would push
+        # that menu out of a phone's screen.
+        return [
+            Button(
+                _("Bulk award"),
+                url=reverse("cityoflearning_awards:bulk"),
+                icon_name="group",
+                priority=5,
             )
-        ]
+        ] + super().header_more_buttons
 
 
 class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
@@ -123,7 +210,26 @@ class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False  # an award is for one person; award again instead
     form_fields = ["badge_class", "recipient_email", "narrative"]
-    list_display = ["badge_class", "recipient_email", "issued_on", "source", "revoked"]
+    list_display = [
+        "badge_class",
+        "recipient_email",
+        "issued_on",
+        # The source only on wide screens: on a phone the status must fit.
+        Column(
+            "source",
+            label=capfirst(Award._meta.get_field("source").verbose_name),
+            accessor="get_source_display",
+            sort_key="source",
+            classname="col-wide-only",
+        ),
+        StatusFlagColumn(
+            "revoked",
+            label=_("Status"),
+            sort_key="revoked",
+            true_label=pgettext_lazy("award status", "Revoked"),
+            false_label=pgettext_lazy("award status", "Active"),
+        ),
+    ]
     filterset_class = AwardFilterSet
     search_fields = ["recipient_email", "badge_class__name"]
     search_backend_name = None

@@ -1,4 +1,10 @@
-"""Bulk awards: parse a pasted list or a CSV file, preview every row's errors, then award all."""
+"""Bulk awards: parse a pasted list or a CSV file, preview every row's errors and who already
+holds the badge, then award all.
+
+Hook: ``cityoflearning_recipient_addresses(email) -> iterable of str``: the other addresses of
+the person behind ``email`` (an app that knows accounts answers), so that a badge sent to any
+of them counts as held.
+"""
 
 import csv
 import io
@@ -7,8 +13,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award
@@ -27,10 +37,18 @@ class Row:
     evidence: str = ""
     narrative: str = ""
     errors: list[str] = field(default_factory=list)
+    held: Award | None = None  # an active award of the badge this recipient already holds
+    again: bool = False  # the editor ticked to award it once more
 
     @property
     def valid(self) -> bool:
         return not self.errors
+
+    @property
+    def to_award(self) -> bool:
+        """Awarded on confirmation: unless the recipient holds the badge and nobody ticked
+        to award it again."""
+        return self.valid and (self.held is None or self.again)
 
 
 def parse(text: str) -> list[Row]:
@@ -54,9 +72,31 @@ CONSENT_MISSING = gettext_lazy(
 )
 
 
-def check(rows: list[Row], badge_class=None) -> list[Row]:
+def same_person_addresses(email: str) -> set[str]:
+    """``email`` and the other addresses of the same person (lower case)."""
+    addresses = {email.strip().lower()}
+    for answer in hooks.get_hooks("cityoflearning_recipient_addresses"):
+        addresses.update(address.strip().lower() for address in answer(email))
+    return addresses
+
+
+def active_awards(badge_class, email: str):
+    """The awards of ``badge_class`` to the person behind ``email`` that still count: not
+    revoked, not expired."""
+    return (
+        Award.objects.filter(badge_class=badge_class, revoked=False)
+        .filter(Q(expires__isnull=True) | Q(expires__gt=timezone.now()))
+        .annotate(email_lower=Lower("recipient_email"))
+        .filter(email_lower__in=same_person_addresses(email))
+        .order_by("-issued_on")
+    )
+
+
+def check(rows: list[Row], badge_class=None, again=()) -> list[Row]:
     """Fill each row's ``errors``: invalid email or URL, duplicates, too many rows, and (with
-    ``badge_class``) learners whose guardian has not agreed for the badge's city."""
+    ``badge_class``) learners whose guardian has not agreed for the badge's city; and
+    ``held``, the badge the recipient already holds. ``again``: the numbers of the rows
+    ticked to be awarded even so."""
     site = badge_class.issuer.get_site() if badge_class is not None else None
     seen = {}
     if len(rows) > MAX_ROWS:
@@ -71,6 +111,9 @@ def check(rows: list[Row], badge_class=None) -> list[Row]:
         else:
             if site is not None and not recipient_may_receive(row.email, site):
                 row.errors.append(str(CONSENT_MISSING))
+            if badge_class is not None:
+                row.held = active_awards(badge_class, row.email).first()
+                row.again = row.held is not None and row.number in again
         if row.evidence:
             try:
                 _url(row.evidence)
@@ -84,7 +127,8 @@ def check(rows: list[Row], badge_class=None) -> list[Row]:
 
 
 def award_all(badge_class, rows: list[Row], *, awarded_by=None) -> list[Award]:
-    """Award every row, all or none. Call :func:`check` first; invalid rows raise."""
+    """Award every row to be awarded (:attr:`Row.to_award`), all or none. Call :func:`check`
+    first; invalid rows raise."""
     if not rows or any(not row.valid for row in rows):
         raise ValidationError(_("Fix every row before awarding."))
     with transaction.atomic():
@@ -98,4 +142,5 @@ def award_all(badge_class, rows: list[Row], *, awarded_by=None) -> list[Award]:
                 source=Award.Source.BULK,
             )
             for row in rows
+            if row.to_award
         ]

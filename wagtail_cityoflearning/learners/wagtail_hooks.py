@@ -11,7 +11,14 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
 from wagtail_cityoflearning.learners.accounts.badges import claim_refusal, recipient_may_receive
 from wagtail_cityoflearning.learners.admin.participants import ParticipantsView
-from wagtail_cityoflearning.learners.admin.report import PlaylistProgressReportView
+from wagtail_cityoflearning.learners.admin.recipients import (
+    award_recipient_choices,
+    recipient_addresses,
+)
+from wagtail_cityoflearning.learners.admin.report import (
+    PlaylistProgressReportView,
+    PlaylistProgressView,
+)
 from wagtail_cityoflearning.learners.admin.review import (
     ReviewQueueView,
     ReviewView,
@@ -70,12 +77,22 @@ class PlaylistProgressReportViewSet(ViewSet):
             "queue_url_name": "cityoflearning_evidence_review:index",
         }
         view = PlaylistProgressReportView
+        playlist = {"playlist_url_name": self.get_url_name("playlist")}
         return [
-            path("", self.construct_view(view, **names), name="index"),
+            path("", self.construct_view(view, **names, **playlist), name="index"),
             path(
                 "results/",
-                self.construct_view(view, results_only=True, **names),
+                self.construct_view(view, results_only=True, **names, **playlist),
                 name="index_results",
+            ),
+            path(
+                "<int:pk>/",
+                self.construct_view(
+                    PlaylistProgressView,
+                    index_url_name=names["index_url_name"],
+                    queue_url_name=names["queue_url_name"],
+                ),
+                name="playlist",
             ),
         ]
 
@@ -157,3 +174,8 @@ hooks.register("cityoflearning_retry_pending", retry_pending)
 # Nothing is awarded to, or claimed by, a learner who may not store learning on the city's site.
 hooks.register("cityoflearning_recipient_may_receive", recipient_may_receive)
 hooks.register("cityoflearning_claim_refusal", claim_refusal)
+
+# The badges' admin: the learners an editor may pick as a recipient, and a learner's addresses
+# (a badge sent to any of them is already held).
+hooks.register("cityoflearning_award_recipient_choices", award_recipient_choices)
+hooks.register("cityoflearning_recipient_addresses", recipient_addresses)

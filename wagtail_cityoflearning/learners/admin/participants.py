@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -57,7 +58,17 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
         return _("Participants")
 
     def get_page_subtitle(self):
-        return self.opportunity.get_admin_display_title()
+        """The opportunity, and when it starts."""
+        title = self.opportunity.get_admin_display_title()
+        date = self.opportunity_date()
+        return f"{title} ({date})" if date else title
+
+    def opportunity_date(self) -> str:
+        """When the opportunity starts (its first session), "" for one without dates."""
+        starts_at = getattr(self.opportunity, "starts_at", None)
+        if starts_at is None:
+            return ""
+        return formats.date_format(timezone.localtime(starts_at), "DATETIME_FORMAT")
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -65,7 +76,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
                 "url": reverse("wagtailadmin_pages:edit", args=[self.opportunity.pk]),
                 "label": self.opportunity.get_admin_display_title(),
             },
-            {"url": "", "label": _("Participants")},
+            {"url": "", "label": self.get_header_title()},
         ]
 
     def url(self, email=""):

@@ -1,15 +1,27 @@
 """The "Playlist progress" report: for each playlist the user reviews, how many learners
-started and completed it and how much evidence waits for review; exportable as CSV/XLSX."""
+started and completed it and how much evidence waits for review; exportable as CSV/XLSX.
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+Each row names its city; a user with several cities (the superuser) chooses one with a filter.
+A playlist's title opens its progress: each learner's steps.
+"""
+
+import django_filters
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Site
 
+from wagtail_cityoflearning import access
+from wagtail_cityoflearning.learners.admin.attendance import learner_name
 from wagtail_cityoflearning.learners.playlists.permissions import reviewable_playlists
 from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
 
@@ -33,6 +45,38 @@ def playlist_progress_counts(user):
     )
 
 
+def site_of(page, sites):
+    """The Site among ``sites`` whose root is ``page`` or one of its ancestors (the deepest)."""
+    found = None
+    for site in sites:
+        root = site.root_page
+        if page.path.startswith(root.path) and (
+            found is None or root.depth > found.root_page.depth
+        ):
+            found = site
+    return found
+
+
+class PlaylistProgressFilterSet(WagtailFilterSet):
+    site = django_filters.ModelChoiceFilter(
+        label=_("City"),
+        queryset=lambda request: (
+            access.city_sites(request.user).order_by("site_name", "hostname")
+            if request
+            else Site.objects.none()
+        ),
+        method="filter_site",
+        empty_label=_("All cities"),
+    )
+
+    class Meta:
+        model = PlaylistEnrolment  # any model: the field filters pages by their place
+        fields = []
+
+    def filter_site(self, queryset, name, value):
+        return queryset.descendant_of(value.root_page, inclusive=True) if value else queryset
+
+
 class PlaylistProgressReportView(ReportView):
     page_title = _("Playlist progress")
     header_icon = "table"
@@ -48,9 +92,31 @@ class PlaylistProgressReportView(ReportView):
         "waiting": _("Waiting for review"),
     }
     export_filename = "playlist-progress"
+    playlist_url_name = None
+
+    @cached_property
+    def sites(self):
+        return list(Site.objects.select_related("root_page"))
+
+    @property
+    def filterset_class(self):
+        """The city filter, for those who see more than one city."""
+        if access.city_sites(self.request.user).count() > 1:
+            return PlaylistProgressFilterSet
+        return None
 
     def get_base_queryset(self):
         return playlist_progress_counts(self.request.user)
+
+    def get_table(self, object_list):
+        rows = list(object_list)
+        for page in rows:
+            site = site_of(page, self.sites)
+            page.city = (site.site_name or site.hostname) if site else ""
+        return super().get_table(rows)
+
+    def playlist_url(self, page):
+        return reverse(self.playlist_url_name, args=[page.pk])
 
     def order_queryset(self, queryset):
         return super().order_queryset(queryset).order_by(self.ordering or "title", "pk")
@@ -65,8 +131,9 @@ class PlaylistProgressReportView(ReportView):
                 "title",
                 label=_("Playlist"),
                 sort_key="title",
-                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                get_url=self.playlist_url,
             ),
+            Column("city", label=_("City"), accessor="city"),
             Column("started", label=_("Started"), sort_key="started"),
             Column("completed", label=_("Completed"), sort_key="completed"),
             TitleColumn(
@@ -80,3 +147,61 @@ class PlaylistProgressReportView(ReportView):
     @cached_property
     def no_results_message(self):
         return _("There are no playlists you may review.")
+
+
+class PlaylistProgressView(WagtailAdminTemplateMixin, TemplateView):
+    """One playlist's progress: each learner who started it, how many steps they have done,
+    what waits for review and whether they completed it."""
+
+    template_name = "wagtail_cityoflearning/learners/admin/playlist_progress.html"
+    header_icon = "table"
+    index_url_name = None
+    queue_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        self.playlist = get_object_or_404(
+            reviewable_playlists(request.user).specific(), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.playlist.get_admin_display_title()
+
+    def get_page_subtitle(self):
+        return _("Playlist progress")
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": _("Playlist progress")},
+            {"url": "", "label": self.playlist.get_admin_display_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        done = [StepProgress.Status.DONE, StepProgress.Status.APPROVED]
+        enrolments = (
+            PlaylistEnrolment.objects.filter(playlist_id=self.playlist.pk, started_at__isnull=False)
+            .select_related("user__learner_profile")
+            .annotate(
+                steps_done=Count("step_progress", filter=Q(step_progress__status__in=done)),
+                waiting=Count(
+                    "step_progress",
+                    filter=Q(step_progress__status=StepProgress.Status.SUBMITTED),
+                ),
+            )
+            .order_by("started_at", "pk")
+        )
+        rows = [
+            {"enrolment": enrolment, "name": learner_name(enrolment.user)}
+            for enrolment in enrolments
+        ]
+        steps = getattr(self.playlist, "steps", None)
+        return super().get_context_data(
+            playlist=self.playlist,
+            rows=rows,
+            step_count=len(steps) if steps is not None else None,
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.playlist.pk]),
+            queue_url=reverse(self.queue_url_name)
+            + "?"
+            + urlencode({"playlist": self.playlist.pk}),
+            **kwargs,
+        )

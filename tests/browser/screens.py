@@ -16,7 +16,7 @@ from wagtail.models import Page, Site, get_page_models
 
 from wagtail_cityoflearning.badges.models import ClaimCode
 from wagtail_cityoflearning.learners.admin.review import review_queryset
-from wagtail_cityoflearning.learners.models import Attendance, StepProgress
+from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
 from wagtail_cityoflearning.models import OpportunityPage
 
 PACKAGE = "wagtail_cityoflearning"
@@ -24,7 +24,17 @@ User = get_user_model()
 
 # The last part of a URL name says what the view is.
 LIST_SCREENS = {"list", "index", "add", "bulk"}
-OBJECT_SCREENS = {"edit", "inspect", "history", "usage", "delete", "copy", "print", "review"}
+OBJECT_SCREENS = {
+    "edit",
+    "inspect",
+    "history",
+    "usage",
+    "delete",
+    "copy",
+    "print",
+    "review",
+    "playlist",
+}
 # Parts of screens (a listing's results fragment, a chooser modal's JSON) or actions on a
 # revision; Wagtail's own views draw them inside the screens above.
 NOT_SCREENS = {
@@ -74,6 +84,8 @@ def _first_object(pattern):
     model = model or getattr(getattr(callback, "view_class", None), "model", None)
     if pattern.name == "print":
         model = ClaimCode
+    if pattern.name == "playlist":  # a playlist's progress
+        return PlaylistEnrolment.objects.order_by("pk").first().playlist
     return model._default_manager.order_by("pk").first() if model else None
 
 

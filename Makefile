@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test test-django6 lint format docs bench vendor messages check-messages check-migrations wheel dist production permissions-doc clean
+.PHONY: help install demo serve test test-django6 lint format docs bench audit vendor messages check-messages check-migrations wheel dist production permissions-doc clean
 
 help:
 	@echo "make demo     set up .venv, migrate SQLite, load Ljubljana + Cagliari and serve on :$(PORT)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint     ruff check and format check"
 	@echo "make docs     build the documentation (warnings are errors)"
 	@echo "make bench    run the benchmarks in benchmarks/"
+	@echo "make audit    Lighthouse and pa11y on the demo's public pages (needs Node.js and Chromium)"
 	@echo "make vendor   copy Leaflet from node_modules into the package's static files"
 	@echo "make messages update and compile the translation catalogues"
 	@echo "make check-messages  fail when a catalogue is stale, incomplete or not compiled"
@@ -83,8 +84,14 @@ bench: install
 		echo "== $$script"; $(BIN)/python "$$script"; \
 	done; [ $$found = 1 ] || echo "No benchmarks yet."
 
+# Lighthouse (mobile and desktop) and pa11y on the demo's public pages in both cities; reports
+# in test-artifacts/audit/. Fails below 100 in accessibility, best practices or SEO.
+audit: install
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	$(BIN)/python scripts/audit.py
+
 vendor:
-	npm ci --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	$(BIN)/python scripts/vendor_static.py
 
 check-messages: install

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "wagtail_cityoflearning.learners",
     "wagtailgeowidget",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",  # /sitemap.xml of each city (wagtail_cityoflearning.urls)
+    "django.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -200,7 +202,11 @@ def _tile_source(url_template: str) -> str:
 
 # The map's tile server (the admin's map picker and the cities' maps use the same one): the
 # only outside host a public page loads anything from.
-CSP_TILE_SOURCES = [_tile_source(GEO_WIDGET_LEAFLET_TILE_LAYER)]
+# CSP_TILE_SOURCES in the environment (origins, space- or comma-separated) names others, such
+# as the stub tile server of `make audit`.
+CSP_TILE_SOURCES = os.environ.get("CSP_TILE_SOURCES", "").replace(",", " ").split() or [
+    _tile_source(GEO_WIDGET_LEAFLET_TILE_LAYER)
+]
 # Video blocks load their player from these hosts, and only when the visitor presses play.
 CSP_VIDEO_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {

@@ -186,7 +186,11 @@ def test_translations_with_their_own_addresses_are_linked_with_hreflang(client, 
     assert (sl_map.url, en_map.url) == ("/zemljevid/", "/map/")
 
     switcher = Switcher(visit(client, sl_map.url).content.decode())
-    assert switcher.alternates == {"sl": sl_map.get_full_url(), "en": en_map.get_full_url()}
+    assert switcher.alternates == {
+        "sl": sl_map.get_full_url(),
+        "en": en_map.get_full_url(),
+        "x-default": sl_map.get_full_url(),  # the city's own language
+    }
     # The home pages share "/": only the cookie tells them apart, so no hreflang links.
     assert Switcher(visit(client, "/").content.decode()).alternates == {}
 

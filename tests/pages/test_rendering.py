@@ -92,7 +92,12 @@ class _Assets(HTMLParser):
         attrs = dict(attrs)
         if tag in ("script", "img", "iframe", "source", "video", "audio") and attrs.get("src"):
             self.urls.append(attrs["src"])
-        if tag == "link" and attrs.get("href"):
+        # A page's canonical address and its translations' are named, not loaded.
+        if (
+            tag == "link"
+            and attrs.get("href")
+            and attrs.get("rel") not in ("canonical", "alternate")
+        ):
             self.urls.append(attrs["href"])
 
 

@@ -90,3 +90,15 @@ def opportunity_badge_section(request, page):
                 request=request,
             )
     return ""
+
+
+# The claim pages' forms and messages ({% cityoflearning_head %} adds the stylesheet).
+CLAIM_STYLESHEETS = ["wagtail_cityoflearning/css/accounts.css"]
+
+
+@hooks.register("cityoflearning_head_stylesheets")
+def claim_stylesheets(request, page):
+    match = getattr(request, "resolver_match", None)
+    if page is not None or match is None or match.namespace != "wagtail_cityoflearning_badges":
+        return []
+    return CLAIM_STYLESHEETS if match.url_name in ("claim", "claim_start") else []

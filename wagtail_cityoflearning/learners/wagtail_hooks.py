@@ -25,6 +25,10 @@ from wagtail_cityoflearning.learners.admin.review import (
     describe,
     waiting_for_review,
 )
+from wagtail_cityoflearning.learners.playlists.models import (
+    AbstractPlaylistIndexPage,
+    AbstractPlaylistPage,
+)
 from wagtail_cityoflearning.learners.playlists.permissions import (
     can_manage_participants,
     reviewable_playlists,
@@ -179,3 +183,31 @@ hooks.register("cityoflearning_claim_refusal", claim_refusal)
 # (a badge sent to any of them is already held).
 hooks.register("cityoflearning_award_recipient_choices", award_recipient_choices)
 hooks.register("cityoflearning_recipient_addresses", recipient_addresses)
+
+# The stylesheets of the learners' pages ({% cityoflearning_head %} adds them): the forms and
+# messages of the account pages, the playlists' steps and badges, the learner's own pages.
+ACCOUNT_STYLESHEETS = ["wagtail_cityoflearning/css/accounts.css"]
+PLAYLIST_INDEX_STYLESHEETS = ["wagtail_cityoflearning/css/playlists.css"]
+LEARNING_STYLESHEETS = [
+    *ACCOUNT_STYLESHEETS,
+    "wagtail_cityoflearning/css/playlists.css",
+    "wagtail_cityoflearning/css/learning.css",
+]
+
+
+@hooks.register("cityoflearning_head_stylesheets")
+def learners_stylesheets(request, page):
+    if isinstance(page, AbstractPlaylistPage):
+        return LEARNING_STYLESHEETS
+    if isinstance(page, AbstractPlaylistIndexPage):
+        return PLAYLIST_INDEX_STYLESHEETS
+    match = getattr(request, "resolver_match", None)
+    if page is not None or match is None:
+        return []
+    if match.namespace == "wagtail_cityoflearning_learners":
+        return LEARNING_STYLESHEETS
+    if (match.url_name or "").startswith("account_") or match.func.__module__.startswith(
+        "allauth."
+    ):
+        return ACCOUNT_STYLESHEETS
+    return []

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images import get_image_model_string
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
 
@@ -18,7 +19,7 @@ def timezone_choices():
 
 @register_setting(icon="site")
 class CityOfLearningSettings(BaseSiteSetting):
-    """The city's name, map defaults, tile server, timezone and contact address."""
+    """The city's name, icon, map defaults, tile server, timezone and contact address."""
 
     city_name = models.CharField(_("city name"), max_length=100, blank=True)
     map_centre_latitude = models.FloatField(
@@ -73,8 +74,22 @@ class CityOfLearningSettings(BaseSiteSetting):
         ),
     )
 
+    favicon = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("site icon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A square image shown in browser tabs and on phones' home screens (at least "
+            "180 × 180 pixels). Leave empty for the City of Learning icon."
+        ),
+    )
+
     panels = [
         FieldPanel("city_name"),
+        FieldPanel("favicon"),
         MultiFieldPanel(
             [
                 FieldRowPanel(

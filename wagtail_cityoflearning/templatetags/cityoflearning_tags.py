@@ -14,7 +14,8 @@ from django.utils.translation import get_language_info
 from wagtail import hooks
 from wagtail.models import AbstractPage, Site
 
-from wagtail_cityoflearning.languages import site_languages
+from wagtail_cityoflearning import seo
+from wagtail_cityoflearning.languages import site_language, site_languages
 
 register = template.Library()
 
@@ -25,14 +26,29 @@ LANGUAGE_SWITCH_ATTRIBUTE = "cityoflearning_language_switch"
 
 
 class CityOfLearningHeadNode(template.Node):
-    """``{% cityoflearning_head %}``: the package's stylesheets, the page's own stylesheets
-    (``page.get_head_stylesheets()``), its JSON-LD and hreflang links, for any base template."""
+    """``{% cityoflearning_head %}``: the page's description, canonical address, the links to
+    its translations and the site's icon; the stylesheets it needs (the package's, those the
+    apps name for it and ``page.get_head_stylesheets()``) and its JSON-LD, for any base
+    template."""
 
     def render(self, context) -> str:
         page = context.get("page")
-        getter = getattr(page, "get_head_stylesheets", None)
+        if not isinstance(page, AbstractPage):
+            page = None
+        request = context.get("request")
         head_template = context.template.engine.get_template(HEAD_TEMPLATE)
-        with context.push(head_stylesheets=getter() if getter is not None else []):
+        switch = language_switch(context)
+        site = Site.find_for_request(request) if request is not None else None
+        head = {
+            "head_stylesheets": seo.head_stylesheets(request, page),
+            "meta_description": seo.meta_description(context),
+            "canonical_url": seo.canonical_url(request, page, site),
+            "hreflang_links": seo.hreflang_links(
+                switch.options if switch is not None else [], site_language(site)
+            ),
+            "icons": seo.icon_links(context.get("city_settings")),
+        }
+        with context.push(**head):
             return head_template.render(context)
 
 

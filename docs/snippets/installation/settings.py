@@ -8,6 +8,8 @@ INSTALLED_APPS += [
     "wagtailgeowidget",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
 ]

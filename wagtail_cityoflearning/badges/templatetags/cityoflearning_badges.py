@@ -2,8 +2,10 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
 from wagtail.models import Site
 
+from wagtail_cityoflearning.badges import thumbnails
 from wagtail_cityoflearning.badges.serializers import object_url
 
 register = template.Library()
@@ -42,3 +44,32 @@ def badge_url(context, obj, image=False) -> str:
     if here is not None and here.pk == sites[issuer.pk]:
         return path
     return issuer.base_url + path
+
+
+@register.simple_tag(takes_context=True)
+def badge_image(context, badge_class, size: int, css_class: str = "", alt: str = "") -> str:
+    """``{% badge_image badge_class 64 "col-backpack__image" %}``: the badge class's image
+    shown at ``size`` CSS pixels, from an image of that size and, for high-density screens,
+    one of twice it (see ``thumbnails``); ``alt`` is empty as the badge's name is beside it."""
+    sizes = thumbnails.SIZES
+    base = badge_url(context, badge_class, image=True)
+    if size not in sizes:
+        size_1x = next((each for each in sizes if each >= size), sizes[-1])
+    else:
+        size_1x = size
+    size_2x = next((each for each in sizes if each >= 2 * size), sizes[-1])
+    version = thumbnails.version(badge_class)
+    return format_html(
+        '<img{} src="{}{}/?v={}" srcset="{}{}/?v={} 2x" alt="{}" width="{}" height="{}" '
+        'loading="lazy">',
+        format_html(' class="{}"', css_class) if css_class else "",
+        base,
+        size_1x,
+        version,
+        base,
+        size_2x,
+        version,
+        alt,
+        size,
+        size,
+    )

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import ProviderPageFactory, make_city, make_opportunity
 from tests.pages.test_admin import opportunity_form_data
@@ -16,6 +17,7 @@ from wagtail_cityoflearning.models import CityOfLearningSettings, OpportunityPag
 from wagtail_cityoflearning.panels import (
     LocationPickerWidget,
     format_typed_point,
+    location_help_text,
     parse_typed_point,
 )
 
@@ -64,6 +66,7 @@ def picker(client, url) -> dict:
         "address": soup.select_one("input[name=address]").get("value", ""),
         "message": element.select_one(".col-location-picker__message").get_text(strip=True),
         "label": soup.find("label", attrs={"for": box["id"]}),
+        "language": soup.html["lang"],
     }
 
 
@@ -148,7 +151,11 @@ def test_a_city_without_a_centre_uses_the_packages_default(editor, cagliari):
 
 def test_help_text_promises_no_address_lookup_without_a_geocoder(editor, cagliari):
     provider = ProviderPageFactory(parent=cagliari["index"])
-    help_text = picker(editor, add_url(provider))["help"]
+    shown = picker(editor, add_url(provider))
+    with translation.override(shown["language"]):
+        assert str(location_help_text()) in shown["help"]
+    with translation.override("en"):
+        help_text = str(location_help_text())
     assert "Click the map" in help_text and "latitude and longitude" in help_text
     assert "address" not in help_text
 
@@ -156,8 +163,11 @@ def test_help_text_promises_no_address_lookup_without_a_geocoder(editor, cagliar
 @override_settings(WAGTAIL_CITYOFLEARNING={"GEOCODER": "nominatim"})
 def test_help_text_mentions_the_lookup_when_a_geocoder_is_set(editor, cagliari):
     provider = ProviderPageFactory(parent=cagliari["index"])
-    help_text = picker(editor, add_url(provider))["help"]
-    assert "Type the address above to find it on the map" in help_text
+    shown = picker(editor, add_url(provider))
+    with translation.override(shown["language"]):
+        assert str(location_help_text()) in shown["help"]
+    with translation.override("en"):
+        assert "Type the address above to find it on the map" in str(location_help_text())
 
 
 # -- what is shown is what is saved ---------------------------------------------------------
@@ -266,6 +276,7 @@ def test_the_widget_loads_only_the_packages_files():
 def test_location_block_uses_the_picker_and_reads_typed_points():
     block = LocationBlock()
     assert isinstance(block.field.widget, LocationPickerWidget)
-    assert "Click the map" in str(block.field.help_text)
+    with translation.override("en"):
+        assert "Click the map" in str(block.field.help_text)
     assert block.get_form_state({"lat": 39.2238, "lng": 9.1217}) == "39.2238, 9.1217"
     assert block.clean("39.2238, 9.1217") == {"lat": 39.2238, "lng": 9.1217}

@@ -144,7 +144,7 @@ def test_featured_playlists_are_the_newest_live_ones_of_this_site(client, landin
         if level == 3 and title in ("Older", "Newer", "Draft")
     ]
     assert cards == ["Newer", "Older"]
-    assert (index.url, "All playlists") in page.links
+    assert (index.url, in_slovenian("All playlists")) in page.links
 
 
 def test_featured_playlists_show_the_chosen_ones_in_their_order(client, landing, opportunity):
@@ -175,8 +175,10 @@ def test_upcoming_shows_this_weeks_opportunities_soonest_first(client, landing, 
     page = outline(client.get(landing["home"].url).content.decode())
     cards = [t for level, t in page.headings if level == 3]
     assert cards == [sooner.title, later.title]
-    assert (2, "This week") in page.headings
-    assert (landing["map"].url + "?when=week", "Everything this week on the map") in page.links
+    assert (2, in_slovenian("This week")) in page.headings
+    assert (landing["map"].url + "?when=week", in_slovenian("Everything this week on the map")) in (
+        page.links
+    )
 
 
 def test_upcoming_falls_back_to_the_next_ones_when_the_week_is_empty(client, landing, provider):
@@ -186,13 +188,18 @@ def test_upcoming_falls_back_to_the_next_ones_when_the_week_is_empty(client, lan
     html = client.get(landing["home"].url).content.decode()
     page = outline(html)
     assert [t for level, t in page.headings if level == 3] == ["Soon drawing", "Later drawing"]
-    assert "Nothing is planned for the next seven days" in html
-    assert (landing["map"].url, "Everything on the map") in page.links
+    assert (
+        in_slovenian(
+            "Nothing is planned for the next seven days. These are coming up after that."
+        ).replace("'", "&#x27;")
+        in html
+    )
+    assert (landing["map"].url, in_slovenian("Everything on the map")) in page.links
 
 
 def test_upcoming_says_so_when_nothing_is_planned(client, landing):
     html = client.get(landing["home"].url).content.decode()
-    assert "Nothing is planned yet." in html
+    assert in_slovenian("Nothing is planned yet.").replace("'", "&#x27;") in html
 
 
 def test_upcoming_lists_only_this_sites_opportunities(client, landing, provider):

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_city, make_opportunity, session
 from wagtail_cityoflearning import roles
@@ -109,13 +110,21 @@ def test_near_a_place_keeps_what_is_within_the_distance(client, map_page, catalo
     assert "Choir in the hills" in titles(client, map_page, "near=Prešernov trg&radius=15")
 
 
+def in_slovenian(text, **values):
+    """What the Slovenian map page says: ``text`` from the catalogue, with ``values``."""
+    with translation.override("sl"):
+        return translation.gettext(text) % values if values else translation.gettext(text)
+
+
 def test_a_place_is_found_without_case_or_accents_and_by_part_of_its_name(
     client, map_page, catalogue, places
 ):
     response = client.get(map_page.url, {"near": "presernov", "sort": "nearest"})
     assert response.status_code == 200
     assert not response.context["form"].errors
-    assert "Within 5 km of Prešernov trg" in response.text
+    assert in_slovenian("Within %(radius)s km of %(place)s", radius=5, place="Prešernov trg") in (
+        response.text
+    )
     listed = [o.title for o in response.context["results"].object_list]
     assert "Guitar circle" in listed and "Choir in the hills" not in listed
     assert all(o.distance_km <= 5 for o in response.context["results"].object_list)
@@ -127,7 +136,10 @@ def test_an_unknown_place_gives_a_message_in_the_results_not_an_error(
     response = client.get(map_page.url, {"near": "Atlantis"})
     assert response.status_code == 200
     assert "near" in response.context["form"].errors
-    assert "No place called “Atlantis” was found here." in response.text
+    message = in_slovenian(
+        "No place called “%(name)s” was found here. Choose one from the list.", name="Atlantis"
+    )
+    assert message in response.text
     assert 'href="#id_near"' in response.text  # the message links to the field
     # The other filters still apply; the place is left out.
     assert response.context["result_count"] == 5
@@ -159,9 +171,12 @@ def test_a_provider_is_a_place_too(client, map_page, catalogue, provider, places
 def test_the_form_offers_the_citys_places_and_providers(client, map_page, catalogue, places):
     response = client.get(map_page.url)
     datalist = response.text.split('<datalist id="near-options">')[1].split("</datalist>")[0]
-    assert '<option value="Prešernov trg" label="Square">' in datalist
-    assert '<option value="Janče" label="Other place">' in datalist
-    assert f'value="{catalogue["far"].get_parent().title}" label="Learning provider"' in datalist
+    square, other, provider = (
+        in_slovenian(kind) for kind in ("Square", "Other place", "Learning provider")
+    )
+    assert f'<option value="Prešernov trg" label="{square}">' in datalist
+    assert f'<option value="Janče" label="{other}">' in datalist
+    assert f'value="{catalogue["far"].get_parent().title}" label="{provider}"' in datalist
     assert 'list="near-options"' in response.text
 
 

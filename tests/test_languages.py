@@ -223,6 +223,19 @@ def test_a_page_without_translations_has_no_switcher(client, city, provider):
     assert switcher.nav is None and switcher.alternates == {}
 
 
+def test_a_page_not_yet_translated_offers_the_sites_languages_by_its_nearest_translation(
+    client, city, provider, english_home
+):
+    """The same languages on every page of a site: where the page has no English translation,
+    English leads to its nearest translated ancestor (here the home page), not to nothing."""
+    switcher = Switcher(visit(client, provider.url).content.decode())
+    options = switcher.by_language()
+    assert list(options) == ["sl", "en"]
+    assert options["sl"]["attrs"]["aria-current"] == "true"
+    assert options["en"]["form"]["inputs"]["next"] == english_home.url
+    assert "en" not in switcher.alternates  # not a translation of this page: no hreflang
+
+
 def test_choosing_a_language_serves_the_translation_at_its_url(client, city, english_home):
     response = client.post(reverse("set_language"), {"language": "en", "next": english_home.url})
     assert response.status_code == 302

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from wagtail import hooks
-from wagtail.models import AbstractPage, Site
+from wagtail.models import AbstractPage, Page, Site
 
 from wagtail_cityoflearning import seo
 from wagtail_cityoflearning.languages import site_language, site_languages
@@ -109,7 +109,9 @@ def active_language() -> str:
 
 
 def page_language_options(request, page) -> list[LanguageOption]:
-    """The languages this page has a live translation in, each leading to that translation."""
+    """The Site's languages, each leading to this page's live translation, or where the page
+    has none in that language, to its nearest translated ancestor (the home page at least): the
+    switcher offers the same languages on every page of a site."""
     translations = {
         other.locale.language_code: other
         for other in page.get_translations(inclusive=True).live().select_related("locale")
@@ -123,8 +125,8 @@ def page_language_options(request, page) -> list[LanguageOption]:
         if url:
             urls[code] = (url, other.get_full_url(request))
     shared = Counter(full_url for _url, full_url in urls.values())
-    return [
-        LanguageOption(
+    options = {
+        code: LanguageOption(
             code,
             language_name_local(code),
             url,
@@ -132,7 +134,35 @@ def page_language_options(request, page) -> list[LanguageOption]:
             code == current,
         )
         for code, (url, full_url) in urls.items()
-    ]
+    }
+    for code, url in nearest_translated_ancestors(request, page, set(options)).items():
+        options[code] = LanguageOption(code, language_name_local(code), url, "", False)
+    return [options[code] for code, _name in settings.LANGUAGES if code in options]
+
+
+def nearest_translated_ancestors(request, page, translated) -> dict[str, str]:
+    """For each language of the page's Site that the page is not translated into, the address
+    of its nearest ancestor that is (one query for all of them)."""
+    site = page.get_site()
+    missing = set(site_languages(site)) - translated if site is not None else set()
+    if not missing:
+        return {}
+    ancestors = list(
+        page.get_ancestors().filter(depth__gt=1).values_list("translation_key", "depth")
+    )
+    depth_of = dict(ancestors)
+    found = {}
+    candidates = (
+        Page.objects.live()
+        .filter(translation_key__in=depth_of, locale__language_code__in=missing)
+        .select_related("locale")
+    )
+    for candidate in sorted(candidates, key=lambda p: -depth_of[p.translation_key]):
+        code = candidate.locale.language_code
+        url = found.get(code) or candidate.get_url(request)
+        if url:
+            found[code] = url
+    return found
 
 
 def view_language_options(request) -> list[LanguageOption]:

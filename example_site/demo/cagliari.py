@@ -37,7 +37,7 @@ LANDING = {
 
 # The cards' pictures: abstract illustrations, described as such (they are the alt text).
 ILLUSTRATIONS = {
-    "collection": "Illustrazioni – Cagliari Città dell'Apprendimento",
+    "collection": "Illustrazioni – Cagliari Città dell'apprendimento",
     "opportunity": (
         "Illustrazione di un'opportunità: {interest}",
         "Illustrazione astratta nel colore dell'area {interest}: cerchi sovrapposti su una "

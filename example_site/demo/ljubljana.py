@@ -80,7 +80,7 @@ PROVIDERS = [
         "interests": ["languages", "digital-skills", "media-communication"],
         "accessibility": (
             "Knjižnica je praviloma dostopna brez stopnic in ima dvigalo; za posebne potrebe se "
-            "pred obiskom posvetujte z osebjem."
+            "pred obiskom posvetuj z osebjem."
         ),
     },
     {
@@ -154,7 +154,7 @@ PROVIDERS = [
         "interests": ["arts"],
         "accessibility": (
             "Razstavni prostori so večinoma dostopni brez stopnic; za dostop do spodnje etaže se "
-            "pred obiskom posvetujte z osebjem."
+            "pred obiskom posvetuj z osebjem."
         ),
     },
     {
@@ -228,7 +228,7 @@ PROVIDERS = [
         "interests": ["science-technology"],
         "accessibility": (
             "Glede dostopnosti prostorov za obiskovalce z gibalnimi ovirami se pred obiskom "
-            "posvetujte z ekipo centra."
+            "posvetuj z ekipo centra."
         ),
     },
     {
@@ -346,7 +346,7 @@ PROVIDERS = [
         "interests": ["media-communication", "arts"],
         "accessibility": (
             "Za dostop do kinodvorane in razstavnih prostorov z vozičkom se pred obiskom "
-            "posvetujte z osebjem kinoteke."
+            "posvetuj z osebjem kinoteke."
         ),
     },
     {
@@ -444,7 +444,7 @@ PROVIDERS = [
         "interests": ["arts", "digital-skills", "entrepreneurship-careers"],
         "accessibility": (
             "Prenovljena stavba ima dvigala in dostop brez stopnic do večine prostorov; za delo v "
-            "laboratorijih se posvetujte z mentorji."
+            "laboratorijih se posvetuj z mentorji."
         ),
     },
     {
@@ -738,7 +738,7 @@ OPPORTUNITIES = [
         },
         "capacity": 8,
         "accessibility": (
-            "Delo poteka stoje ob delovnih mizah; glede prilagoditev se posvetujte z mentorjem."
+            "Delo poteka stoje ob delovnih mizah; glede prilagoditev se posvetuj z mentorjem."
         ),
     },
     {

@@ -71,8 +71,8 @@ BADGES = {
     "prostovoljstvo-v-mestu-ucenja": {
         "name": "Prostovoljstvo v Mestu učenja",
         "description": (
-            "Kdor ima to značko, se je usposobil za prostovoljno delo, pomagal v vsaj dveh "
-            "organizacijah in razmislil, kaj se je pri tem naučil."
+            "Značka za opravljeno usposabljanje za prostovoljno delo, pomoč v vsaj dveh "
+            "organizacijah in razmislek o tem, kaj prinaša."
         ),
         "criteria": (
             "Zaključi učno pot »Prostovoljstvo: pomagaj in se nauči«: opravi usposabljanje za "
@@ -84,8 +84,8 @@ BADGES = {
     "naredi-sam-v-centru-rog": {
         "name": "Naredi sam v Centru Rog",
         "description": (
-            "Kdor ima to značko, varno dela v proizvodnih laboratorijih Centra Rog in je od "
-            "skice do konca izdelal svoj izdelek."
+            "Kdor ima to značko, varno dela v proizvodnih laboratorijih Centra Rog; značka "
+            "potrjuje tudi lasten izdelek, narejen od skice do konca."
         ),
         "criteria": (
             "Zaključi učno pot »Naredi sam: od skice do izdelka« Centra Rog in pokaži "
@@ -97,7 +97,7 @@ BADGES = {
     "glas-iz-knjiznice": {
         "name": "Glas iz knjižnice",
         "description": (
-            "Kdor ima to značko, je napisal scenarij, posnel in objavil epizodo podkasta v "
+            "Značka za napisan scenarij ter posneto in objavljeno epizodo podkasta v "
             "Mestni knjižnici Ljubljana."
         ),
         "criteria": (
@@ -109,7 +109,7 @@ BADGES = {
     },
     "zasebnost-pod-nadzorom": {
         "name": "Zasebnost pod nadzorom",
-        "description": "Kdor ima to značko, je pregledal in uredil nastavitve zasebnosti.",
+        "description": "Značka za pregledane in urejene nastavitve zasebnosti.",
         "criteria": (
             "Preglej nastavitve zasebnosti na dveh svojih profilih in opiši, kaj je zdaj drugače."
         ),
@@ -118,7 +118,7 @@ BADGES = {
     },
     "prva-vrstica-kode": {
         "name": "Prva vrstica kode",
-        "description": "Kdor ima to značko, je napisal in zagnal svoj prvi program.",
+        "description": "Značka za prvi lastni program, napisan in zagnan.",
         "criteria": "Napiši program, ki nekaj izračuna ali izpiše, in deli povezavo do kode.",
         "colour": "#0e7490",
         "shape": "chevron",
@@ -132,14 +132,14 @@ BADGES = {
     },
     "gledaliska-kritika": {
         "name": "Gledališka kritika",
-        "description": "Kdor ima to značko, je napisal premišljeno kritiko predstave.",
+        "description": "Značka za premišljeno kritiko predstave.",
         "criteria": "Napiši kritiko predstave v največ 300 besedah.",
         "colour": "#be123c",
         "shape": "diamond",
     },
     "prvi-izdelek": {
         "name": "Prvi izdelek",
-        "description": "Kdor ima to značko, je v laboratoriju Centra Rog izdelal svoj izdelek.",
+        "description": "Značka za lasten izdelek, narejen v laboratoriju Centra Rog.",
         "criteria": "Izdelaj predmet v enem od laboratorijev in ga pokaži na fotografiji.",
         "colour": "#7c3aed",
         "shape": "hexagon",

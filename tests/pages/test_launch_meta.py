@@ -3,11 +3,14 @@ address and translations, the site's icon, robots.txt and the sitemap of each ci
 stylesheets a page links, and badge images at the size they are shown."""
 
 import io
+import re
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
+from django.template import Context, Template
+from django.test import RequestFactory
 from django.urls import reverse
 from PIL import Image
 from wagtail.images.models import Image as WagtailImage
@@ -277,3 +280,20 @@ def test_badge_images_are_served_at_the_size_they_are_shown(client, pages, media
     # Only the sizes pages use.
     odd = reverse("wagtail_cityoflearning_badges:badge_class_thumbnail", args=[badge.uuid, 77])
     assert client.get(odd).status_code == 404
+
+
+def test_another_citys_badge_is_shown_from_this_sites_own_address(client, pages, media_root):
+    """A backpack or a claim page may show a badge of another city: its picture comes from
+    the page's own host, which the content security policy allows, not from the other city."""
+    badge = pages["badge"]
+    badge.image.save("big.png", ContentFile(png_bytes(size=256)), save=True)
+    html = Template("{% load cityoflearning_badges %}{% badge_image badge 64 %}").render(
+        Context(
+            {"badge": badge, "request": RequestFactory().get("/", HTTP_HOST="cagliari.localhost")}
+        )
+    )
+    src = re.search(r'src="([^"]+)"', html).group(1)
+    assert src.startswith("/badges/classes/")  # relative: the page's own host
+    response = client.get(src, HTTP_HOST="cagliari.localhost")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"

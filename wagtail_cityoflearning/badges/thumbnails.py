@@ -12,10 +12,12 @@ import io
 
 from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from PIL import Image, UnidentifiedImageError
 
-from wagtail_cityoflearning.badges.views import _file, _live_badge_class
+from wagtail_cityoflearning.badges.models import BadgeClass
+from wagtail_cityoflearning.badges.views import _file
 from wagtail_cityoflearning.uploads import protect_image_response
 
 # The widths (and heights: badge images are square) served, 1x and 2x of those pages show.
@@ -55,10 +57,12 @@ def make_thumbnail(badge_class, size: int) -> str:
 
 
 def badge_class_thumbnail(request, uuid, size: int):
-    """A badge class's image at ``size`` pixels, on its issuer's Site only."""
+    """A badge class's image at ``size`` pixels. Not a badge document (those answer only on
+    their issuer's Site): a picture every Site may show from its own address, as a young
+    person's backpack or a claim page shows badges of other cities too."""
     if size not in SIZES:
         raise Http404("No such image size.")
-    instance = _live_badge_class(request, uuid)
+    instance = get_object_or_404(BadgeClass.objects.filter(live=True), uuid=uuid)
     if is_svg(instance):
         response = _file(instance.image)
     else:

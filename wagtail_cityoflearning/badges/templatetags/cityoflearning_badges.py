@@ -52,23 +52,23 @@ def badge_image(context, badge_class, size: int, css_class: str = "", alt: str =
     shown at ``size`` CSS pixels, from an image of that size and, for high-density screens,
     one of twice it (see ``thumbnails``); ``alt`` is empty as the badge's name is beside it."""
     sizes = thumbnails.SIZES
-    base = badge_url(context, badge_class, image=True)
-    if size not in sizes:
-        size_1x = next((each for each in sizes if each >= size), sizes[-1])
-    else:
-        size_1x = size
+    size_1x = size if size in sizes else next((each for each in sizes if each >= size), sizes[-1])
     size_2x = next((each for each in sizes if each >= 2 * size), sizes[-1])
     version = thumbnails.version(badge_class)
+
+    def address(pixels):
+        # On the page's own address: the content security policy allows images from it only.
+        path = reverse(
+            "wagtail_cityoflearning_badges:badge_class_thumbnail",
+            kwargs={"uuid": badge_class.uuid, "size": pixels},
+        )
+        return f"{path}?v={version}"
+
     return format_html(
-        '<img{} src="{}{}/?v={}" srcset="{}{}/?v={} 2x" alt="{}" width="{}" height="{}" '
-        'loading="lazy">',
+        '<img{} src="{}" srcset="{} 2x" alt="{}" width="{}" height="{}" loading="lazy">',
         format_html(' class="{}"', css_class) if css_class else "",
-        base,
-        size_1x,
-        version,
-        base,
-        size_2x,
-        version,
+        address(size_1x),
+        address(size_2x),
         alt,
         size,
         size,

@@ -7,13 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.models import Site
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from wagtail_cityoflearning import access
+from wagtail_cityoflearning.admin_listings import (
+    INDEX_RESULTS_TEMPLATE,
+    OwnWordsIndexMixin,
+    OwnWordsSnippetChooser,
+    city_name_expression,
+)
 from wagtail_cityoflearning.models.places import Place
 from wagtail_cityoflearning.models.taxonomy import Interest
 
@@ -70,6 +77,22 @@ class PlaceForm(WagtailAdminModelForm):
 
 class PlaceChooserViewSet(access.ScopedViewSetMixin, SnippetChooserViewSet):
     access_scope = staticmethod(places)
+    base_widget_class = OwnWordsSnippetChooser
+    page_title = _("Choose a place")
+    choose_one_text = _("Choose a place")
+    choose_another_text = _("Choose another place")
+    edit_item_text = _("Edit this place")
+
+
+class PlaceIndexView(OwnWordsIndexMixin, IndexView):
+    """Each place with its city's name (not the Site's "Ljubljana [default]")."""
+
+    empty_message = _("There are no places yet.")
+    no_match_message = _("No places match your search.")
+    add_label = _("Add a place")
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(city_name=city_name_expression("site"))
 
 
 class PlaceViewSet(access.ScopedViewSetMixin, SnippetViewSet):
@@ -83,7 +106,13 @@ class PlaceViewSet(access.ScopedViewSetMixin, SnippetViewSet):
     menu_label = _("Map places")
     menu_order = 305
     add_to_admin_menu = True
-    list_display = ["name", "kind", "site"]
+    index_view_class = PlaceIndexView
+    index_results_template_name = INDEX_RESULTS_TEMPLATE
+    list_display = [
+        "name",
+        "kind",
+        Column("city_name", label=_("City"), sort_key="city_name"),
+    ]
     list_filter = ["kind"]
     search_fields = ["name"]
     ordering = ["name"]

@@ -3,12 +3,14 @@ warns about recipients who already hold the badge, the awards list speaks in wor
 single award form suggests only the learners in the editor's scope."""
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from tests.factories import make_city
@@ -34,6 +36,23 @@ def editor(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     sign_in(client, user)
     return user
+
+
+def sign_in_slovenian(client, user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "sl"
+    profile.current_time_zone = "Europe/Ljubljana"
+    profile.save()
+    client.force_login(user)
+
+
+def in_slovenian(message) -> str:
+    """What the Slovenian admin says: ``message`` from the catalogue."""
+    with translation.override("sl"):
+        return translation.gettext(message)
+
+
+LJUBLJANA = ZoneInfo("Europe/Ljubljana")
 
 
 def preview(client, badge_class, rows, **extra):
@@ -215,3 +234,41 @@ def test_an_address_without_an_account_can_still_be_typed(
 
     assert response.status_code == 302
     assert Award.objects.get().recipient_email == "someone.new@example.org"
+
+
+# -- dates in the package's named formats --------------------------------------------------------
+
+
+def test_the_awards_list_and_the_bulk_preview_show_dates_as_the_package_writes_them(
+    client, django_user_model, badge_class
+):
+    editor = django_user_model.objects.create_superuser("urednica", "urednica@example.org", "pw")
+    sign_in_slovenian(client, editor)
+    held = award(badge_class, "maja@example.org")
+    Award.objects.filter(pk=held.pk).update(
+        issued_on=datetime(2026, 12, 14, 16, 0, tzinfo=LJUBLJANA)
+    )
+
+    listing = text(client.get(reverse("cityoflearning_awards:index")))
+    bulk = text(preview(client, badge_class, "maja@example.org"))
+
+    assert "14. decembra 2026, 16:00" in listing
+    assert "14. december 2026" not in listing, "not Django's own Slovenian format"
+    assert "14. decembra 2026" in bulk
+    assert "14. december 2026" not in bulk and "14. 12." not in bulk
+
+
+# -- an empty list in its own words -------------------------------------------------------------
+
+
+def test_an_empty_claim_code_list_says_so_in_a_whole_sentence(client, django_user_model, city):
+    editor = django_user_model.objects.create_superuser("urednica", "urednica@example.org", "pw")
+    sign_in_slovenian(client, editor)
+
+    body = text(client.get(reverse("cityoflearning_claim_codes:index")))
+
+    assert in_slovenian("There are no claim codes yet.") in body
+    assert in_slovenian("Add a claim code") in body
+    # Not Wagtail's sentence with the model's name glued in, half in English.
+    assert "to display" not in body and "Why not" not in body
+    assert "Dodaj koda" not in body

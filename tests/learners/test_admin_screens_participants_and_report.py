@@ -7,12 +7,14 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from tests.factories import make_city, make_provider
 from tests.learners.conftest import make_learner, make_playlist, make_playlist_index
 from wagtail_cityoflearning import roles
+from wagtail_cityoflearning.dates import format_date
 from wagtail_cityoflearning.learners.progress.models import Attendance, PlaylistEnrolment
 
 
@@ -57,6 +59,50 @@ def test_participants_page_names_the_opportunity_and_lists_emails(
     assert str(opportunity.starts_at.astimezone().year) in heading, "and when it starts"
     assert 'href="mailto:maja@example.org"' in body
     assert ">Maja<" in body
+
+
+def in_slovenian(message, **values) -> str:
+    """What the Slovenian admin says: ``message`` from the catalogue, with ``values``."""
+    with translation.override("sl"):
+        translated = translation.gettext(message)
+    return translated % values if values else translated
+
+
+def test_participants_page_shows_the_opportunity_and_its_date_in_the_content(
+    client, django_user_model, city, opportunity
+):
+    user = django_user_model.objects.create_superuser("urednica", "urednica@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "sl"
+    profile.save()
+    client.force_login(user)
+
+    body = text(
+        client.get(reverse("cityoflearning_opportunity_participants:index", args=[opportunity.pk]))
+    )
+
+    lead = re.search(r'<p[^>]*id="participants-opportunity"[^>]*>(.*?)</p>', body, re.S)
+    assert lead, "the opportunity is named in the page, not only in the header a phone cuts"
+    with translation.override("sl"):
+        when = format_date(opportunity.starts_at, "datetime")
+    assert opportunity.title in lead.group(1) and when in lead.group(1)
+    assert re.fullmatch(r"\d{1,2}\. [a-zčšž]+ \d{4}, \d{2}:\d{2}", when), when
+
+
+def test_the_participant_search_is_not_required_but_an_empty_search_says_what_to_type(
+    client, superuser, city, opportunity
+):
+    url = reverse("cityoflearning_opportunity_participants:index", args=[opportunity.pk])
+
+    page = client.get(url)
+    searched_empty = client.get(url, {"email": ""})
+
+    field = re.search(r'<input[^>]*name="email"[^>]*>', text(page)).group(0)
+    assert "required" not in field
+    assert not page.context["search_form"].fields["email"].required
+    assert searched_empty.status_code == 200
+    assert "Type the learner’s email address to search for." in text(searched_empty)
+    assert 'id="participants-not-found"' not in text(searched_empty)
 
 
 # -- the progress report --------------------------------------------------------------------------
@@ -148,3 +194,21 @@ def test_provider_staff_see_the_progress_of_their_providers_playlists_only(clien
     ours = reverse("cityoflearning_playlist_progress:playlist", args=[own.pk])
     assert client.get(theirs).status_code == 404
     assert client.get(ours).status_code == 200
+
+
+def test_a_translated_playlist_is_listed_with_its_city_and_the_count_names_playlists(
+    client, superuser, two_cities
+):
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    translated = two_cities["lj_playlist"].copy_for_translation(english, copy_parents=True)
+    translated.title = "Ljubljana path in English"
+    translated.save_revision().publish()
+
+    everything = text(client.get(reverse(REPORT)))
+    ljubljana = text(client.get(reverse(REPORT), {"site": two_cities["ljubljana"]["site"].pk}))
+    cagliari = text(client.get(reverse(REPORT), {"site": two_cities["cagliari"]["site"].pk}))
+
+    assert re.search(r"Ljubljana path in English.*?<td[^>]*>\s*Ljubljana\s*</td>", everything, re.S)
+    assert "3 playlists" in everything and "3 pages" not in everything
+    assert "Ljubljana path in English" in ljubljana and "2 playlists" in ljubljana
+    assert "Ljubljana path in English" not in cagliari and "1 playlist" in cagliari

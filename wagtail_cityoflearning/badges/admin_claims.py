@@ -14,9 +14,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from wagtail_cityoflearning import access
+from wagtail_cityoflearning.admin_listings import (
+    INDEX_RESULTS_TEMPLATE,
+    OwnWordsIndexMixin,
+    counted_paginator,
+)
 from wagtail_cityoflearning.badges import access as badge_access
 from wagtail_cityoflearning.badges.admin_forms import ClaimCodeFilterSet
-from wagtail_cityoflearning.badges.admin_views import counted_paginator
 from wagtail_cityoflearning.badges.models import ClaimCode
 from wagtail_cityoflearning.exports import SafeSpreadsheetExportMixin
 
@@ -35,7 +39,10 @@ class ClaimCodeForm(WagtailAdminModelForm):
         self.fields["badge_class"].queryset = badge_access.awardable_badge_classes(self.for_user)
 
 
-class ClaimCodeIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+class ClaimCodeIndexView(OwnWordsIndexMixin, SafeSpreadsheetExportMixin, generic.IndexView):
+    empty_message = _("There are no claim codes yet.")
+    no_match_message = _("No claim codes match your search.")
+    add_label = _("Add a claim code")
     paginator_class = counted_paginator(
         lambda count: (
             ngettext("%(count)s claim code", "%(count)s claim codes", count) % {"count": count}
@@ -75,6 +82,7 @@ class ClaimCodeViewSet(access.ScopedViewSetMixin, ModelViewSet):
     access_scope = staticmethod(badge_access.claim_codes)
     model = ClaimCode
     index_view_class = ClaimCodeIndexView
+    index_results_template_name = INDEX_RESULTS_TEMPLATE
     icon = "key"
     menu_label = _("Claim codes")
     menu_order = 312

@@ -15,13 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, StatusFlagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from wagtail_cityoflearning import access
+from wagtail_cityoflearning.admin_listings import (
+    INDEX_RESULTS_TEMPLATE,
+    NamedDateColumn,
+    NamedDatesInspectMixin,
+    OwnWordsIndexMixin,
+    counted_paginator,
+)
 from wagtail_cityoflearning.badges import access as badge_access
 from wagtail_cityoflearning.badges.admin_bulk import BulkAwardView
 from wagtail_cityoflearning.badges.admin_forms import AwardFilterSet
@@ -161,19 +167,10 @@ class AwardRevokeView(generic.EditView):
         return _("The badge “%(badge)s” was revoked.") % {"badge": instance.badge_class}
 
 
-def counted_paginator(label):
-    """A paginator whose count ("9 awards") says ``label(count)``: a correct plural in every
-    language (Wagtail joins the number and the model's plural name)."""
-
-    class CountedPaginator(WagtailPaginator):
-        @cached_property
-        def items_count_label(self):
-            return label(self.count)
-
-    return CountedPaginator
-
-
-class AwardIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+class AwardIndexView(OwnWordsIndexMixin, SafeSpreadsheetExportMixin, generic.IndexView):
+    empty_message = _("No badges have been awarded yet.")
+    no_match_message = _("No awards match your search.")
+    add_label = _("Award a badge")
     paginator_class = counted_paginator(
         lambda count: ngettext("%(count)s award", "%(count)s awards", count) % {"count": count}
     )
@@ -195,6 +192,10 @@ class AwardIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
         ] + super().header_more_buttons
 
 
+class AwardInspectView(NamedDatesInspectMixin, generic.InspectView):
+    pass
+
+
 class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
     """Awards of the badges the user may award (see :mod:`wagtail_cityoflearning.access`)."""
 
@@ -205,16 +206,24 @@ class AwardViewSet(access.ScopedViewSetMixin, ModelViewSet):
     menu_order = 311
     add_to_admin_menu = True
     index_view_class = AwardIndexView
+    index_results_template_name = INDEX_RESULTS_TEMPLATE
     add_view_class = AwardCreateView
     edit_view_class = AwardRevokeView
     inspect_view_enabled = True
+    inspect_view_class = AwardInspectView
     copy_view_enabled = False  # an award is for one person; award again instead
     form_fields = ["badge_class", "recipient_email", "narrative"]
     list_display = [
         "badge_class",
         "recipient_email",
-        "issued_on",
-        # The source only on wide screens: on a phone the status must fit.
+        # The date and the source only on wide screens (the date is in the award's "Inspect"):
+        # on a phone the status must fit.
+        NamedDateColumn(
+            "issued_on",
+            label=capfirst(Award._meta.get_field("issued_on").verbose_name),
+            sort_key="issued_on",
+            classname="col-wide-only",
+        ),
         Column(
             "source",
             label=capfirst(Award._meta.get_field("source").verbose_name),

@@ -7,9 +7,14 @@ from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from wagtail_cityoflearning import access
+from wagtail_cityoflearning.admin_listings import (
+    INDEX_RESULTS_TEMPLATE,
+    OwnWordsIndexMixin,
+    OwnWordsSnippetChooser,
+)
 from wagtail_cityoflearning.badges import access as badge_access
 from wagtail_cityoflearning.badges.admin_claims import ClaimCodeViewSet
 from wagtail_cityoflearning.badges.admin_forms import (
@@ -28,11 +33,24 @@ badge_access.register_policies()
 
 class IssuerChooserViewSet(access.ScopedViewSetMixin, SnippetChooserViewSet):
     access_scope = staticmethod(badge_access.issuers)
+    base_widget_class = OwnWordsSnippetChooser
+    page_title = _("Choose a badge issuer")
+    choose_one_text = _("Choose a badge issuer")
+    choose_another_text = _("Choose another badge issuer")
+    edit_item_text = _("Edit this badge issuer")
+
+
+class IssuerIndexView(OwnWordsIndexMixin, IndexView):
+    empty_message = _("There are no badge issuers yet.")
+    no_match_message = _("No badge issuers match your search.")
+    add_label = _("Add a badge issuer")
 
 
 class IssuerViewSet(access.ScopedViewSetMixin, SnippetViewSet):
     """The issuers the user acts for: their cities' and providers' (see ``access``)."""
 
+    index_view_class = IssuerIndexView
+    index_results_template_name = INDEX_RESULTS_TEMPLATE
     access_scope = staticmethod(badge_access.issuers)
     chooser_viewset_class = IssuerChooserViewSet
     edit_handler = ObjectList(Issuer.panels, base_form_class=IssuerForm)
@@ -43,10 +61,30 @@ class IssuerViewSet(access.ScopedViewSetMixin, SnippetViewSet):
     search_fields = ["name"]
 
 
+class BadgeClassIndexView(OwnWordsIndexMixin, IndexView):
+    empty_message = _("There are no badges yet.")
+    no_match_message = _("No badges match your search.")
+    add_label = _("Add a badge")
+
+
+class BadgeClassChooserViewSet(SnippetChooserViewSet):
+    """Every published badge (any badge can be a step, whatever its issuer), chosen with the
+    package's own words."""
+
+    base_widget_class = OwnWordsSnippetChooser
+    page_title = _("Choose a badge")
+    choose_one_text = _("Choose a badge")
+    choose_another_text = _("Choose another badge")
+    edit_item_text = _("Edit this badge")
+
+
 class BadgeClassViewSet(access.ScopedViewSetMixin, SnippetViewSet):
     """The badge classes of the issuers the user acts for. Their chooser (in a playlist's
     steps) offers every published badge: any badge can be a step, whatever its issuer."""
 
+    index_view_class = BadgeClassIndexView
+    index_results_template_name = INDEX_RESULTS_TEMPLATE
+    chooser_viewset_class = BadgeClassChooserViewSet
     access_scope = staticmethod(badge_access.badge_classes)
     edit_handler = ObjectList(BadgeClass.panels, base_form_class=BadgeClassForm)
     model = BadgeClass

@@ -10,13 +10,13 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from wagtail_cityoflearning.dates import format_date
 from wagtail_cityoflearning.learners.admin.attendance import (
     find_user_by_email,
     findable_learners,
@@ -31,13 +31,22 @@ from wagtail_cityoflearning.models.base import BasePage
 
 
 class FindLearnerForm(forms.Form):
+    """A search, so nothing is marked required; searching with an empty box says what to type."""
+
     email = forms.EmailField(
         label=_("Find a learner by email"),
+        required=False,
         help_text=_(
             "The exact address of their account, to confirm someone not listed here who took "
             "part in another of your opportunities."
         ),
     )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if not email:
+            raise forms.ValidationError(_("Type the learner’s email address to search for."))
+        return email
 
 
 class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
@@ -68,7 +77,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
         starts_at = getattr(self.opportunity, "starts_at", None)
         if starts_at is None:
             return ""
-        return formats.date_format(timezone.localtime(starts_at), "DATETIME_FORMAT")
+        return format_date(starts_at, "datetime")
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -85,7 +94,7 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
 
     def search(self, data):
         """The search form and the account it found (None when there is no search)."""
-        form = FindLearnerForm(data if data.get("email") else None)
+        form = FindLearnerForm(data if "email" in data else None)
         found = (
             find_user_by_email(
                 form.cleaned_data["email"],
@@ -101,6 +110,8 @@ class ParticipantsView(WagtailAdminTemplateMixin, TemplateView):
         rows = participants(self.opportunity, self.labels, extra_user=found)
         return super().get_context_data(
             opportunity=self.opportunity,
+            opportunity_title=self.opportunity.get_admin_display_title(),
+            opportunity_date=self.opportunity_date(),
             playlists=list(self.labels.values()),
             participants=rows,
             search_form=form,

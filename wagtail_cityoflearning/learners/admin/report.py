@@ -5,6 +5,9 @@ Each row names its city; a user with several cities (the superuser) chooses one 
 A playlist's title opens its progress: each learner's steps.
 """
 
+from functools import reduce
+from operator import or_
+
 import django_filters
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -13,14 +16,16 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from wagtail_cityoflearning import access
+from wagtail_cityoflearning.admin_listings import city_name, counted_paginator
 from wagtail_cityoflearning.learners.admin.attendance import learner_name
 from wagtail_cityoflearning.learners.playlists.permissions import reviewable_playlists
 from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
@@ -45,15 +50,29 @@ def playlist_progress_counts(user):
     )
 
 
-def site_of(page, sites):
-    """The Site among ``sites`` whose root is ``page`` or one of its ancestors (the deepest)."""
-    found = None
-    for site in sites:
-        root = site.root_page
-        if page.path.startswith(root.path) and (
-            found is None or root.depth > found.root_page.depth
-        ):
-            found = site
+def city_roots(sites):
+    """(root page's path, Site) for each of ``sites``: its root page, and each translation of
+    that root which is no Site's root itself (a site's pages in another language live under
+    the translation of its root, beside the original)."""
+    roots = [(site.root_page.path, site) for site in sites]
+    by_key = {site.root_page.translation_key: site for site in sites}
+    translations = (
+        Page.objects.filter(translation_key__in=list(by_key))
+        .exclude(pk__in=[site.root_page_id for site in sites])
+        .exclude(sites_rooted_here__isnull=False)
+        .only("path", "translation_key")
+    )
+    roots.extend((page.path, by_key[page.translation_key]) for page in translations)
+    return roots
+
+
+def site_of(page, roots):
+    """The Site whose root (or a translation of it) is ``page`` or its deepest ancestor;
+    ``roots`` as :func:`city_roots` gives them."""
+    found, depth = None, -1
+    for path, site in roots:
+        if page.path.startswith(path) and len(path) > depth:
+            found, depth = site, len(path)
     return found
 
 
@@ -74,7 +93,11 @@ class PlaylistProgressFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_site(self, queryset, name, value):
-        return queryset.descendant_of(value.root_page, inclusive=True) if value else queryset
+        """The city's pages in every language: below its root and its root's translations."""
+        if not value:
+            return queryset
+        paths = [path for path, site in city_roots([value])]
+        return queryset.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
 
 
 class PlaylistProgressReportView(ReportView):
@@ -93,10 +116,15 @@ class PlaylistProgressReportView(ReportView):
     }
     export_filename = "playlist-progress"
     playlist_url_name = None
+    paginator_class = counted_paginator(
+        lambda count: (
+            ngettext("%(count)s playlist", "%(count)s playlists", count) % {"count": count}
+        )
+    )
 
     @cached_property
-    def sites(self):
-        return list(Site.objects.select_related("root_page"))
+    def roots(self):
+        return city_roots(list(Site.objects.select_related("root_page")))
 
     @property
     def filterset_class(self):
@@ -110,9 +138,12 @@ class PlaylistProgressReportView(ReportView):
 
     def get_table(self, object_list):
         rows = list(object_list)
+        names = {}
         for page in rows:
-            site = site_of(page, self.sites)
-            page.city = (site.site_name or site.hostname) if site else ""
+            site = site_of(page, self.roots)
+            if site is not None and site.pk not in names:
+                names[site.pk] = city_name(site)
+            page.city = names[site.pk] if site is not None else ""
         return super().get_table(rows)
 
     def playlist_url(self, page):
@@ -133,15 +164,16 @@ class PlaylistProgressReportView(ReportView):
                 sort_key="title",
                 get_url=self.playlist_url,
             ),
-            Column("city", label=_("City"), accessor="city"),
-            Column("started", label=_("Started"), sort_key="started"),
-            Column("completed", label=_("Completed"), sort_key="completed"),
+            # What waits for the user first: on a phone the listing shows what fits.
             TitleColumn(
                 "waiting",
                 label=_("Waiting for review"),
                 sort_key="waiting",
                 get_url=self.waiting_url,
             ),
+            Column("started", label=_("Started"), sort_key="started"),
+            Column("completed", label=_("Completed"), sort_key="completed"),
+            Column("city", label=_("City"), accessor="city", classname="col-wide-only"),
         ]
 
     @cached_property

@@ -19,10 +19,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from wagtail_cityoflearning.admin_listings import NamedDateColumn
 from wagtail_cityoflearning.learners.admin.attendance import learner_name
 from wagtail_cityoflearning.learners.playlists.permissions import (
     reviewable_playlist_ids,
@@ -131,8 +132,20 @@ class ReviewQueueView(generic.IndexView):
                 get_url=lambda progress: reverse(self.review_url_name, args=[progress.pk]),
             ),
             Column("learner", label=_("Learner"), accessor="learner_name"),
-            Column("playlist", label=_("Playlist"), accessor="playlist_page.title"),
-            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at", width="15%"),
+            # On a phone the review page names the playlist: the status must fit.
+            Column(
+                "playlist",
+                label=_("Playlist"),
+                accessor="playlist_page.title",
+                classname="col-wide-only",
+            ),
+            NamedDateColumn(
+                "submitted_at",
+                label=_("Submitted"),
+                sort_key="submitted_at",
+                date_format="short_datetime",
+                width="15%",
+            ),
             Column("status", label=_("Status"), accessor="get_status_display"),
         ]
 

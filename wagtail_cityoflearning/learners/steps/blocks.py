@@ -4,6 +4,7 @@ badge of its own. Steps are identified by their StreamField block id, which stay
 across revisions, so a learner's progress follows the step when an editor reorders them."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -32,8 +33,25 @@ def _required_block():
     )
 
 
+class BadgeChooserBlock(SnippetChooserBlock):
+    """A badge chooser with the badges' own words ("Choose a badge"), as the badge viewset's
+    chooser widget says them, rather than Wagtail's "Choose <verbose name>"."""
+
+    @cached_property
+    def widget(self):
+        widget = super().widget
+        chooser = getattr(self.target_model.snippet_viewset, "chooser_viewset", None)
+        widget_class = getattr(chooser, "widget_class", None)
+        return widget_class(icon=self.meta.icon) if widget_class else widget
+
+    def deconstruct(self):
+        # Stored as Wagtail's own block: the wording is the admin's, not the data's.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
+
 def _step_badge_block():
-    return SnippetChooserBlock(
+    return BadgeChooserBlock(
         "wagtail_cityoflearning_badges.BadgeClass",
         label=_("badge for this step"),
         required=False,
@@ -87,9 +105,7 @@ class ActivityStepBlock(blocks.StructBlock):
 class BadgeStepBlock(blocks.StructBlock):
     """Earn a badge, wherever it is awarded."""
 
-    badge = SnippetChooserBlock(
-        "wagtail_cityoflearning_badges.BadgeClass", label=_("badge to earn")
-    )
+    badge = BadgeChooserBlock("wagtail_cityoflearning_badges.BadgeClass", label=_("badge to earn"))
     note = blocks.TextBlock(label=_("how to earn it"), required=False)
     required = _required_block()
 

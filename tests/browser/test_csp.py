@@ -426,7 +426,8 @@ def test_the_packages_admin_screens(demo_server, browsing):  # noqa: F811
         if path == "/admin/learning/evidence/":
             reviews = tab.links("#main a[href*='/admin/learning/evidence/']", r"/evidence/\d+/$")
         if path == "/admin/learning/progress/":
-            playlists = tab.links("#main a[href*='/admin/pages/']", r"/pages/\d+/edit/$")
+            # Each playlist opens its own progress screen.
+            playlists = tab.links("#main a[href*='/admin/learning/progress/']", r"/progress/\d+/$")
         if path.startswith("/admin/snippets/"):
             snippets = tab.links("#main a[href*='/edit/']", r"/edit/\d+/$")
             assert snippets, path

@@ -12,9 +12,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.browser.conftest import ARTIFACTS, RecordingPage, assert_not_an_error_page, open_page
 from tests.browser.demo_server import EDITOR, demo_server  # noqa: F401
+from wagtail_cityoflearning.panels import UNREADABLE_POINT
 
 # The browser first: without Chromium the tests skip before the demo site is built.
 pytestmark = pytest.mark.usefixtures("browser")
@@ -191,7 +193,9 @@ def test_typing_and_arrow_keys_set_the_point(demo_server, editor_tab):  # noqa: 
     page.fill("#id_location", "somewhere by the sea")
     page.locator("#id_location").press("Tab")
     assert page.locator("#id_location").get_attribute("aria-invalid") == "true"
-    assert "could not be read" in page.locator(".col-location-picker__message").inner_text()
+    with translation.override(page.locator("html").get_attribute("lang")):
+        unreadable = str(UNREADABLE_POINT)  # in the admin's language
+    assert unreadable in page.locator(".col-location-picker__message").inner_text()
 
     page.fill("#id_location", "39.2301, 9.1002")
     page.locator("#id_location").press("Tab")

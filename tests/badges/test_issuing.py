@@ -263,8 +263,9 @@ def test_email_is_in_the_language_of_the_badge(awarded):
         expected = translation.gettext("You have earned a badge: %(name)s") % {
             "name": "Young maker"
         }
+        city = translation.gettext("%(city)s City of Learning") % {"city": "Ljubljana"}
     assert expected != "You have earned a badge: Young maker"  # the catalogue has it
-    assert mail.outbox[0].subject == expected
+    assert mail.outbox[0].subject == f"[{city}] {expected}"
 
 
 def test_documents_carry_the_types_and_issuer_email_validators_do_not_check(client, awarded):

@@ -8,19 +8,17 @@ greeted by their display name. The package's own templates for allauth's pages a
 ``username`` field, which must be unique, with a generated value nobody is shown.
 """
 
-from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.core import context
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
+from wagtail_cityoflearning import mail
 from wagtail_cityoflearning.learners.accounts.consent import remember_device
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
-from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 __all__ = ["LearnerAccountAdapter", "is_admin_user"]
 
@@ -33,23 +31,10 @@ def is_admin_user(user) -> bool:
     )
 
 
-def city_name(request) -> str:
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return ""
-    return CityOfLearningSettings.for_site(site).city_name
-
-
 def site_display_name(request) -> str:
-    """What emails and pages call the site: "Ljubljana City of Learning", else the Site's
-    name, else "City of Learning"; never a host name."""
-    name = city_name(request)
-    if name:
-        return _("%(city)s City of Learning") % {"city": name}
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None and site.site_name:
-        return site.site_name
-    return _("City of Learning")
+    """What emails and pages call the site of ``request`` (see
+    :func:`wagtail_cityoflearning.mail.site_display_name`)."""
+    return mail.site_display_name(Site.find_for_request(request) if request is not None else None)
 
 
 def current_request():
@@ -107,11 +92,25 @@ class LearnerAccountAdapter(DefaultAccountAdapter):
         "rate_limited": gettext_lazy("Too many tries in a short time. Wait a moment."),
     }
 
+    # The name of the city the email being rendered comes from (its context's ``site_name``).
+    sender_name = ""
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Every email comes from the city named by its context's ``site_name``: in the From
+        header and the subject, by the package's one rule (:mod:`wagtail_cityoflearning.mail`)."""
+        self.sender_name = context.get("site_name") or site_display_name(current_request())
+        return super().render_mail(template_prefix, email, context, headers=headers)
+
+    def _sender_name(self) -> str:
+        return self.sender_name or site_display_name(current_request())
+
+    def get_from_email(self) -> str:
+        """``"Ljubljana City of Learning" <learning@…>`` rather than the bare address."""
+        return mail.from_email(self._sender_name())
+
     def format_email_subject(self, subject: str) -> str:
         """Emails start with "[Ljubljana City of Learning]" rather than the host name."""
-        if app_settings.EMAIL_SUBJECT_PREFIX is not None:
-            return super().format_email_subject(subject)
-        return f"[{site_display_name(context.request)}] {subject}"
+        return mail.subject_line(subject, self._sender_name())
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Every email gets ``site_name`` (:func:`site_display_name`); allauth's account

@@ -39,6 +39,7 @@ from wagtail_cityoflearning.learners.accounts.models import (
     current_year,
     youngest_possible_age,
 )
+from wagtail_cityoflearning.mail import site_display_name
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 logger = logging.getLogger(__name__)
@@ -530,10 +531,13 @@ def may_resend(target) -> bool:
 
 
 def email_context(request, target) -> dict:
+    """The guardian's email, from the city they are asked to agree for (its ``site_name``
+    names the email's sender, subject, greeting and sign-off)."""
     guardian_request = _as_request(target)
     site = guardian_request.site
     city_settings = CityOfLearningSettings.for_site(site) if site else None
     return {
+        "site_name": site_display_name(site or site_of(request)),
         "profile": guardian_request.profile,
         "learner_name": guardian_request.profile.display_name,
         "city_name": getattr(city_settings, "city_name", "") or "",
@@ -546,8 +550,9 @@ def email_context(request, target) -> dict:
 
 
 def send_consent_email(request, target) -> bool:
-    """Email the guardian in the city's language, through the account adapter (so a site's
-    own adapter decides how mail is sent). Returns False, and logs, when sending failed.
+    """Email the guardian in the city's language, from the city, through the account adapter
+    (so a site's own adapter decides how mail is sent). Returns False, and logs, when sending
+    failed.
     ``target`` is a profile or a :class:`SiteConsent`."""
     from allauth.account.adapter import get_adapter
     from allauth.core import context

@@ -1,7 +1,7 @@
-"""The email telling a learner how their evidence was reviewed, in their own language."""
+"""The email telling a learner how their evidence was reviewed, in their own language, from
+the city of the playlist (:mod:`wagtail_cityoflearning.mail`)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -9,6 +9,7 @@ from wagtail_cityoflearning.languages import site_language
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.progress.links import step_url
 from wagtail_cityoflearning.learners.progress.models import StepProgress
+from wagtail_cityoflearning.mail import city_email, site_display_name
 
 
 def learner_language(user, playlist=None) -> str:
@@ -33,8 +34,11 @@ def send_review_email(progress: StepProgress) -> None:
     step = playlist.get_step(progress.step_id) if hasattr(playlist, "get_step") else None
     profile = LearnerProfile.objects.for_user(user)
     url = step_url(playlist, progress.step_id, full=True) if step else ""
+    site = playlist.get_site() or (profile.site if profile is not None else None)
     with translation.override(learner_language(user, playlist)):
+        site_name = site_display_name(site)
         context = {
+            "site_name": site_name,
             "progress": progress,
             "approved": progress.status == StepProgress.Status.APPROVED,
             "playlist": playlist,
@@ -47,4 +51,5 @@ def send_review_email(progress: StepProgress) -> None:
             "wagtail_cityoflearning/learners/email/review_subject.txt", context
         ).strip()
         body = render_to_string("wagtail_cityoflearning/learners/email/review_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+        message = city_email(site_name, subject, body, [user.email])
+    message.send()

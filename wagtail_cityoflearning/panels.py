@@ -16,6 +16,7 @@ from wagtailgeowidget.panels import GeoAddressPanel
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.ewkt import format_point, parse_point
+from wagtail_cityoflearning.map.labels import control_labels
 
 LEAFLET_JS = "wagtail_cityoflearning/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "wagtail_cityoflearning/vendor/leaflet/leaflet.css"
@@ -124,14 +125,20 @@ class LocationPickerWidget(forms.TextInput):
         return format_point(*point) if point else ""
 
     def options(self) -> dict:
+        # Leaflet's controls and the default attribution in the editor's language.
+        controls = control_labels(self.tile_options.get("attribution", ""))
+        tile_options = dict(self.tile_options)
+        if "attribution" in tile_options:
+            tile_options["attribution"] = controls["attribution"]
         return {
             "start": self.start,
             "pointZoom": POINT_ZOOM,
             "tileUrl": self.tile_url,
-            "tileOptions": self.tile_options,
+            "tileOptions": tile_options,
             "addressField": self.address_field,
             "provider": self.provider,
             "labels": {
+                **controls,
                 "map": gettext(
                     "Map to pick the location: click to place the pin; the pin can be "
                     "dragged or moved with the arrow keys."

@@ -6,7 +6,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.html import conditional_escape, format_html
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,12 +19,12 @@ from wagtail_cityoflearning.map.feeds import (
     opportunity_features,
     provider_features,
 )
+from wagtail_cityoflearning.map.labels import control_labels
 
 FEED_KINDS = {"opportunities", "providers"}
 # Counts whose plural forms stand for every count: the script picks the one of the same
 # plural category (Intl.PluralRules) as a cluster's count. Enough for every CLDR language.
 PLURAL_SAMPLES = (0, 1, 2, 3, 4, 5, 6, 7, 11, 12, 21, 22, 25, 100, 101, 102, 103, 105, 1000000)
-OSM_COPYRIGHT = "https://www.openstreetmap.org/copyright"
 
 
 def cluster_names() -> list:
@@ -45,22 +44,10 @@ def cluster_names() -> list:
     ]
 
 
-def tile_attribution(attribution: str) -> str:
-    """The package's default attribution in the page's language; a site's own as it is."""
-    if attribution != cityoflearning_settings.DEFAULT_TILE_ATTRIBUTION:
-        return attribution
-    link = format_html('<a href="{}">OpenStreetMap</a>', OSM_COPYRIGHT)
-    return format_html(conditional_escape(_("© {link} contributors")), link=link)
-
-
-def map_labels() -> dict:
+def map_labels(attribution: str) -> dict:
     """The words the map script shows, translated: rendered into the page as JSON."""
     return {
-        "zoomIn": _("Zoom in"),
-        "zoomOut": _("Zoom out"),
-        "layers": _("Map layers"),
-        "closePopup": _("Close"),
-        "leaflet": _("Leaflet, a JavaScript library for interactive maps"),
+        **control_labels(attribution),
         "clusters": cluster_names(),
         "nearPlace": _("Showing opportunities near the place you chose."),
         "providers": _("Learning providers"),
@@ -151,10 +138,7 @@ def index(request, page):
             "result_count": paginator.count,
             "query_string": query.urlencode(),
             "using_defaults": page.uses_defaults(request),
-            "map_labels": {
-                **map_labels(),
-                "attribution": tile_attribution(context["map_options"].get("attribution", "")),
-            },
+            "map_labels": map_labels(context["map_options"].get("attribution", "")),
         }
     )
     template = page.get_template(request)

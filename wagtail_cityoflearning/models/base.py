@@ -4,6 +4,7 @@ import swapper
 from django.apps import apps
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.map.labels import control_labels
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 from wagtail_cityoflearning.panels import LEAFLET_CSS
 
@@ -43,7 +44,8 @@ class CityOfLearningPageMixin:
     ``base_template``: the template to extend (``WAGTAIL_CITYOFLEARNING["BASE_TEMPLATE"]``);
     ``city_settings``: this site's :class:`CityOfLearningSettings`;
     ``city_timezone``: the timezone session times are shown in;
-    ``map_options``: centre, zoom, tile URL and attribution for the map scripts.
+    ``map_options``: centre, zoom, tile URL and attribution for the map scripts;
+    ``map_labels``: the names of the maps' controls and the attribution, translated.
     """
 
     def get_context(self, request, *args, **kwargs):
@@ -60,6 +62,7 @@ class CityOfLearningPageMixin:
         context["city_settings"] = city_settings
         context["city_timezone"] = city_settings.timezone
         context["map_options"] = city_settings.map_options()
+        context["map_labels"] = control_labels(context["map_options"]["attribution"])
         return context
 
     def get_head_stylesheets(self) -> list[str]:

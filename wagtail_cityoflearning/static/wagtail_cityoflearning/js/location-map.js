@@ -6,12 +6,24 @@ const DEFAULTS = {
   attribution: "&copy; OpenStreetMap contributors",
 };
 
-function readOptions(element) {
+function readJSON(text, fallback) {
   try {
-    return { ...DEFAULTS, ...JSON.parse(element.dataset.options || "{}") };
+    return JSON.parse(text || "") ?? fallback;
   } catch {
-    return DEFAULTS;
+    return fallback;
   }
+}
+
+function readOptions(element) {
+  return { ...DEFAULTS, ...readJSON(element.dataset.options, {}) };
+}
+
+// The names of Leaflet's controls in the page's language: the JSON the template renders
+// beside the map (the same words as the opportunity map's).
+function readLabels(element) {
+  const script = element.parentElement?.querySelector(':scope > script[type="application/json"]');
+  const labels = readJSON(script?.textContent, {});
+  return typeof labels === "object" ? labels : {};
 }
 
 function drawMap(element) {
@@ -22,14 +34,27 @@ function drawMap(element) {
   const lng = Number.parseFloat(element.dataset.lng);
   if (Number.isNaN(lat) || Number.isNaN(lng)) return;
   const options = readOptions(element);
+  const labels = readLabels(element);
   const map = L.map(element, {
     center: [lat, lng],
     zoom: 16,
     scrollWheelZoom: false,
     dragging: !L.Browser.mobile,
     keyboard: false,
+    zoomControl: false,
   });
-  L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 19 }).addTo(map);
+  L.control
+    .zoom({ zoomInTitle: labels.zoomIn || "+", zoomOutTitle: labels.zoomOut || "-" })
+    .addTo(map);
+  const leaflet = document.createElement("a");
+  leaflet.href = "https://leafletjs.com";
+  leaflet.textContent = "Leaflet";
+  if (labels.leaflet) leaflet.title = labels.leaflet;
+  map.attributionControl.setPrefix(leaflet.outerHTML);
+  L.tileLayer(options.tileUrl, {
+    attribution: labels.attribution || options.attribution,
+    maxZoom: 19,
+  }).addTo(map);
   L.circleMarker([lat, lng], {
     radius: 10,
     color: "#0b0c0c",

@@ -82,9 +82,23 @@
       const options = this.optionsValue;
       const start = point || options.start;
       const zoom = point ? options.pointZoom : options.start.zoom;
-      this.map = L.map(this.mapTarget, { center: [start.lat, start.lng], zoom });
-      this.mapTarget.setAttribute("aria-label", this.labels.map || "");
+      const labels = this.labels;
+      this.map = L.map(this.mapTarget, {
+        center: [start.lat, start.lng],
+        zoom,
+        zoomControl: false,
+      });
+      this.mapTarget.setAttribute("aria-label", labels.map || "");
       this.mapTarget.setAttribute("role", "group");
+      // Leaflet's controls name themselves in English: the widget gives the editor's words.
+      L.control
+        .zoom({ zoomInTitle: labels.zoomIn || "+", zoomOutTitle: labels.zoomOut || "-" })
+        .addTo(this.map);
+      const leaflet = document.createElement("a");
+      leaflet.href = "https://leafletjs.com";
+      leaflet.textContent = "Leaflet";
+      if (labels.leaflet) leaflet.title = labels.leaflet;
+      this.map.attributionControl.setPrefix(leaflet.outerHTML);
       L.tileLayer(options.tileUrl, { maxZoom: 19, ...(options.tileOptions || {}) }).addTo(this.map);
       this.map.on("click", (event) => this.place(event.latlng));
       if (point) this.showMarker(point);

@@ -88,12 +88,17 @@ class OpportunityMap {
     this.options = readJSON(element.dataset.options, {});
     this.labels = readLabels(element);
     this.form = element.querySelector("[data-filters]");
+    this.panel = element.querySelector("[data-filter-panel]");
+    this.count = element.querySelector("[data-filter-count]");
+    this.viewSwitch = element.querySelector(".col-view-switch");
     this.results = element.querySelector("[data-results]");
     this.status = element.querySelector("[data-results-status]");
     this.areaButton = element.querySelector("[data-search-area]");
     this.markers = new Map();
     this.userMoved = false;
     this.request = null;
+    // The filters the list shows now, to tell whether folding them leaves a change unsent.
+    this.applied = this.form ? queryFromForm(this.form).toString() : "";
     this.initMap();
     this.initViewSwitch();
     this.initForm();
@@ -319,8 +324,17 @@ class OpportunityMap {
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.prepareNear();
-      this.apply(queryFromForm(this.form));
+      // On a phone the results are below the filters: fold them and show the results.
+      const reveal = smallScreen.matches;
+      if (reveal) {
+        this.foldFilters(false);
+        this.reveal();
+      }
+      const done = this.apply(queryFromForm(this.form), true, false, !reveal);
+      if (reveal) done.then(() => this.focusResults());
     });
+    // A chip, a list or a date filters at once, in place: the page stays where the visitor is
+    // choosing, and the button under the filters says how many results there are.
     this.form.addEventListener("change", (event) => {
       if (event.target.matches("input[type=checkbox], select, input[type=date]")) {
         this.apply(queryFromForm(this.form));
@@ -331,8 +345,11 @@ class OpportunityMap {
     });
   }
 
-  async apply(params, push = true, keepPage = false) {
+  // Show the results of ``params``; ``announce``: say their number in the live region (not
+  // when the focus moves to the results' heading, which says it).
+  async apply(params, push = true, keepPage = false, announce = true) {
     if (!keepPage) params.delete("page");
+    if (this.form) this.applied = queryFromForm(this.form).toString();
     const url = `${this.element.dataset.pageUrl}?${params}`;
     if (push) window.history.pushState({}, "", url);
     this.request?.abort();
@@ -344,7 +361,7 @@ class OpportunityMap {
         signal: this.request.signal,
       });
       this.results.innerHTML = await response.text();
-      this.bindResults();
+      this.bindResults(announce);
     } catch (error) {
       if (error.name === "AbortError") return;
       window.location.assign(url);
@@ -355,17 +372,51 @@ class OpportunityMap {
     this.loadMarkers(params, !params.get("bbox"));
   }
 
-  bindResults() {
+  bindResults(announce = true) {
     const heading = this.results.querySelector("#results-heading");
-    if (this.status && heading) this.status.textContent = heading.textContent.trim();
+    if (this.status && heading && announce) this.status.textContent = heading.textContent.trim();
+    if (this.count && heading) this.count.textContent = heading.dataset.count ?? "";
     for (const link of this.results.querySelectorAll(".col-pagination a")) {
       link.addEventListener("click", (event) => {
         event.preventDefault();
-        this.apply(new URL(link.href).searchParams, true, true).then(() => {
-          this.results.querySelector("#results-heading")?.scrollIntoView({ block: "start" });
+        this.apply(new URL(link.href).searchParams, true, true, false).then(() => {
+          const top = this.results.querySelector("#results-heading");
+          top?.scrollIntoView({ block: "start" });
+          this.focusResults();
         });
       });
     }
+  }
+
+  // -- on a phone: the filters fold away and the results come into view -------------
+
+  // Fold the filters; with ``send``, a change not yet sent (a word typed in the search box)
+  // is sent. The list's message about a filter that cannot be used links to its field.
+  foldFilters(send = true) {
+    if (!this.panel?.open) return;
+    this.panel.open = false;
+    if (send && this.form && queryFromForm(this.form).toString() !== this.applied) {
+      this.prepareNear();
+      this.apply(queryFromForm(this.form));
+    }
+  }
+
+  // Scroll to the Map / List switch: under it the folded filters, then the list or the map.
+  reveal() {
+    const anchor = this.viewSwitch?.offsetParent ? this.viewSwitch : this.results;
+    anchor.scrollIntoView({ block: "start", behavior: reducedMotion ? "auto" : "smooth" });
+  }
+
+  // The focus goes where the results are: the list's heading (their number) or the map.
+  focusResults() {
+    if (this.element.dataset.view === "map" && smallScreen.matches) {
+      this.map.getContainer().focus({ preventScroll: true });
+      return;
+    }
+    const heading = this.results.querySelector("#results-heading");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
   }
 
   searchArea() {
@@ -456,6 +507,10 @@ class OpportunityMap {
         this.element.dataset.view = button.dataset.view;
         for (const other of group.querySelectorAll("[data-view]")) {
           other.setAttribute("aria-pressed", String(other === button));
+        }
+        if (smallScreen.matches) {
+          this.foldFilters();
+          this.reveal();
         }
         if (button.dataset.view === "map") {
           this.map.invalidateSize();

@@ -1,7 +1,10 @@
 """What the dashboard suggests next: live opportunities and playlists on the learner's city
 site that match their interests and age, leaving out playlists already on their dashboard.
 
-When nothing matches the learner's interests, the dashboard shows what suits their age anyway:
+A learner who has chosen no interests (one whose interests were not kept while a parent or
+guardian had not yet agreed, for instance) gets the same lists for their age, and the dashboard
+says so and invites them to choose interests. When nothing matches the learner's interests, the
+dashboard shows what suits their age anyway:
 the city's most popular playlists and its soonest opportunities, and says so. Ages are the age
 the learner reaches this year (:attr:`LearnerProfile.age_this_year`): a learner born in 2013
 is offered what is for 13-year-olds all through 2026.
@@ -33,6 +36,9 @@ class Recommendations:
     # the city's soonest opportunities or its most popular playlists instead.
     opportunities_match_interests: bool = True
     playlists_match_interests: bool = True
+    # False when the learner has chosen no interests: nothing is matched to interests then,
+    # and the dashboard invites them to choose some.
+    has_interests: bool = True
 
     def __bool__(self) -> bool:
         return bool(self.opportunities or self.playlists)
@@ -141,8 +147,8 @@ def recommendations_for(user, request=None, profile: LearnerProfile | None = Non
     """Opportunities and playlists to suggest to ``user`` on their dashboard.
 
     Playlists the learner has started or saved are left out: the dashboard lists them already.
-    A list with nothing for the learner's interests falls back to what suits their age: the
-    soonest opportunities, the most popular playlists.
+    A learner without interests, or a list with nothing for the learner's interests, gets what
+    suits their age: the soonest opportunities, the most popular playlists.
     """
     if profile is None:
         profile = LearnerProfile.objects.for_user(user)
@@ -152,14 +158,24 @@ def recommendations_for(user, request=None, profile: LearnerProfile | None = Non
     interest_ids = list(profile.interests.values_list("pk", flat=True)) if profile else []
     on_dashboard = PlaylistEnrolment.objects.filter(user=user).values_list("playlist_id", flat=True)
     attended = Attendance.objects.filter(user=user).values_list("opportunity_id", flat=True)
+    if not interest_ids:
+        # Nothing to match: the soonest opportunities and the most popular playlists for
+        # their age, never presented as chosen for interests they do not have.
+        return Recommendations(
+            opportunities=recommended_opportunities(site, profile, [], exclude_ids=attended),
+            playlists=popular_playlists(site, profile, exclude_ids=on_dashboard),
+            opportunities_match_interests=False,
+            playlists_match_interests=False,
+            has_interests=False,
+        )
     result = Recommendations(
         opportunities=recommended_opportunities(site, profile, interest_ids, exclude_ids=attended),
         playlists=recommended_playlists(site, profile, interest_ids, exclude_ids=on_dashboard),
     )
-    if interest_ids and not result.opportunities:
+    if not result.opportunities:
         result.opportunities = recommended_opportunities(site, profile, [], exclude_ids=attended)
         result.opportunities_match_interests = False
-    if interest_ids and not result.playlists:
+    if not result.playlists:
         result.playlists = popular_playlists(site, profile, exclude_ids=on_dashboard)
         result.playlists_match_interests = False
     return result

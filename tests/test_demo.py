@@ -136,6 +136,27 @@ def test_running_the_demo_again_changes_nothing(demo):
     assert content_snapshot() == before
 
 
+def test_loading_the_demo_for_another_port_moves_the_cities_there(demo):
+    """Not a second pair of Sites: the links in emails sent without a request use the port
+    the demo is served on."""
+    call_command(
+        "cityoflearning_demo",
+        "--home-model",
+        "home.HomePage",
+        "--port",
+        "8123",
+        stdout=io.StringIO(),
+    )
+    try:
+        assert sorted(Site.objects.values_list("hostname", "port")) == [
+            ("cagliari.localhost", 8123),
+            ("localhost", 8123),
+        ]
+    finally:
+        load_demo()
+    assert set(Site.objects.values_list("port", flat=True)) == {8000}
+
+
 def test_cities_are_served_on_their_own_hosts_and_never_mix(demo, client):
     ljubljana = client.get("/providers/", HTTP_HOST="localhost:8000").content.decode()
     cagliari = client.get("/providers/", HTTP_HOST="cagliari.localhost:8000").content.decode()

@@ -72,8 +72,11 @@ def _remove_wagtail_welcome_page():
 
 
 def _home_page(data, locale, home_model, hostname, port, is_default):
-    site = Site.objects.filter(hostname=hostname, port=port).first()
+    site = Site.objects.filter(hostname=hostname).first()
     if site is not None:
+        if site.port != port:  # loaded again to be served on another port: the city moves
+            site.port = port
+            site.save(update_fields=["port"])
         return site, site.root_page.specific
     root = Page.get_first_root_node()
     slug = slugify(data.CITY["name"])

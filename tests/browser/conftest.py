@@ -69,6 +69,37 @@ class RecordingPage:
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+MAP_READY = '[data-col-map][data-ready="1"][data-markers]'  # the map page's script has drawn
+
+
+@pytest.fixture
+def open_tab(browser):
+    """Opens tabs in fresh browser contexts, ``open_tab(viewport, locale, **options)`` (a
+    desktop window by default); closes them after the test."""
+    contexts = []
+
+    def opener(viewport=None, locale="sl-SI", **options):
+        viewport = viewport or {"width": 1280, "height": 900}
+        context = browser.new_context(viewport=viewport, locale=locale, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return RecordingPage(context.new_page())
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def open_map(tab, url, settle=False):
+    """Go to a map page and wait for its script to draw the markers (and, with ``settle``,
+    for the network to go quiet: tiles, the feed)."""
+    response = open_page(tab.page, url)
+    tab.page.wait_for_selector(MAP_READY, state="attached")
+    if settle:
+        tab.page.wait_for_load_state("networkidle")
+    return response
+
+
 @pytest.fixture
 def tab(browser):
     context = browser.new_context(viewport={"width": 360, "height": 780}, locale="sl-SI")

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import RecordingPage, open_page
+from tests.browser.conftest import open_map, open_page
 from tests.browser.demo_server import demo_server  # noqa: F401
 
 # The browser first: without Chromium the tests skip before the demo site is built.
@@ -25,26 +25,9 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 PAGE_SIZE = 20
 MAP = "[data-col-map]"
-READY = '[data-col-map][data-ready="1"][data-markers]'
 
 
 # -- helpers ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def open_tab(browser):
-    """Opens tabs in fresh browser contexts; closes them after the test."""
-    contexts = []
-
-    def open_tab(viewport=DESKTOP, **options):
-        context = browser.new_context(viewport=viewport, locale="sl-SI", **options)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return RecordingPage(context.new_page())
-
-    yield open_tab
-    for context in contexts:
-        context.close()
 
 
 def fetch(server, path, host="localhost"):
@@ -63,13 +46,6 @@ def features(server, query="", host="localhost"):
     status, body = fetch(server, f"/map/geojson/{query}", host)
     assert status == 200, body
     return json.loads(body)["features"]
-
-
-def open_map(tab, url):
-    """Go to a map page and wait for its script to draw the markers."""
-    response = open_page(tab.page, url)
-    tab.page.wait_for_selector(READY, state="attached")
-    return response
 
 
 def marker_count(page) -> int:

@@ -5,14 +5,13 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, RecordingPage, open_page
+from tests.browser.conftest import ARTIFACTS, MAP_READY, open_map, open_page
 from tests.browser.demo_server import demo_server  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("browser")
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
-READY = '[data-col-map][data-ready="1"][data-markers]'
 SCREENS = ARTIFACTS / "screens"
 
 # Every layout shift since the page started (buffered), without those the visitor caused.
@@ -25,27 +24,6 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 })"""
 
 
-@pytest.fixture
-def open_tab(browser):
-    contexts = []
-
-    def open_tab(viewport, locale="sl-SI"):
-        context = browser.new_context(viewport=viewport, locale=locale)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return RecordingPage(context.new_page())
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
-
-def open_map(tab, url):
-    open_page(tab.page, url)
-    tab.page.wait_for_selector(READY, state="attached")
-    tab.page.wait_for_load_state("networkidle")
-
-
 def screenshot(tab, name):
     SCREENS.mkdir(parents=True, exist_ok=True)
     tab.page.screenshot(path=str(SCREENS / f"{name}.png"), full_page=True)
@@ -53,7 +31,7 @@ def screenshot(tab, name):
 
 def test_on_a_phone_nothing_moves_once_the_map_has_loaded(demo_server, open_tab):  # noqa: F811
     tab = open_tab(PHONE)
-    open_map(tab, demo_server.url + "/map/")
+    open_map(tab, demo_server.url + "/map/", settle=True)
     page = tab.page
     assert page.evaluate(LAYOUT_SHIFT) < 0.1
     # The final state: the list, with the filters folded and the Map / List switch shown.
@@ -73,7 +51,7 @@ def test_on_a_phone_nothing_moves_once_the_map_has_loaded(demo_server, open_tab)
 
 def test_leaflets_controls_markers_and_clusters_have_slovenian_names(demo_server, open_tab):  # noqa: F811
     tab = open_tab(DESKTOP)
-    open_map(tab, demo_server.url + "/map/")
+    open_map(tab, demo_server.url + "/map/", settle=True)
     page = tab.page
     cluster = page.locator(".leaflet-marker-pane .marker-cluster").first
     cluster.wait_for()
@@ -102,9 +80,9 @@ def test_leaflets_controls_markers_and_clusters_have_slovenian_names(demo_server
 
 def test_typing_a_place_chooses_it_and_filters(demo_server, open_tab):  # noqa: F811
     tab = open_tab(DESKTOP)
-    open_map(tab, demo_server.url + "/map/")
+    open_map(tab, demo_server.url + "/map/", settle=True)
     page = tab.page
-    before = int(page.locator(READY).get_attribute("data-markers"))
+    before = int(page.locator(MAP_READY).get_attribute("data-markers"))
     options = page.locator("#near-options option")
     assert options.count() >= 10 + 1  # the city's places and its providers
     page.locator("details.col-more-filters > summary").click()
@@ -117,7 +95,7 @@ def test_typing_a_place_chooses_it_and_filters(demo_server, open_tab):  # noqa: 
         "before => document.querySelector('[data-col-map]').dataset.markers !== String(before)",
         arg=before,
     )
-    assert int(page.locator(READY).get_attribute("data-markers")) < before
+    assert int(page.locator(MAP_READY).get_attribute("data-markers")) < before
     assert "sort=nearest" in page.url
     assert "Fužine" in page.locator(".col-results__near").inner_text()
     screenshot(tab, "map-sl-1366-near-place")

@@ -4,13 +4,12 @@ the map; and the small location maps speak the page's language."""
 import pytest
 from django.utils import translation
 
-from tests.browser.conftest import ARTIFACTS, RecordingPage, open_page
+from tests.browser.conftest import ARTIFACTS, open_map, open_page
 from tests.browser.demo_server import demo_server  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("browser")
 
 PHONE = {"width": 390, "height": 844}
-READY = '[data-col-map][data-ready="1"][data-markers]'
 SCREENS = ARTIFACTS / "screens"
 
 # True once the element's top is in the viewport (after any smooth scrolling).
@@ -25,27 +24,6 @@ IN_VIEW = """element => {
 }"""
 
 
-@pytest.fixture
-def phone_tab(browser):
-    contexts = []
-
-    def open_tab(**options):
-        context = browser.new_context(viewport=PHONE, locale="sl-SI", **options)
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        return RecordingPage(context.new_page())
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
-
-def open_map(tab, url):
-    open_page(tab.page, url)
-    tab.page.wait_for_selector(READY, state="attached")
-    tab.page.wait_for_load_state("networkidle")
-
-
 def screenshot(tab, name):
     SCREENS.mkdir(parents=True, exist_ok=True)
     tab.page.screenshot(path=str(SCREENS / f"{name}.png"))
@@ -56,10 +34,10 @@ def wait_until(locator, script):
     locator.page.wait_for_function(script, arg=locator.element_handle())
 
 
-def test_show_results_folds_the_filters_and_shows_the_list_then_the_map(demo_server, phone_tab):  # noqa: F811
-    tab = phone_tab()
+def test_show_results_folds_the_filters_and_shows_the_list_then_the_map(demo_server, open_tab):  # noqa: F811
+    tab = open_tab(PHONE)
     page = tab.page
-    open_map(tab, demo_server.url + "/map/?near=%C5%A0i%C5%A1ka&sort=nearest")
+    open_map(tab, demo_server.url + "/map/?near=%C5%A0i%C5%A1ka&sort=nearest", settle=True)
     panel = page.locator("[data-filter-panel]")
     heading = page.locator("#results-heading")
     submit = page.locator("[data-filter-submit]")
@@ -99,10 +77,10 @@ def test_show_results_folds_the_filters_and_shows_the_list_then_the_map(demo_ser
     assert tab.errors == []
 
 
-def test_the_map_switch_folds_open_filters_and_sends_a_typed_word(demo_server, phone_tab):  # noqa: F811
-    tab = phone_tab()
+def test_the_map_switch_folds_open_filters_and_sends_a_typed_word(demo_server, open_tab):  # noqa: F811
+    tab = open_tab(PHONE)
     page = tab.page
-    open_map(tab, demo_server.url + "/map/")
+    open_map(tab, demo_server.url + "/map/", settle=True)
     page.locator(".col-filter-panel__summary").click()
     page.locator("#id_q").fill("zbor")
 
@@ -115,10 +93,10 @@ def test_the_map_switch_folds_open_filters_and_sends_a_typed_word(demo_server, p
     assert tab.errors == []
 
 
-def test_with_reduced_motion_the_results_come_into_view_at_once(demo_server, phone_tab):  # noqa: F811
-    tab = phone_tab(reduced_motion="reduce")
+def test_with_reduced_motion_the_results_come_into_view_at_once(demo_server, open_tab):  # noqa: F811
+    tab = open_tab(PHONE, reduced_motion="reduce")
     page = tab.page
-    open_map(tab, demo_server.url + "/map/")
+    open_map(tab, demo_server.url + "/map/", settle=True)
     page.locator(".col-filter-panel__summary").click()
     page.locator("#id_q").fill("glasba")
     page.locator("#id_q").press("Enter")
@@ -129,10 +107,10 @@ def test_with_reduced_motion_the_results_come_into_view_at_once(demo_server, pho
     assert page.locator("[data-filter-panel]").evaluate("details => details.open") is False
 
 
-def test_a_slovenian_opportunitys_small_map_names_its_controls_in_slovenian(demo_server, phone_tab):  # noqa: F811
-    tab = phone_tab()
+def test_a_slovenian_opportunitys_small_map_names_its_controls_in_slovenian(demo_server, open_tab):  # noqa: F811
+    tab = open_tab(PHONE)
     page = tab.page
-    open_map(tab, demo_server.url + "/map/?near=%C5%A0i%C5%A1ka&sort=nearest")
+    open_map(tab, demo_server.url + "/map/?near=%C5%A0i%C5%A1ka&sort=nearest", settle=True)
     href = page.locator(".col-card a").first.get_attribute("href")
     open_page(page, demo_server.url + href)
     zoom_in = page.locator("[data-col-location-map] .leaflet-control-zoom-in")

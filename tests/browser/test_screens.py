@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, RecordingPage, open_page
+from tests.browser.conftest import ARTIFACTS, open_page
 from tests.browser.demo_server import EDITOR, MANAGE, REPO_ROOT, demo_server  # noqa: F401
 
 DESKTOP = {"width": 1366, "height": 900}
@@ -194,20 +194,6 @@ def look_at(page, url, label, viewport, status=200):
     return [f"{label} at {viewport['width']} px: {problem}" for problem in problems]
 
 
-@pytest.fixture
-def new_tab(browser):
-    contexts = []
-
-    def opener(viewport, locale="sl-SI"):
-        context = browser.new_context(viewport=viewport, locale=locale)
-        contexts.append(context)
-        return RecordingPage(context.new_page()).page
-
-    yield opener
-    for context in contexts:
-        context.close()
-
-
 def test_the_screen_list_knows_every_admin_view_of_the_package(screens):
     assert screens["unknown"] == [], "admin views the screen test does not know how to open"
     assert screens["missing"] == [], "admin screens with nothing in the demo to show"
@@ -221,8 +207,8 @@ def test_the_screen_list_knows_every_admin_view_of_the_package(screens):
 
 
 @VIEWPORTS
-def test_every_admin_screen_of_the_package(demo_server, screens, new_tab, viewport):  # noqa: F811
-    page = new_tab(viewport)
+def test_every_admin_screen_of_the_package(demo_server, screens, open_tab, viewport):  # noqa: F811
+    page = open_tab(viewport).page
     open_page(page, demo_server.url + "/admin/login/")
     page.fill("input[name=username]", EDITOR[0])
     page.fill("input[name=password]", EDITOR[1])
@@ -235,13 +221,13 @@ def test_every_admin_screen_of_the_package(demo_server, screens, new_tab, viewpo
 
 
 @VIEWPORTS
-def test_every_kind_of_public_page_in_both_cities(demo_server, screens, new_tab, viewport):  # noqa: F811
+def test_every_kind_of_public_page_in_both_cities(demo_server, screens, open_tab, viewport):  # noqa: F811
     problems = []
     for city, base, locale in (
         ("localhost", demo_server.url, "sl-SI"),
         ("cagliari.localhost", demo_server.cagliari_url, "it-IT"),
     ):
-        page = new_tab(viewport, locale)
+        page = open_tab(viewport, locale).page
         pages = [p for p in screens["public"] if p["host"] == city]
         assert pages, f"no public pages found in {city}"
         for public in pages:
@@ -253,9 +239,9 @@ def test_every_kind_of_public_page_in_both_cities(demo_server, screens, new_tab,
 
 
 @VIEWPORTS
-def test_the_learners_own_pages(demo_server, screens, new_tab, viewport):  # noqa: F811
+def test_the_learners_own_pages(demo_server, screens, open_tab, viewport):  # noqa: F811
     base = demo_server.url
-    page = new_tab(viewport)
+    page = open_tab(viewport).page
     open_page(page, f"{base}/accounts/login/")
     page.fill("input[name=login]", LEARNER[0])
     page.fill("input[name=password]", LEARNER[1])

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail_cityoflearning",
     "wagtail_cityoflearning.badges",
     "wagtail_cityoflearning.learners",
+    "wagtail_cityoflearning.providers",
     "wagtailgeowidget",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",  # /sitemap.xml of each city (wagtail_cityoflearning.urls)

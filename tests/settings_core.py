@@ -7,6 +7,7 @@ from tests.settings import INSTALLED_APPS, MIDDLEWARE, WAGTAIL_CITYOFLEARNING
 LEFT_OUT = {
     "wagtail_cityoflearning.badges",
     "wagtail_cityoflearning.learners",
+    "wagtail_cityoflearning.providers",
     "example_site.demo",  # the demo loads every app's content
     "allauth",
     "allauth.account",

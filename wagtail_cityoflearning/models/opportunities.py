@@ -355,6 +355,11 @@ class OpportunitySession(Orderable):
     page = ParentalKey(OpportunityPage, on_delete=models.CASCADE, related_name="sessions")
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True, blank=True)
+    # A session can repeat: an RFC 5545 recurrence rule without its DTSTART (the start above
+    # is the first occurrence), e.g. "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270615T235959Z", and
+    # the dates left out of it (ISO "YYYY-MM-DD" strings, in the city's timezone).
+    repeat = models.CharField(_("repeats"), max_length=255, blank=True)
+    repeat_except = models.JSONField(_("except on"), default=list, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
     api_fields = [APIField("start"), APIField("end")]

@@ -1,0 +1,5 @@
+"""The providers' app's models, defined room by room and gathered here for Django."""
+
+from wagtail_cityoflearning.providers.settings import ProviderSettings
+
+__all__ = ["ProviderSettings"]

@@ -1,0 +1,1 @@
+"""The "City review" workflow: providers' edits wait for the city's editors, city by city."""

@@ -1,0 +1,2 @@
+"""Registration for opportunities on the platform: places, the waiting list, the provider's
+questions, cancellation, the emails and the reminders."""

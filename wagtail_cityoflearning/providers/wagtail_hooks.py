@@ -1,0 +1,1 @@
+"""Admin integration of the providers' app: each room registers its own hooks."""

@@ -5,6 +5,7 @@ INSTALLED_APPS += [
     "wagtail_cityoflearning",
     "wagtail_cityoflearning.badges",
     "wagtail_cityoflearning.learners",
+    "wagtail_cityoflearning.providers",
     "wagtailgeowidget",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

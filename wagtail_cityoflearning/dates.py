@@ -11,6 +11,7 @@ name                        Slovenian                  Italian                 E
                             2026
 ``short_weekday_date``      pon., 7. decembra 2026     lun 7 dicembre 2026     Mon Dec. 7, 2026
 ``weekday_day_month``       pon., 7. decembra          lun 7 dicembre          Mon December 7
+``day_month``               7. decembra                7 dicembre              December 7
 ``time``                    17:30                      17:30                   5:30 p.m.
 ``datetime``                7. decembra 2026, 17:30    7 dicembre 2026, 17:30  Dec. 7, 2026, 5:30 p.m.
 ``short_datetime``          7. 12. 2026, 17:30         07/12/2026 17:30        12/07/2026 5:30 p.m.
@@ -39,6 +40,7 @@ FORMAT_NAMES = (
     "weekday_date",
     "short_weekday_date",
     "weekday_day_month",
+    "day_month",
     "time",
     "datetime",
     "short_datetime",
@@ -50,6 +52,7 @@ FALLBACK_FORMATS = {
     "weekday_date": "l, {DATE_FORMAT}",
     "short_weekday_date": "D, {DATE_FORMAT}",
     "weekday_day_month": "D, {MONTH_DAY_FORMAT}",
+    "day_month": "{MONTH_DAY_FORMAT}",
     "time": "{TIME_FORMAT}",
     "datetime": "{DATETIME_FORMAT}",
     "short_datetime": "{SHORT_DATETIME_FORMAT}",

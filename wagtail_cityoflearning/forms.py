@@ -6,9 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
+from wagtail.admin.widgets import AdminDateInput
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.dates import WEEKDAYS
 from wagtail_cityoflearning.ewkt import format_point, parse_point
 from wagtail_cityoflearning.models.location import LocationMixin
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
@@ -18,6 +21,17 @@ from wagtail_cityoflearning.panels import (
     UNREADABLE_POINT,
     LocationPickerWidget,
     location_help_text,
+)
+from wagtail_cityoflearning.recurrence import (
+    BIWEEKLY,
+    MONTHLY_CHOICE,
+    WEEKDAY_CODES,
+    WEEKLY_CHOICE,
+    RecurrenceError,
+    build_rule,
+    describe,
+    read_exception_text,
+    rule_parts,
 )
 
 
@@ -43,6 +57,117 @@ def use_time_zone(field, time_zone) -> None:
         field.__class__ = CityDateTimeField  # same state, zone-aware conversions
     if isinstance(field, CityDateTimeField):
         field.time_zone = time_zone
+
+
+KEEP = "keep"
+
+
+def repeat_choices():
+    return [
+        ("", _("Does not repeat")),
+        (WEEKLY_CHOICE, _("Every week")),
+        (BIWEEKLY, _("Every two weeks")),
+        (MONTHLY_CHOICE, _("Every month, on the same day")),
+    ]
+
+
+def weekday_choices():
+    return [(code, WEEKDAYS[i]) for i, code in enumerate(WEEKDAY_CODES)]
+
+
+class OpportunitySessionForm(WagtailAdminModelForm):
+    """A session's form: its repeat is built from a few fields (how often, on which weekdays,
+    until when, except on which dates) into the session's ``repeat`` rule and
+    ``repeat_except`` dates, so that no one types a recurrence rule."""
+
+    repeat = forms.ChoiceField(label=_("Repeats"), required=False, choices=repeat_choices)
+    repeat_days = forms.MultipleChoiceField(
+        label=_("On"),
+        required=False,
+        choices=weekday_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For a weekly session: the weekdays it meets on."),
+    )
+    repeat_until = forms.DateField(
+        label=_("Until"),
+        required=False,
+        widget=AdminDateInput,
+        help_text=_("The last day it can meet (included)."),
+    )
+    repeat_except = forms.CharField(
+        label=_("Except on"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Days it does not meet, e.g. holidays: one a line or separated by commas, "
+            "as 2027-04-06 or 6.4.2027."
+        ),
+    )
+
+    time_zone = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_time_zone(timezone.get_current_timezone())
+
+    def set_time_zone(self, tz) -> None:
+        """Read and write the repeat in the city's time zone (the page's form sets it)."""
+        self.time_zone = tz
+        self.instance.time_zone = tz
+        instance = self.instance
+        rule = instance.repeat or ""
+        parts = rule_parts(rule, tz)
+        kept = rule and build_rule(parts["frequency"], parts["weekdays"], parts["until"], tz)
+        field = self.fields["repeat"]
+        if rule and kept != rule:
+            # A rule made elsewhere (a spreadsheet, the API) that these fields cannot show.
+            words = describe(instance.start, instance.end, rule, instance.repeat_except, tz)
+            field.choices = [
+                (KEEP, gettext("As it is: %(words)s") % {"words": words or rule}),
+                *repeat_choices(),
+            ]
+            self.initial["repeat"] = KEEP
+        else:
+            self.initial["repeat"] = parts["frequency"]
+        self.initial["repeat_days"] = parts["weekdays"]
+        self.initial["repeat_until"] = parts["until"]
+        self.initial["repeat_except"] = "\n".join(str(d) for d in instance.repeat_except or [])
+
+    def clean_repeat_except(self):
+        try:
+            dates = read_exception_text(self.cleaned_data.get("repeat_except", ""))
+        except RecurrenceError as error:
+            raise ValidationError(str(error), code="invalid") from None
+        return [d.isoformat() for d in dates]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        frequency = cleaned_data.get("repeat") or ""
+        if frequency == KEEP:
+            cleaned_data["repeat"] = self.instance.repeat
+            return cleaned_data
+        cleaned_data["repeat"] = ""
+        if not frequency:
+            cleaned_data["repeat_except"] = []
+            return cleaned_data
+        tz = self.time_zone
+        days = cleaned_data.get("repeat_days") or []
+        until = cleaned_data.get("repeat_until")
+        start = cleaned_data.get("start")
+        valid = True
+        if frequency in (WEEKLY_CHOICE, BIWEEKLY) and not days:
+            self.add_error("repeat_days", _("Choose the weekdays the session meets on."))
+            valid = False
+        if until is None:
+            if "repeat_until" not in self.errors:
+                self.add_error("repeat_until", _("Say until when the session repeats."))
+            valid = False
+        elif start is not None and until < timezone.localtime(start, tz).date():
+            self.add_error("repeat_until", _("The repeat ends before the session first starts."))
+            valid = False
+        if valid:
+            cleaned_data["repeat"] = build_rule(frequency, days, until, tz)
+        return cleaned_data
 
 
 class CityOfLearningPageForm(WagtailAdminPageForm):
@@ -71,6 +196,8 @@ class CityOfLearningPageForm(WagtailAdminPageForm):
             for form in formset.forms:
                 for field in form.fields.values():
                     use_time_zone(field, self.city_time_zone)
+                if isinstance(form, OpportunitySessionForm):
+                    form.set_time_zone(self.city_time_zone)
         field = self.fields.get("interests")
         if field is not None:
             locale_id = getattr(self.instance, "locale_id", None)
@@ -170,3 +297,36 @@ class OpportunityPageForm(CityOfLearningPageForm):
                 _("The registration deadline is after the last session starts."),
             )
         return cleaned_data
+
+
+class OpportunityCopyForm(CopyForm):
+    """Wagtail's copy form with a date to move the copy's sessions to (a course given again
+    next term)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["move_sessions_to"] = forms.DateField(
+            label=_("Move the sessions to start on"),
+            required=False,
+            widget=AdminDateInput,
+            help_text=_(
+                "Leave empty to keep the dates. Every session, its repeat and the days it "
+                "does not meet move by the same number of days."
+            ),
+        )
+
+    def shift_days(self) -> int:
+        """By how many days the copy's sessions move (0 to keep them)."""
+        target = self.cleaned_data.get("move_sessions_to")
+        first = first_session_date(self.page.specific)
+        if target is None or first is None:
+            return 0
+        return (target - first).days
+
+
+def first_session_date(page):
+    """The date the first session of ``page`` starts, in its city's time zone, or None."""
+    starts = [s.start for s in page.sessions.all() if s.start]
+    if not starts:
+        return None
+    return timezone.localtime(min(starts), page.get_city_time_zone()).date()

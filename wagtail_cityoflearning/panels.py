@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels.base import get_form_for_model
 from wagtailgeowidget.app_settings import (
     GEO_WIDGET_LEAFLET_TILE_LAYER,
     GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS,
@@ -209,7 +210,23 @@ class AddressPanel(GeoAddressPanel):
 
 
 class CityTimeInlinePanel(InlinePanel):
-    """Inline children with dates and times (sessions), saying in which time zone they are."""
+    """Inline children with dates and times (sessions), saying in which time zone they are.
+
+    The children's form is their model's ``base_form_class`` when it has one (a session's
+    builds its repeat from a few fields).
+    """
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        model = self.db_field.related_model
+        form_class = getattr(model, "base_form_class", None)
+        if form_class is not None:
+            deferred = self.child_edit_handler.get_form_options().get("defer_required_on_fields")
+            extra = {"defer_required_on_fields": deferred} if deferred else {}
+            options["formsets"][self.relation_name]["form"] = get_form_for_model(
+                model, form_class=form_class, **extra
+            )
+        return options
 
     class BoundPanel(InlinePanel.BoundPanel):
         def __init__(self, **kwargs):

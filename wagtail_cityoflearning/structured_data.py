@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.models.taxonomy import Mode
+from wagtail_cityoflearning.recurrence import RecurrenceError, parse_exception_dates, parse_rule
 
 _ATTENDANCE = {
     Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
@@ -33,6 +34,57 @@ def _offer(page) -> dict:
     if page.registration_url:
         offer["url"] = page.registration_url
     return offer
+
+
+_FREQUENCY = {"WEEKLY": "P1W", "MONTHLY": "P1M", "DAILY": "P1D", "YEARLY": "P1Y"}
+_BY_DAY = {
+    0: "https://schema.org/Monday",
+    1: "https://schema.org/Tuesday",
+    2: "https://schema.org/Wednesday",
+    3: "https://schema.org/Thursday",
+    4: "https://schema.org/Friday",
+    5: "https://schema.org/Saturday",
+    6: "https://schema.org/Sunday",
+}
+
+
+def event_schedule(session, tz) -> dict | None:
+    """schema.org's ``Schedule`` of a repeating session (dates and times in the city's time
+    zone), or None when it does not repeat."""
+    if not session.repeat:
+        return None
+    try:
+        rule = parse_rule(session.repeat, session.start, tz)
+        skipped = parse_exception_dates(session.repeat_except)
+    except RecurrenceError:
+        return None
+    occurrences = session.get_occurrences(tz)
+    if not occurrences:
+        return None
+    first = occurrences[0].start.astimezone(tz)
+    last = occurrences[-1].start.astimezone(tz)
+    frequency = {0: "YEARLY", 1: "MONTHLY", 2: "WEEKLY", 3: "DAILY"}.get(rule._freq)  # noqa: SLF001
+    interval = rule._interval  # noqa: SLF001
+    schedule = {
+        "@type": "Schedule",
+        "startDate": first.date().isoformat(),
+        "endDate": last.date().isoformat(),
+        "startTime": first.strftime("%H:%M:%S"),
+        "scheduleTimezone": str(tz),
+    }
+    if session.end:
+        schedule["endTime"] = (first + (session.end - session.start)).strftime("%H:%M:%S")
+    if frequency in _FREQUENCY:
+        schedule["repeatFrequency"] = (
+            _FREQUENCY[frequency]
+            if interval == 1
+            else _FREQUENCY[frequency].replace("1", str(interval))
+        )
+    if frequency == "WEEKLY" and rule._byweekday:  # noqa: SLF001
+        schedule["byDay"] = [_BY_DAY[d] for d in sorted(rule._byweekday)]  # noqa: SLF001
+    if skipped:
+        schedule["exceptDate"] = [d.isoformat() for d in skipped]
+    return schedule
 
 
 def _location(page) -> list[dict]:
@@ -89,7 +141,15 @@ def opportunity_data(request, page) -> dict | list:
         events = []
         past = sorted(page.sessions.all(), key=lambda s: s.start)[-1:]
         sessions = page.get_next_sessions() or past
+        tz = page.get_city_time_zone()
+        described = set()
         for session in sessions:
+            repeating = getattr(session, "session", session)
+            schedule = event_schedule(repeating, tz) if repeating.repeat else None
+            if schedule is not None:
+                if repeating.pk in described:
+                    continue
+                described.add(repeating.pk)
             event = {
                 "@context": "https://schema.org",
                 "@type": "Event",
@@ -102,6 +162,8 @@ def opportunity_data(request, page) -> dict | list:
             }
             if session.end:
                 event["endDate"] = session.end.isoformat()
+            if schedule is not None:
+                event["eventSchedule"] = schedule
             if organizer:
                 event["organizer"] = organizer
             if page.capacity:

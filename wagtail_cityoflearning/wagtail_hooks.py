@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.copy import CopyView
 from wagtail.models import Site
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -21,6 +22,8 @@ from wagtail_cityoflearning.admin_listings import (
     OwnWordsSnippetChooser,
     city_name_expression,
 )
+from wagtail_cityoflearning.forms import OpportunityCopyForm
+from wagtail_cityoflearning.models.opportunities import AbstractOpportunityPage
 from wagtail_cityoflearning.models.places import Place
 from wagtail_cityoflearning.models.taxonomy import Interest
 
@@ -126,3 +129,47 @@ def admin_stylesheet():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("wagtail_cityoflearning/css/admin.css")
     )
+
+
+# -- copying an opportunity: its sessions can move to new dates --------------------------------
+
+
+class OpportunityCopyView(CopyView):
+    """Wagtail's copy view with the field to move the sessions (its form is the page's
+    ``copy_form_class``); the shift itself happens in ``after_copy_page`` below."""
+
+    template_name = "wagtail_cityoflearning/admin/copy_opportunity.html"
+
+    def form_valid(self, form):
+        if isinstance(form, OpportunityCopyForm):
+            alias = form.cleaned_data.get("alias")
+            self.request.cityoflearning_shift_days = 0 if alias else form.shift_days()
+        return super().form_valid(form)
+
+
+@hooks.register("before_copy_page")
+def copy_opportunity_with_new_dates(request, page):
+    if getattr(request, "cityoflearning_copy_view", False):
+        return None
+    if not issubclass(page.specific_class or type(page), AbstractOpportunityPage):
+        return None
+    request.cityoflearning_copy_view = True
+    return OpportunityCopyView.as_view()(request, page.pk)
+
+
+@hooks.register("after_copy_page")
+def move_copied_sessions(request, page, new_page):
+    days = getattr(request, "cityoflearning_shift_days", 0)
+    if not days:
+        return None
+    copy = new_page.specific
+    if not isinstance(copy, AbstractOpportunityPage):
+        return None
+    draft = copy.get_latest_revision_as_object()
+    draft.shift_sessions(days)
+    revision = draft.save_revision(user=request.user, log_action=True)
+    if copy.live:
+        revision.publish(user=request.user)
+    else:
+        draft.save()  # the page's own rows (and its occurrences) follow the draft
+    return None

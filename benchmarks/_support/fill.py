@@ -198,7 +198,11 @@ def _bulk_opportunities(providers, interests, locale, n, rng):
     from wagtail.models import Page
 
     from wagtail_cityoflearning.ewkt import format_point
-    from wagtail_cityoflearning.models import OpportunityPage, OpportunitySession
+    from wagtail_cityoflearning.models import (
+        OpportunityOccurrence,
+        OpportunityPage,
+        OpportunitySession,
+    )
 
     steps = {}
     started = time.perf_counter()
@@ -309,11 +313,23 @@ def _bulk_opportunities(providers, interests, locale, n, rng):
     steps["opportunity rows"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    OpportunitySession.objects.bulk_create(
+    created = OpportunitySession.objects.bulk_create(
         [
             OpportunitySession(page_id=page.pk, start=start, end=end, sort_order=order)
             for page, sessions in zip(pages, schedules, strict=True)
             for order, (start, end) in enumerate(sessions)
+        ],
+        batch_size=500,
+    )
+    if created and created[0].pk is None:  # a database that returns no ids
+        created = list(OpportunitySession.objects.filter(page__in=pages).order_by("pk"))
+    # What a page's save() writes: one occurrence per session (none of them repeats).
+    OpportunityOccurrence.objects.bulk_create(
+        [
+            OpportunityOccurrence(
+                page_id=s.page_id, session_id=s.pk, start=s.start, end=s.end, finish=s.end
+            )
+            for s in created
         ],
         batch_size=500,
     )

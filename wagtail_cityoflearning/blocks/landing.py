@@ -16,14 +16,13 @@ import uuid
 
 from django.apps import apps
 from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale, Page, Site
 
 from wagtail_cityoflearning.models.map_page import AbstractOpportunityMapPage
-from wagtail_cityoflearning.models.opportunities import OpportunityPage, OpportunitySession
+from wagtail_cityoflearning.models.opportunities import OpportunityOccurrence, OpportunityPage
 from wagtail_cityoflearning.models.taxonomy import Interest
 
 PLAYLIST_MODEL = "wagtail_cityoflearning_learners.PlaylistPage"
@@ -246,9 +245,7 @@ def opportunities_with_next_start(root, now):
     """Live, public opportunities under ``root`` that have not ended, each with ``next_start``
     (the start of its next session that has not ended), with what cards show."""
     next_start = (
-        OpportunitySession.objects.filter(page=OuterRef("pk"))
-        .annotate(finish=Coalesce("end", "start"))
-        .filter(finish__gte=now)
+        OpportunityOccurrence.objects.filter(page=OuterRef("pk"), finish__gte=now)
         .order_by("start")
         .values("start")[:1]
     )

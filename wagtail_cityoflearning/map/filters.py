@@ -11,7 +11,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_cityoflearning.map.geo import with_distance, within_bbox, within_radius
 from wagtail_cityoflearning.map.places import PlaceNotFound, find_place, near_options
 from wagtail_cityoflearning.models.opportunities import (
+    OpportunityOccurrence,
     OpportunityPage,
-    OpportunitySession,
     OpportunityType,
     language_choices,
 )
@@ -360,11 +359,8 @@ class OpportunityFilter(django_filters.FilterSet):
             begin, finish = self.now, None
         else:
             begin, finish = window
-        sessions = (
-            OpportunitySession.objects.filter(page=OuterRef("pk"))
-            .annotate(finish=Coalesce("end", "start"))
-            .filter(finish__gte=begin)
-        )
+        # Each time a session meets (a weekly club on the weeks and days it meets only).
+        sessions = OpportunityOccurrence.objects.filter(page=OuterRef("pk"), finish__gte=begin)
         if finish is not None:
             sessions = sessions.filter(start__lt=finish)
         dated = Exists(sessions)
@@ -389,9 +385,7 @@ class OpportunityFilter(django_filters.FilterSet):
 
     def order_results(self, queryset, data):
         next_start = (
-            OpportunitySession.objects.filter(page=OuterRef("pk"))
-            .annotate(finish=Coalesce("end", "start"))
-            .filter(finish__gte=self.now)
+            OpportunityOccurrence.objects.filter(page=OuterRef("pk"), finish__gte=self.now)
             .order_by("start")
             .values("start")[:1]
         )

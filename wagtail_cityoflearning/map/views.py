@@ -118,6 +118,7 @@ def index(request, page):
     paginator = Paginator(
         filterset.qs.select_related("cover_image")
         .prefetch_related("interests")
+        .prefetch_upcoming()  # a repeating session's words on its card
         .with_provider_title(),
         cityoflearning_settings.MAP_PAGE_SIZE,
     )

@@ -4,6 +4,7 @@ from wagtail_cityoflearning.models.map_page import AbstractOpportunityMapPage, O
 from wagtail_cityoflearning.models.opportunities import (
     AbstractOpportunityPage,
     Mode,
+    OpportunityOccurrence,
     OpportunityPage,
     OpportunitySession,
     OpportunityType,
@@ -31,6 +32,7 @@ __all__ = [
     "Mode",
     "OpportunityMapPage",
     "OpportunityPage",
+    "OpportunityOccurrence",
     "OpportunitySession",
     "OpportunitySkill",
     "OpportunityType",

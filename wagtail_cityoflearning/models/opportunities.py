@@ -1,6 +1,6 @@
 """Learning opportunities: what a young person can join, with sessions and a place."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,7 +23,11 @@ from wagtail.search import index
 from wagtail_cityoflearning.blocks import BodyBlock
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.fields import MultipleChoiceJSONField
-from wagtail_cityoflearning.forms import OpportunityPageForm
+from wagtail_cityoflearning.forms import (
+    OpportunityCopyForm,
+    OpportunityPageForm,
+    OpportunitySessionForm,
+)
 from wagtail_cityoflearning.ical import opportunity_ics_response
 from wagtail_cityoflearning.models.ages import AgeRangeMixin, AgeRangeQuerySet
 from wagtail_cityoflearning.models.base import (
@@ -32,8 +36,10 @@ from wagtail_cityoflearning.models.base import (
     CityOfLearningPageMixin,
 )
 from wagtail_cityoflearning.models.location import LocationMixin
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 from wagtail_cityoflearning.models.taxonomy import Mode, OpportunityType
 from wagtail_cityoflearning.panels import AddressPanel, CityTimeInlinePanel, LocationPanel
+from wagtail_cityoflearning.recurrence import describe, expand, shift_dates, shift_rule, validate
 from wagtail_cityoflearning.serializers import InterestSerializer
 from wagtail_cityoflearning.structured_data import opportunity_json_ld
 
@@ -61,9 +67,19 @@ class OpportunityQuerySet(AgeRangeQuerySet, PageQuerySet):
         """Soonest first, with what cards show fetched in a fixed number of queries."""
         return (
             self.select_related("cover_image")
-            # Cards show the next session: prefetching keeps it one query for the whole list.
-            .prefetch_related("interests", "sessions", "cover_image__renditions")
+            # Cards show the next session: prefetching the occurrences that have not ended
+            # keeps it one query for the whole list.
+            .prefetch_related("interests", "cover_image__renditions")
+            .prefetch_upcoming()
             .order_by(models.F("starts_at").asc(nulls_last=True), "title")
+        )
+
+    def prefetch_upcoming(self, at: datetime | None = None):
+        """Prefetch the occurrences that have not ended (``get_next_sessions`` reads them)."""
+        at = at or timezone.now()
+        upcoming = OpportunityOccurrence.objects.filter(finish__gte=at).select_related("session")
+        return self.prefetch_related(
+            models.Prefetch("occurrences", queryset=upcoming.order_by("start", "pk"))
         )
 
     def with_provider_title(self):
@@ -134,6 +150,7 @@ class AbstractOpportunityPage(
     objects = OpportunityManager()
 
     base_form_class = OpportunityPageForm
+    copy_form_class = OpportunityCopyForm
 
     content_panels = BasePage.content_panels + [
         FieldPanel("opportunity_type"),
@@ -246,14 +263,35 @@ class AbstractOpportunityPage(
 
     # -- sessions ----------------------------------------------------------------------
 
-    def sync_schedule(self) -> None:
-        """Copy the first start and last end of the sessions onto the page."""
+    def get_city_time_zone(self):
+        """The time zone of the city (Site) the page belongs to."""
+        site = self.get_site() if self.pk and self.path else None
+        if site is None:
+            return timezone.get_current_timezone()
+        return CityOfLearningSettings.for_site(site).tzinfo
+
+    def expand_sessions(self, tz=None) -> list:
+        """Every occurrence of every session (a repeating one at each time it meets)."""
+        tz = tz or self.get_city_time_zone()
+        occurrences = []
+        for session in self.sessions.all():
+            if session.start:
+                occurrences.extend(
+                    (session, occurrence) for occurrence in session.get_occurrences(tz)
+                )
+        return occurrences
+
+    def sync_schedule(self, tz=None) -> None:
+        """Copy the first start and the end of the last occurrence of the sessions onto the page."""
         sessions = [s for s in self.sessions.all() if s.start]
         if not sessions:
             self.starts_at = self.ends_at = None
             return
         self.starts_at = min(s.start for s in sessions)
-        self.ends_at = max(s.end or s.start for s in sessions)
+        ends = [s.end or s.start for s in sessions]
+        if any(s.repeat for s in sessions):
+            ends += [o.end or o.start for _s, o in self.expand_sessions(tz)]
+        self.ends_at = max(ends)
 
     def save(self, *args, **kwargs):
         self.sync_schedule()
@@ -261,14 +299,59 @@ class AbstractOpportunityPage(
         if update_fields is not None:
             kwargs["update_fields"] = list({*update_fields, "starts_at", "ends_at"})
         super().save(*args, **kwargs)
+        if update_fields is None or "sessions" in update_fields:
+            self.write_occurrences()
+
+    def write_occurrences(self) -> None:
+        """Rewrite the page's rows in the occurrence table from its saved sessions."""
+        model = self.occurrences.model
+        model.objects.filter(page=self).delete()
+        model.objects.bulk_create(
+            model(
+                page_id=self.pk, session=session, start=o.start, end=o.end, finish=o.end or o.start
+            )
+            for session, o in self.expand_sessions()
+            if session.pk
+        )
+
+    def shift_sessions(self, days: int) -> None:
+        """Move every session (in memory), its repeat's end and its exception dates by
+        ``days`` days, keeping their times of day in the city's time zone."""
+        if not days:
+            return
+        tz = self.get_city_time_zone()
+        delta = timedelta(days=days)
+        sessions = list(self.sessions.all())
+        for session in sessions:
+            for name in ("start", "end"):
+                value = getattr(session, name)
+                if value is not None:
+                    local = timezone.localtime(value, tz).replace(tzinfo=None) + delta
+                    setattr(session, name, local.replace(tzinfo=tz))
+            session.repeat = shift_rule(session.repeat, days)
+            session.repeat_except = shift_dates(session.repeat_except, days)
+        self.sessions = sessions  # the related manager hands out copies
+        deadline = self.registration_deadline
+        if deadline is not None:
+            local = timezone.localtime(deadline, tz).replace(tzinfo=None) + delta
+            self.registration_deadline = local.replace(tzinfo=tz)
 
     def get_next_sessions(self, at: datetime | None = None, limit: int | None = None):
-        """Sessions that have not ended, soonest first."""
+        """Occurrences of the sessions that have not ended, soonest first: each has ``start``,
+        ``end`` and ``session`` (with ``repeat_text`` when it repeats)."""
         at = at or timezone.now()
-        upcoming = sorted(
-            (s for s in self.sessions.all() if (s.end or s.start) >= at), key=lambda s: s.start
+        limit = limit or cityoflearning_settings.OPPORTUNITY_SESSIONS_SHOWN
+        cache = getattr(self, "_prefetched_objects_cache", {})
+        if "occurrences" in cache:
+            upcoming = [o for o in cache["occurrences"] if o.finish >= at]
+            return sorted(upcoming, key=lambda o: (o.start, o.pk))[:limit]
+        if not self.pk:
+            return []
+        return list(
+            self.occurrences.filter(finish__gte=at)
+            .select_related("session")
+            .order_by("start", "pk")[:limit]
         )
-        return upcoming[: limit or cityoflearning_settings.OPPORTUNITY_SESSIONS_SHOWN]
 
     @property
     def next_session(self):
@@ -282,6 +365,15 @@ class AbstractOpportunityPage(
             return self.next_start
         session = self.next_session
         return session.start if session else None
+
+    @property
+    def next_repeat_text(self) -> str:
+        """The next session's repeat in words, when it repeats and the listing prefetched the
+        occurrences (``for_listing()``, ``prefetch_upcoming()``); else ""."""
+        if "occurrences" not in getattr(self, "_prefetched_objects_cache", {}):
+            return ""
+        sessions = self.get_next_sessions(limit=1)
+        return sessions[0].session.repeat_text if sessions else ""
 
     @property
     def is_dated(self) -> bool:
@@ -324,7 +416,10 @@ class AbstractOpportunityPage(
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["provider"] = self.provider
-        context["next_sessions"] = self.get_next_sessions()
+        context["next_sessions"] = next_sessions = self.get_next_sessions()
+        context["repeating_sessions"] = list(
+            {o.session_id: o.session for o in next_sessions if o.session.repeat}.values()
+        )
         context["json_ld"] = opportunity_json_ld(request, self)
         return context
 
@@ -361,8 +456,20 @@ class OpportunitySession(Orderable):
     repeat = models.CharField(_("repeats"), max_length=255, blank=True)
     repeat_except = models.JSONField(_("except on"), default=list, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
-    api_fields = [APIField("start"), APIField("end")]
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("repeat"),
+                FieldPanel("repeat_days"),
+                FieldPanel("repeat_until"),
+                FieldPanel("repeat_except"),
+            ],
+            heading=_("Repeats"),
+        ),
+    ]
+    api_fields = [APIField("start"), APIField("end"), APIField("repeat"), APIField("repeat_except")]
+    base_form_class = OpportunitySessionForm
 
     class Meta(Orderable.Meta):
         verbose_name = _("session")
@@ -375,3 +482,57 @@ class OpportunitySession(Orderable):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("A session must end after it starts.")})
+        errors = validate(
+            self.start, self.end, self.repeat, self.repeat_except, self.get_time_zone()
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_time_zone(self):
+        """The city's time zone (set by the admin form), else the page's city's, else the
+        current one."""
+        zone = getattr(self, "time_zone", None)
+        if zone is not None:
+            return zone
+        page = getattr(self, "page", None) if self.page_id or "page" in self.__dict__ else None
+        if page is not None and page.pk:
+            return page.get_city_time_zone()
+        return timezone.get_current_timezone()
+
+    def get_occurrences(self, tz=None, **window):
+        """The times this session meets (one when it does not repeat), soonest first."""
+        tz = tz or self.get_time_zone()
+        return expand(self.start, self.end, self.repeat, self.repeat_except, tz, **window)
+
+    @property
+    def repeat_text(self) -> str:
+        """The repeat in words, in the active language and the current time zone (templates
+        show sessions in the city's)."""
+        return describe(
+            self.start, self.end, self.repeat, self.repeat_except, timezone.get_current_timezone()
+        )
+
+
+class OpportunityOccurrence(models.Model):
+    """One time a session meets, written on save from the sessions (a repeating session has
+    one row per occurrence), so that the map's date filters and “next session” are queries."""
+
+    page = models.ForeignKey(OpportunityPage, on_delete=models.CASCADE, related_name="occurrences")
+    session = models.ForeignKey(
+        OpportunitySession, on_delete=models.CASCADE, related_name="occurrences"
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"), null=True)
+    # The end, or the start of a session without one: what "has it ended?" compares.
+    finish = models.DateTimeField(_("finishes"))
+
+    class Meta:
+        verbose_name = _("session occurrence")
+        verbose_name_plural = _("session occurrences")
+        indexes = [
+            models.Index(fields=["page", "finish", "start"], name="col_occurrence_page_finish"),
+            models.Index(fields=["start"], name="col_occurrence_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m-%d %H:%M}"

@@ -22,6 +22,8 @@ from wagtail_cityoflearning.learners.progress.models import (
     PlaylistEnrolment,
     StepProgress,
 )
+from wagtail_cityoflearning.models import OpportunityPage
+from wagtail_cityoflearning.providers.settings import ProviderSettings
 
 HOST = {"HTTP_HOST": "localhost"}
 LEARNERS = "wagtail_cityoflearning_learners"
@@ -256,6 +258,38 @@ def data_export(c, w, user):
         return False
     with zipfile.ZipFile(io.BytesIO(_zip_body(response))) as z:
         return "maja@example.org" in z.read("data.json").decode()
+
+
+def _submit_for_city_review(w):
+    """Ljubljana reviews providers' edits; provider A's staff submit their opportunity."""
+    settings = ProviderSettings.for_site(w.ljubljana["site"])
+    settings.review_provider_edits = True
+    settings.save()
+    page = OpportunityPage.objects.get(pk=w.opportunity_a.pk)
+    page.title = "Robots and drones"
+    page.save_revision(user=w.users["provider_staff"])
+    page.get_workflow().start(page, w.users["provider_staff"])
+    return page
+
+
+def city_review_queue(c, w, user):
+    _submit_for_city_review(w)
+    return shows(c, reverse("cityoflearning_city_review:index"), "Robots and drones")
+
+
+def city_review_approve(c, w, user):
+    page = _submit_for_city_review(w)
+    state = page.current_workflow_task_state
+    c.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk]),
+        {"comment": "Fine"},
+        **HOST,
+    )
+    return OpportunityPage.objects.get(pk=page.pk).title == "Robots and drones"
+
+
+def provider_home(c, w, user):
+    return shows(c, reverse("cityoflearning_provider_home:home", args=[w.provider_a.pk]), "Robots")
 
 
 PERFORM = {key: globals().get(key) for key, *_ in matrix.ACTIONS}

@@ -34,6 +34,7 @@ OBJECT_SCREENS = {
     "print",
     "review",
     "playlist",
+    "home",  # a provider's home
 }
 # Parts of screens (a listing's results fragment, a chooser modal's JSON) or actions on a
 # revision; Wagtail's own views draw them inside the screens above.

@@ -1,1 +1,4 @@
 """Admin integration of the providers' app: each room registers its own hooks."""
+
+from wagtail_cityoflearning.providers.home import admin as home_admin  # noqa: F401
+from wagtail_cityoflearning.providers.moderation import admin as moderation_admin  # noqa: F401

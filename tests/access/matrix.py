@@ -105,6 +105,24 @@ ACTIONS = [
     ),
     ("provider_home", "Providers", "Open provider A's home in the admin", A_STAFF),
     (
+        "registrations",
+        "Learning",
+        "See who registered for provider A's opportunity",
+        A_STAFF,
+    ),
+    (
+        "registrations_export",
+        "Learning",
+        "Export the registrations for provider A's opportunity (CSV)",
+        A_STAFF,
+    ),
+    (
+        "register",
+        "Learners",
+        "Register for provider A's opportunity on Ljubljana's site",
+        ALL_LEARNERS_WHO_MAY_STORE,
+    ),
+    (
         "start_playlist",
         "Learners",
         "Start provider A's playlist on Ljubljana's site",

@@ -23,6 +23,7 @@ from wagtail_cityoflearning.learners.progress.models import (
     StepProgress,
 )
 from wagtail_cityoflearning.models import OpportunityPage
+from wagtail_cityoflearning.providers.models import Registration
 from wagtail_cityoflearning.providers.settings import ProviderSettings
 
 HOST = {"HTTP_HOST": "localhost"}
@@ -214,6 +215,32 @@ def attendance(c, w, user):
     maja = w.users["learner"]
     c.post(_participants_url(w), {"participant": maja.pk, "attended": maja.pk}, **HOST)
     return Attendance.objects.filter(user=maja, opportunity=w.opportunity_a).exists()
+
+
+def _registrations_url(w, **params):
+    url = reverse("cityoflearning_registrations:index", args=[w.opportunity_a.pk])
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+def registrations(c, w, user):
+    return shows(c, _registrations_url(w), "maja@example.org")
+
+
+def registrations_export(c, w, user):
+    response = c.get(_registrations_url(w, export="csv"), **HOST)
+    return response.status_code == 200 and "maja@example.org" in body(response)
+
+
+def register(c, w, user):
+    if user is not None:
+        Registration.objects.filter(user=user, opportunity=w.opportunity_a).delete()
+    c.post(reverse("wagtail_cityoflearning_providers:register", args=[w.opportunity_a.pk]), **HOST)
+    return (
+        user is not None
+        and Registration.objects.filter(
+            user=user, opportunity=w.opportunity_a, status=Registration.Status.REGISTERED
+        ).exists()
+    )
 
 
 def start_playlist(c, w, user):

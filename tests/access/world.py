@@ -31,6 +31,7 @@ from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
     PlaylistEnrolment,
 )
+from wagtail_cityoflearning.providers.models import Registration
 
 
 @dataclass
@@ -83,7 +84,11 @@ def build() -> World:
 
     make_playlist_index(lj["home"], intro="<p>Paths</p>")
     opportunity_a = make_opportunity(
-        provider_a, [lj["interests"]["science-technology"]], title="Robots"
+        provider_a,
+        [lj["interests"]["science-technology"]],
+        title="Robots",
+        takes_registrations=True,
+        capacity=10,
     )
     playlist_a = make_playlist(
         provider_a,
@@ -118,6 +123,12 @@ def build() -> World:
         enrolment, playlist_a.step_list[1].id, "robot.jpg", b"\xff\xd8\xff\xe0 a photo"
     )
     Attendance.objects.create(user=luka, opportunity=opportunity_a)  # findable by provider A
+    Registration.objects.create(
+        user=maja,
+        opportunity=opportunity_a,
+        status=Registration.Status.REGISTERED,
+        answers=[{"id": "q1", "question": "T-shirt size", "answer": "M"}],
+    )
 
     award_a = award(badge_a, "maja@example.org", source=Award.Source.ADMIN)
     code_a = ClaimCode.objects.create(badge_class=badge_a, label="Robot day", max_uses=100)

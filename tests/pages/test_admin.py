@@ -62,6 +62,7 @@ def opportunity_form_data(interest_pages, **overrides):
         "is_free": "on",
         "languages": ["sl", "en"],
         "capacity": "12",
+        "registration_questions": streamfield([]),
     }
     data.update(overrides)
     if data.get("is_free") is None:

@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from wagtail_cityoflearning.blocks import BodyBlock
+from wagtail_cityoflearning.blocks.registration import RegistrationQuestionsBlock
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.fields import MultipleChoiceJSONField
 from wagtail_cityoflearning.forms import (
@@ -137,6 +138,30 @@ class AbstractOpportunityPage(
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
+    # Registration on the site itself (the providers' app takes and lists them): "capacity"
+    # places, none = no limit; when full, a waiting list that moves up as places free up.
+    takes_registrations = models.BooleanField(
+        _("take registrations on this site"),
+        default=False,
+        help_text=_(
+            "Signed-in young people register here; you see the list under “Registrations”. "
+            "Leave “capacity” empty for no limit on places."
+        ),
+    )
+    has_waiting_list = models.BooleanField(
+        _("waiting list when full"),
+        default=True,
+        help_text=_(
+            "When all places are taken, more people can join a waiting list. They move up "
+            "by themselves, in order, when someone cancels."
+        ),
+    )
+    registration_questions = StreamField(
+        RegistrationQuestionsBlock(),
+        verbose_name=_("questions for those who register"),
+        blank=True,
+        help_text=_("Ask only what you need, e.g. a T-shirt size or food allergies."),
+    )
     contact_name = models.CharField(_("contact name"), max_length=100, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -187,6 +212,9 @@ class AbstractOpportunityPage(
         ),
         MultiFieldPanel(
             [
+                FieldPanel("takes_registrations"),
+                FieldPanel("has_waiting_list"),
+                FieldPanel("registration_questions"),
                 FieldPanel("registration_url"),
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
                 FieldPanel("contact_phone"),
@@ -237,6 +265,7 @@ class AbstractOpportunityPage(
         APIField("registration_deadline"),
         APIField("capacity"),
         APIField("registration_url"),
+        APIField("takes_registrations"),
         APIField("accessibility"),
     ]
 
@@ -258,6 +287,11 @@ class AbstractOpportunityPage(
             errors["address"] = _("An opportunity held in person needs the venue’s address.")
         if self.mode in (Mode.ONLINE, Mode.HYBRID) and not self.online_url:
             errors["online_url"] = _("An online opportunity needs the link where people join.")
+        if self.takes_registrations and self.capacity == 0:
+            errors["capacity"] = _(
+                "Registrations need at least one place: give the number, or leave it empty "
+                "for no limit."
+            )
         if errors:
             raise ValidationError(errors)
 

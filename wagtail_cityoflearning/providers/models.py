@@ -1,5 +1,6 @@
 """The providers' app's models, defined room by room and gathered here for Django."""
 
+from wagtail_cityoflearning.providers.registration.models import Registration
 from wagtail_cityoflearning.providers.settings import ProviderSettings
 
-__all__ = ["ProviderSettings"]
+__all__ = ["ProviderSettings", "Registration"]

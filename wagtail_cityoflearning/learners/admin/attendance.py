@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from wagtail_cityoflearning import access
 from wagtail_cityoflearning.learners.accounts.consent import consent_statuses, may_store
@@ -58,6 +59,8 @@ class Participant:
     attendance: Attendance | None = None
     found_by_email: bool = False
     may_store: bool = True
+    # What other apps say about them here, e.g. "Registered" (the providers' app).
+    notes: list = field(default_factory=list)
 
     @property
     def attended(self) -> bool:
@@ -91,7 +94,9 @@ def find_user_by_email(email: str, among=None):
 
 def participants(opportunity, labels, *, extra_user=None) -> list[Participant]:
     """Learners who started a playlist with this opportunity, everyone confirmed as
-    attending, and ``extra_user`` (found by email); sorted by name. ``labels`` maps the ids
+    attending, those other apps add (the ``cityoflearning_opportunity_participants`` hook:
+    functions of the opportunity giving ``(user, note)`` pairs, e.g. the learners registered
+    on the site) and ``extra_user`` (found by email); sorted by name. ``labels`` maps the ids
     of the playlists with the opportunity to how they are named (:func:`playlist_labels`)."""
     rows: dict[int, Participant] = {}
 
@@ -113,6 +118,9 @@ def participants(opportunity, labels, *, extra_user=None) -> list[Participant]:
         row(enrolment.user).playlists.append(labels[enrolment.playlist_id])
     for attendance in attendances:
         row(attendance.user).attendance = attendance
+    for fn in hooks.get_hooks("cityoflearning_opportunity_participants"):
+        for user, note in fn(opportunity):
+            row(user).notes.append(note)
     if extra_user is not None:
         row(extra_user).found_by_email = True
     statuses = consent_statuses([participant.user for participant in rows.values()], site)

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 from wagtail.models import Page
 
 from wagtail_cityoflearning.layout import render_page
@@ -78,6 +81,14 @@ class ReviewOutcome:
 
 
 # -- the dashboard ----------------------------------------------------------------------------
+
+
+def dashboard_sections(request) -> str:
+    """The sections other apps add to the dashboard (the providers' app: the learner's
+    registrations): each function registered for the ``cityoflearning_dashboard_sections``
+    hook is called with the request and returns HTML, or an empty string."""
+    parts = (fn(request) for fn in hooks.get_hooks("cityoflearning_dashboard_sections"))
+    return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
 
 
 def learner_playlists(user, request) -> list[DashboardPlaylist]:
@@ -152,6 +163,7 @@ def dashboard(request):
         "recommendations": recommendations_for(user, request, profile),
         # Where to look for more when there is nothing to suggest.
         "map_url": city_map_url(learner_site(profile, request), request),
+        "extra_sections": dashboard_sections(request),
     }
     return render_page(request, TEMPLATES + "dashboard.html", context)
 

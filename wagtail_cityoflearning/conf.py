@@ -68,6 +68,12 @@ DEFAULTS = {
     "EVIDENCE_PHOTO_EXTENSIONS": ["jpg", "jpeg", "png", "webp", "gif"],
     # How long a parent's or guardian's consent link stays valid, in days.
     "CONSENT_LINK_DAYS": 14,
+    # How long an invitation to join a provider's staff stays valid, in days.
+    "PROVIDER_INVITATION_DAYS": 14,
+    # "Become a learning provider": how many requests one address may send within
+    # PROVIDER_REQUEST_WINDOW_SECONDS (counted in the default cache, like the claim codes).
+    "PROVIDER_REQUEST_MAX_PER_ADDRESS": 5,
+    "PROVIDER_REQUEST_WINDOW_SECONDS": 3600,
     # Claim codes: how many wrong codes one browser (a signed cookie on the claim page, with
     # its address) may try, how many one address may try whatever its browsers (a ceiling
     # for clients that drop the cookie; a school behind one address shares it), and how many

@@ -96,7 +96,11 @@ SPREADSHEET = [
                     "choices": ["kitara", "bas", "bobni", "vokal", "še ne vem"],
                     "required": True,
                 },
-                {"type": "text", "label": "Imaš že izkušnje z igranjem v skupini?", "required": False},
+                {
+                    "type": "text",
+                    "label": "Imaš že izkušnje z igranjem v skupini?",
+                    "required": False,
+                },
             ],
         },
         "registrations": 12,

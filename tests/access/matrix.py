@@ -142,6 +142,27 @@ ACTIONS = [
         {"learner"},
     ),
     ("data_export", "Learners", "Download Maja's data", {"learner"}),
+    (
+        "provider_request_list",
+        "Providers",
+        "See a request to become a provider in Ljubljana in the list of requests",
+        {"city_editor", "superuser"},
+    ),
+    (
+        "provider_request_approve",
+        "Providers",
+        "Approve a request to become a provider in Ljubljana",
+        {"city_editor", "superuser"},
+    ),
+    ("provider_staff_screen", "Providers", "Open the staff screen of provider A", A_STAFF),
+    ("provider_staff_invite", "Providers", "Invite someone to provider A's staff", A_STAFF),
+    (
+        "provider_staff_cancel",
+        "Providers",
+        "Cancel an invitation to provider A's staff",
+        A_STAFF,
+    ),
+    ("provider_staff_remove", "Providers", "Remove a member of provider A's staff", A_STAFF),
 ]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.admin.utils import quote
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 
@@ -22,8 +23,10 @@ from wagtail_cityoflearning.learners.progress.models import (
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.models import OpportunityPage
+from wagtail_cityoflearning.models import OpportunityPage, ProviderPage
 from wagtail_cityoflearning.providers.models import Registration
+from wagtail_cityoflearning.providers.onboarding import invitations
+from wagtail_cityoflearning.providers.onboarding.models import Invitation, ProviderRequest
 from wagtail_cityoflearning.providers.settings import ProviderSettings
 
 HOST = {"HTTP_HOST": "localhost"}
@@ -317,6 +320,65 @@ def city_review_approve(c, w, user):
 
 def provider_home(c, w, user):
     return shows(c, reverse("cityoflearning_provider_home:home", args=[w.provider_a.pk]), "Robots")
+
+
+def _provider_request(w):
+    return ProviderRequest.objects.create(
+        site=w.ljubljana["site"],
+        organisation="Science club",
+        contact_name="Eva",
+        email="eva@science.example.org",
+        address="Kongresni trg 1, Ljubljana",
+        offer="Experiments on Fridays.",
+    )
+
+
+def provider_request_list(c, w, user):
+    _provider_request(w)
+    return shows(c, reverse("cityoflearning_provider_requests:index"), "Science club")
+
+
+def provider_request_approve(c, w, user):
+    item = _provider_request(w)
+    c.post(
+        reverse("cityoflearning_provider_requests:decide", args=[item.pk]),
+        {"decision": "approve", "message": ""},
+        **HOST,
+    )
+    return ProviderPage.objects.filter(title="Science club").exists()
+
+
+def _staff_url(w):
+    return reverse("cityoflearning_provider_staff:staff", args=[w.provider_a.pk])
+
+
+def provider_staff_screen(c, w, user):
+    return shows(c, _staff_url(w), "staff-a@example.org")
+
+
+def provider_staff_invite(c, w, user):
+    c.post(_staff_url(w), {"email": "colleague@example.org"}, **HOST)
+    return Invitation.objects.filter(email="colleague@example.org").exists()
+
+
+def provider_staff_cancel(c, w, user):
+    invitation, _token = invitations.invite(
+        "pending@example.org", w.provider_a, invited_by=None, send=False
+    )
+    c.post(_staff_url(w), {"action": "cancel", "invitation": invitation.pk}, **HOST)
+    return not Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+def provider_staff_remove(c, w, user):
+    colleague = get_user_model().objects.create_user("colleague-a", "colleague-a@example.org")
+    colleague.groups.add(invitations.staff_group(w.provider_a))
+    c.post(
+        reverse(
+            "cityoflearning_provider_staff:remove_member", args=[w.provider_a.pk, colleague.pk]
+        ),
+        **HOST,
+    )
+    return not colleague.groups.exists()
 
 
 PERFORM = {key: globals().get(key) for key, *_ in matrix.ACTIONS}

@@ -35,6 +35,8 @@ OBJECT_SCREENS = {
     "review",
     "playlist",
     "home",  # a provider's home
+    "decide",  # a provider request
+    "staff",  # a provider's staff
 }
 # Parts of screens (a listing's results fragment, a chooser modal's JSON) or actions on a
 # revision; Wagtail's own views draw them inside the screens above.
@@ -51,6 +53,8 @@ NOT_SCREENS = {
     "revisions_compare",
     "revisions_unschedule",
     "unpublish",
+    # Asks before removing one member; reached from the provider's staff screen.
+    "remove_member",
 }
 
 

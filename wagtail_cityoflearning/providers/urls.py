@@ -7,4 +7,5 @@ app_name = "wagtail_cityoflearning_providers"
 
 urlpatterns = [
     path("", include("wagtail_cityoflearning.providers.registration.urls")),
+    path("", include("wagtail_cityoflearning.providers.onboarding.urls")),
 ]

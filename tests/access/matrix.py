@@ -134,6 +134,13 @@ ACTIONS = [
         "Claim provider A's badge with its claim code on Ljubljana's site",
         EVERYONE_WHO_MAY_STORE,
     ),
+    (
+        "opportunity_import",
+        "Pages",
+        "Import a spreadsheet row as an opportunity of provider A",
+        A_STAFF,
+    ),
+    ("opportunity_export", "Pages", "Export provider A's opportunities as a spreadsheet", A_STAFF),
     ("learner_playlist_edit", "Learners", "Edit Maja's own playlist", {"learner"}),
     (
         "learner_playlist_submit",

@@ -282,6 +282,29 @@ def _zip_body(response) -> bytes:
     return b"".join(response.streaming_content)
 
 
+SHEETS = "wagtail_cityoflearning_spreadsheets"
+
+
+def opportunity_import(c, w, user):
+    sheet = io.BytesIO(
+        b"Title,Summary,Interests,Ongoing,Mode,Address,Latitude,Longitude\n"
+        b"Matrix robots,Build one.,Music,yes,In person,Trubarjeva 1,46.05,14.5\n"
+    )
+    sheet.name = "sheet.csv"
+    response = c.post(
+        reverse(f"{SHEETS}:index"), {"file": sheet, "provider": w.provider_a.pk}, **HOST
+    )
+    if response.status_code != 302:
+        return False
+    c.post(response["Location"] + "import/", **HOST)
+    return w.provider_a.get_children().filter(title="Matrix robots").exists()
+
+
+def opportunity_export(c, w, user):
+    url = reverse(f"{SHEETS}:export", args=["csv"]) + f"?provider={w.provider_a.pk}"
+    return shows(c, url, w.opportunity_a.title)
+
+
 def data_export(c, w, user):
     response = c.post(reverse(f"{LEARNERS}:data_download"), **HOST)
     if response.status_code != 200 or response.get("Content-Type") != "application/zip":

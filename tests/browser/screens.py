@@ -55,6 +55,11 @@ NOT_SCREENS = {
     "unpublish",
     # Asks before removing one member; reached from the provider's staff screen.
     "remove_member",
+    # Downloads, and the steps of an import that need an uploaded file first.
+    "template",
+    "export",
+    "preview",
+    "commit",
 }
 
 

@@ -166,6 +166,11 @@ class AbstractOpportunityPage(
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     accessibility = models.TextField(_("accessibility notes"), blank=True)
+    # The provider's own id of the opportunity, from an imported spreadsheet: importing the
+    # same sheet again updates the page it made. Unique within a provider (the import checks).
+    external_id = models.CharField(
+        _("external id"), max_length=100, blank=True, db_index=True, editable=False
+    )
     # Denormalised from the sessions on save, so listings sort and filter in one query.
     starts_at = models.DateTimeField(
         _("first session starts"), null=True, editable=False, db_index=True
@@ -176,6 +181,7 @@ class AbstractOpportunityPage(
 
     base_form_class = OpportunityPageForm
     copy_form_class = OpportunityCopyForm
+    exclude_fields_in_copy = BasePage.exclude_fields_in_copy + ["external_id"]
 
     content_panels = BasePage.content_panels + [
         FieldPanel("opportunity_type"),

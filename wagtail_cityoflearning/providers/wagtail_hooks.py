@@ -5,3 +5,4 @@ from wagtail_cityoflearning.providers.moderation import admin as moderation_admi
 from wagtail_cityoflearning.providers.onboarding import admin as onboarding_admin  # noqa: F401
 from wagtail_cityoflearning.providers.registration import admin as registration_admin  # noqa: F401
 from wagtail_cityoflearning.providers.registration import sections as registration_sections  # noqa: F401
+from wagtail_cityoflearning.providers.spreadsheets import admin as spreadsheets_admin  # noqa: F401

@@ -114,6 +114,23 @@ def test_weekly_repeat_columns(client, city, provider, editor):
     assert session.repeat_except == ["2027-04-06", "2027-04-08"]
 
 
+def test_registration_columns(client, city, provider, editor):
+    client.force_login(editor)
+    rows = [
+        good_row(1, Capacity="12", **{"Registration on this site": "yes", "Waiting list": "no"}),
+        good_row(2, Capacity="0", **{"Registration on this site": "yes"}),
+    ]
+    response = upload(client, csv_bytes(rows), provider=provider)
+    errors = {(row.number, column) for row in response.context["rows"] for column in row.errors}
+    assert {column for _number, column in errors} == {"capacity"}  # 0 places cannot register
+
+    rows[1]["Capacity"] = ""  # no limit
+    commit(client, upload(client, csv_bytes(rows), provider=provider))
+    first, second = OpportunityPage.objects.child_of(provider).order_by("external_id")
+    assert (first.takes_registrations, first.has_waiting_list, first.capacity) == (True, False, 12)
+    assert (second.takes_registrations, second.capacity) == (True, None)
+
+
 def test_provider_staff_import_into_their_own_provider_as_drafts(client, city, provider):
     other = make_provider(city)
     staff = staff_of(provider)

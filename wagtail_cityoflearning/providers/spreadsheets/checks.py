@@ -301,6 +301,8 @@ def page_row(page, sessions, interests, zone, provider_title="") -> dict:
         free=gettext("yes") if page.is_free else gettext("no"),
         languages=", ".join(page.languages or []),
         capacity=page.capacity if page.capacity is not None else "",
+        registrations=gettext("yes") if page.takes_registrations else gettext("no"),
+        waiting_list=gettext("yes") if page.has_waiting_list else gettext("no"),
     )
     return row
 
@@ -464,6 +466,14 @@ class Checker:
         self._cell(row, "ongoing", lambda v: setattr(page, "is_ongoing", parse_bool(v, False)))
         self._cell(
             row, "free", lambda v: setattr(page, "is_free", parse_bool(v, not page.price.strip()))
+        )
+        self._cell(
+            row,
+            "registrations",
+            lambda v: setattr(page, "takes_registrations", parse_bool(v, False)),
+        )
+        self._cell(
+            row, "waiting_list", lambda v: setattr(page, "has_waiting_list", parse_bool(v, True))
         )
         for key in ("age_min", "age_max", "capacity"):
             self._cell(row, key, lambda v, key=key: setattr(page, key, parse_int(v)))

@@ -301,14 +301,26 @@ def describe(start, end, rule: str, exceptions, tz) -> str:
             words = ngettext(
                 "Every week on %(days)s", "Every %(count)s weeks on %(days)s", interval
             ) % {"count": interval, "days": days}
+    elif frequency == MONTHLY and interval == 1:
+        words = gettext("Every month on day %(day)s") % {"day": first.day}
     elif frequency == MONTHLY:
         words = ngettext(
-            "Every month on day %(day)s", "Every %(count)s months on day %(day)s", interval
+            "Every %(count)s month on day %(day)s",
+            "Every %(count)s months on day %(day)s",
+            interval,
         ) % {"count": interval, "day": first.day}
+    elif frequency == DAILY and interval == 1:
+        words = gettext("Every day")
     elif frequency == DAILY:
-        words = ngettext("Every day", "Every %(count)s days", interval) % {"count": interval}
+        words = ngettext("Every %(count)s day", "Every %(count)s days", interval) % {
+            "count": interval
+        }
+    elif frequency == YEARLY and interval == 1:
+        words = gettext("Every year")
     elif frequency == YEARLY:
-        words = ngettext("Every year", "Every %(count)s years", interval) % {"count": interval}
+        words = ngettext("Every %(count)s year", "Every %(count)s years", interval) % {
+            "count": interval
+        }
     else:
         words = gettext("Repeats")
     with timezone.override(tz):

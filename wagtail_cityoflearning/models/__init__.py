@@ -2,7 +2,9 @@ from wagtail_cityoflearning.models.base import BasePage, get_base_page_class
 from wagtail_cityoflearning.models.location import LocationMixin
 from wagtail_cityoflearning.models.map_page import AbstractOpportunityMapPage, OpportunityMapPage
 from wagtail_cityoflearning.models.opportunities import (
+    AbstractOpportunityOccurrence,
     AbstractOpportunityPage,
+    AbstractOpportunitySession,
     Mode,
     OpportunityOccurrence,
     OpportunityPage,
@@ -22,7 +24,9 @@ from wagtail_cityoflearning.models.taxonomy import Interest, OpportunitySkill
 
 __all__ = [
     "AbstractOpportunityMapPage",
+    "AbstractOpportunityOccurrence",
     "AbstractOpportunityPage",
+    "AbstractOpportunitySession",
     "AbstractProviderIndexPage",
     "AbstractProviderPage",
     "BasePage",

@@ -484,10 +484,12 @@ class OpportunityPage(AbstractOpportunityPage):
         verbose_name_plural = _("opportunity pages")
 
 
-class OpportunitySession(Orderable):
-    """One dated session of an opportunity (timezone-aware start and end)."""
+class AbstractOpportunitySession(Orderable):
+    """One dated session of an opportunity (timezone-aware start and end), which may repeat.
 
-    page = ParentalKey(OpportunityPage, on_delete=models.CASCADE, related_name="sessions")
+    A concrete subclass adds ``page``, a ``ParentalKey`` to its opportunity page with
+    ``related_name="sessions"``, as :class:`OpportunitySession` does."""
+
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     # A session can repeat: an RFC 5545 recurrence rule without its DTSTART (the start above
@@ -512,6 +514,7 @@ class OpportunitySession(Orderable):
     base_form_class = OpportunitySessionForm
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
 
@@ -553,26 +556,44 @@ class OpportunitySession(Orderable):
         )
 
 
-class OpportunityOccurrence(models.Model):
-    """One time a session meets, written on save from the sessions (a repeating session has
-    one row per occurrence), so that the map's date filters and “next session” are queries."""
+class OpportunitySession(AbstractOpportunitySession):
+    page = ParentalKey(OpportunityPage, on_delete=models.CASCADE, related_name="sessions")
 
-    page = models.ForeignKey(OpportunityPage, on_delete=models.CASCADE, related_name="occurrences")
-    session = models.ForeignKey(
-        OpportunitySession, on_delete=models.CASCADE, related_name="occurrences"
-    )
+    class Meta(AbstractOpportunitySession.Meta):
+        abstract = False
+
+
+class AbstractOpportunityOccurrence(models.Model):
+    """One time a session meets, written on save from the sessions (a repeating session has
+    one row per occurrence), so that the map's date filters and “next session” are queries.
+
+    A concrete subclass adds ``page`` (a ``ForeignKey`` to its opportunity page with
+    ``related_name="occurrences"``) and ``session`` (to its sessions model), and the indexes,
+    as :class:`OpportunityOccurrence` does."""
+
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"), null=True)
     # The end, or the start of a session without one: what "has it ended?" compares.
     finish = models.DateTimeField(_("finishes"))
 
     class Meta:
+        abstract = True
         verbose_name = _("session occurrence")
         verbose_name_plural = _("session occurrences")
+
+    def __str__(self):
+        return f"{self.start:%Y-%m-%d %H:%M}"
+
+
+class OpportunityOccurrence(AbstractOpportunityOccurrence):
+    page = models.ForeignKey(OpportunityPage, on_delete=models.CASCADE, related_name="occurrences")
+    session = models.ForeignKey(
+        OpportunitySession, on_delete=models.CASCADE, related_name="occurrences"
+    )
+
+    class Meta(AbstractOpportunityOccurrence.Meta):
+        abstract = False
         indexes = [
             models.Index(fields=["page", "finish", "start"], name="col_occurrence_page_finish"),
             models.Index(fields=["start"], name="col_occurrence_start"),
         ]
-
-    def __str__(self):
-        return f"{self.start:%Y-%m-%d %H:%M}"

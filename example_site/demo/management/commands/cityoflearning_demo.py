@@ -8,7 +8,7 @@ from wagtail_cityoflearning import roles
 
 from ...learners import DEMO_LEARNER_PASSWORD
 from ...loader import CITIES, load_city
-from ...provider_requests import load_provider_request
+from ...providers import load_providers
 
 # The example site's home page model: each city's home page is one.
 HOME_PAGE_MODEL = "home.HomePage"
@@ -64,7 +64,7 @@ class Command(BaseCommand):
                 f"{created['badges']} badges and {created['playlists']} playlists added)"
             )
             reports.append(report)
-            load_provider_request(site)
+            load_providers(site, name, learner_password)
         if not options["no_admin"]:
             self._admin_user(options["port"])
             for report in reports:

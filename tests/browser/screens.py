@@ -109,7 +109,7 @@ def admin_screens():
         if kind in NOT_SCREENS:
             continue
         if "page_id" in pattern.pattern.converters:
-            page = _page_with_participants()
+            page = _page_with_participants(registrations="registration" in name)
             if page is None:
                 missing.append(name)
                 continue
@@ -132,7 +132,10 @@ def admin_screens():
     return screens, unknown, missing
 
 
-def _page_with_participants():
+def _page_with_participants(registrations=False):
+    if registrations:  # the list of those who registered: an opportunity that takes them
+        page = OpportunityPage.objects.filter(takes_registrations=True).order_by("pk").first()
+        return page.pk if page else None
     attended = Attendance.objects.order_by("pk").first()
     if attended is not None:
         return attended.opportunity_id

@@ -106,10 +106,10 @@ def read_exception_text(text: str) -> list[dt.date]:
     """Dates typed by an editor, one a line or comma-separated: 2027-04-06 or 6.4.2027."""
     values = []
     for part in re.split(r"[,;\n]+", text or ""):
-        part = part.strip().replace(" ", "")
+        part = part.strip()
         if not part:
             continue
-        match = _DATE_TEXT.match(part)
+        match = _DATE_TEXT.match(part.replace(" ", ""))  # "6. 4. 2027" as "6.4.2027"
         if match:
             day, month, year = (int(g) for g in match.groups())
             try:

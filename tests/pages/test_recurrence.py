@@ -8,10 +8,13 @@ import zoneinfo
 
 import pytest
 from dateutil.rrule import rrulestr
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext, ngettext, pgettext
 from icalendar import Calendar
 from wagtail.test.utils.form_data import inline_formset
 
@@ -22,6 +25,7 @@ from wagtail_cityoflearning.models import OpportunityMapPage, OpportunityPage, O
 from wagtail_cityoflearning.structured_data import opportunity_data
 
 LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
+LANGUAGE = "sl"  # Ljubljana's pages, and the admin of an editor who chose no language
 RULE = "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20310612T215959Z"  # to Thursday 12 June 2031, 23:59:59
 
 
@@ -60,6 +64,16 @@ def map_page(city):
     city["home"].add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def every_tuesday_and_thursday() -> str:
+    """“Every Tuesday and Thursday” as Ljubljana's pages say it."""
+    with translation.override(LANGUAGE):
+        days = gettext("%(list)s and %(last)s") % {
+            "list": pgettext("every weekday", "Tuesday"),
+            "last": pgettext("every weekday", "Thursday"),
+        }
+        return gettext("Every %(days)s") % {"days": days}
 
 
 def geojson_titles(client, map_page, query):
@@ -196,12 +210,12 @@ def test_the_map_feed_and_list_give_the_next_occurrence(client, club, map_page, 
     assert next_start.astimezone(LJUBLJANA).weekday() in (1, 3)
     assert now - dt.timedelta(hours=2) <= next_start <= now + dt.timedelta(days=7)
     page = client.get(map_page.url + "?sort=soonest")
-    assert "Every Tuesday and Thursday" in page.content.decode()
+    assert escape(every_tuesday_and_thursday()) in page.content.decode()
 
 
 def test_the_opportunity_page_shows_the_repeat_in_words_and_the_next_occurrence(client, club):
-    with translation.override("en"):
-        html = client.get(club.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the visitor chose English
+    html = client.get(club.url).content.decode()
     assert "Every Tuesday and Thursday" in html
     assert 'datetime="2031-02-04T16:00:00+01:00"' in html
 
@@ -311,23 +325,57 @@ def test_editor_builds_a_repeat_without_typing_a_rule(editor_client, city):
     assert form["repeat_except"].value() == "2031-04-08\n2031-04-10"
 
 
+NOT_A_DATE = "“%(value)s” is not a date: write it as 2027-04-06 or 6.4.2027."
+
+
+def too_many() -> str:
+    return ngettext(
+        "A session can repeat at most %(count)s time: a calendar or the map lists each one. "
+        "Choose an earlier end date, or add another session.",
+        "A session can repeat at most %(count)s times: a calendar or the map lists each one. "
+        "Choose an earlier end date, or add another session.",
+        300,
+    ) % {"count": 300}
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"repeat_days": []}, "repeat_days", "Choose the weekdays"),
-        ({"repeat_until": ""}, "repeat_until", "Say until when"),
-        ({"repeat_until": "2031-01-31"}, "repeat_until", "ends before the session first starts"),
+        (
+            {"repeat_days": []},
+            "repeat_days",
+            lambda: [gettext("Choose the weekdays the session meets on.")],
+        ),
+        (
+            {"repeat_until": ""},
+            "repeat_until",
+            lambda: [gettext("Say until when the session repeats.")],
+        ),
+        (
+            {"repeat_until": "2031-01-31"},
+            "repeat_until",
+            lambda: [gettext("The repeat ends before the session first starts.")],
+        ),
         (
             {
                 "repeat_days": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
                 "repeat_until": "2032-12-31",
             },
             "repeat",
-            "at most 300 times",
+            lambda: [too_many()],
         ),
-        ({"repeat_except": "2031-04-08, next Easter"}, "repeat_except", "is not a date"),
-        ({"repeat_except": "31.2.2031"}, "repeat_except", "is not a date"),
+        (
+            {"repeat_except": "2031-04-08, next Easter"},
+            "repeat_except",
+            lambda: [gettext(NOT_A_DATE) % {"value": "next Easter"}],  # as the editor wrote it
+        ),
+        (
+            {"repeat_except": "31.2.2031"},
+            "repeat_except",
+            lambda: [gettext(NOT_A_DATE) % {"value": "31.2.2031"}],
+        ),
     ],
+    ids=["no-weekdays", "no-end", "ends-before", "too-many", "not-a-date", "no-such-date"],
 )
 def test_a_repeat_the_editor_gets_wrong_is_a_field_error(
     editor_client, city, overrides, field, message
@@ -336,7 +384,10 @@ def test_a_repeat_the_editor_gets_wrong_is_a_field_error(
     assert response.status_code == 200
     errors = response.context["form"].formsets["sessions"].forms[0].errors
     assert field in errors, errors
-    assert message in " ".join(errors[field])
+    with translation.override(LANGUAGE):
+        shown = " ".join(str(error) for error in errors[field])
+        for part in message():
+            assert part in shown, shown
     assert not OpportunityPage.objects.exists()
 
 
@@ -346,7 +397,9 @@ def test_a_repeat_the_editor_gets_wrong_is_a_field_error(
 def test_copying_an_opportunity_moves_its_sessions_to_new_dates(editor_client, club, provider):
     url = reverse("wagtailadmin_pages:copy", args=(club.pk,))
     form_page = editor_client.get(url)
-    assert "Move the sessions to start on" in form_page.content.decode()
+    with translation.override(LANGUAGE):
+        label = escape(gettext("Move the sessions to start on"))
+    assert label in form_page.content.decode()
     response = editor_client.post(
         url,
         {

@@ -1,6 +1,7 @@
 """The provider's home in the admin: what it shows, to whom, and in a fixed number of queries."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,6 +15,7 @@ from wagtail import hooks
 from tests.badges.conftest import make_badge_class
 from tests.factories import make_city, make_opportunity, make_provider, session
 from tests.learners.conftest import make_evidence, make_learner, make_playlist
+from tests.providers.language import slovenian
 from wagtail_cityoflearning import roles
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import Award, Issuer
@@ -171,7 +173,8 @@ def test_who_reaches_which_home(world, client):
     assert client.get(reverse(INDEX), **HOST).url == url  # their one provider
     assert client.get(reverse(HOME, args=[world["other"].pk]), **HOST).status_code == 404
     dashboard = client.get(reverse("wagtailadmin_home"), **HOST).content.decode()
-    assert url in dashboard and "Provider home" in dashboard
+    # The menu item, in the sidebar's JSON.
+    assert url in dashboard and json.dumps(slovenian("Provider home")) in dashboard
 
     client.force_login(world["editor"])
     listing = client.get(reverse(INDEX), **HOST)

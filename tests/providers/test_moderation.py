@@ -3,6 +3,7 @@ from providers' staff; they submit, the city's editors approve or ask for change
 comment, the live page stays live meanwhile, and each city sees only its own queue."""
 
 import io
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowPage, WorkflowState
 
 from tests.factories import make_city, make_opportunity, make_provider
+from tests.providers.language import slovenian
 from wagtail_cityoflearning import roles
 from wagtail_cityoflearning.providers.moderation.review import city_review_workflow
 from wagtail_cityoflearning.providers.settings import ProviderSettings
@@ -72,7 +74,7 @@ def test_switching_the_review_on_and_off(world):
     set_review(ca["site"], False)
 
     workflow = city_review_workflow(lj["site"], create=False)
-    assert workflow.name == "City review"
+    assert workflow.name == slovenian("City review")  # named in the city's language
     assert WorkflowPage.objects.get(page=lj["index"]).workflow == workflow
     task = workflow.tasks.get().specific
     assert list(task.groups.all()) == [roles.city_editors(lj["site"])]
@@ -131,7 +133,7 @@ def test_staff_submit_instead_of_publishing(world, client):
     assert response.status_code == 200
     content = response.content.decode()
     submit_button = 'name="action-submit"'
-    assert submit_button in content and "City review" in content
+    assert submit_button in content and slovenian("City review") in content
     assert 'name="action-publish"' not in content
 
     set_review(world["lj"]["site"], False)
@@ -229,7 +231,9 @@ def test_queue_scope_and_menu_count(world, client):
 
     client.force_login(world["editor"])
     dashboard = client.get(reverse("wagtailadmin_home"), **HOST).content.decode()
-    assert "City review (1)" in dashboard
+    # The menu item with the number waiting, in the sidebar's JSON.
+    menu_label = slovenian("%(label)s (%(count)s)", label=slovenian("City review"), count=1)
+    assert json.dumps(menu_label) in dashboard
     queue = client.get(reverse(QUEUE), **HOST).content.decode()
     assert "Robots and drones" in queue and "Fab lab Cagliari" not in queue
 
@@ -239,7 +243,8 @@ def test_queue_scope_and_menu_count(world, client):
     assert "Robots and drones" in queue and "Fab lab Cagliari" in queue
 
     client.force_login(world["staff"])  # provider staff have no queue
-    assert "City review" not in client.get(reverse("wagtailadmin_home"), **HOST).content.decode()
+    dashboard = client.get(reverse("wagtailadmin_home"), **HOST).content.decode()
+    assert slovenian("City review") not in dashboard
     assert client.get(reverse(QUEUE), **HOST).status_code == 200
     assert "Robots and drones" not in client.get(reverse(QUEUE), **HOST).content.decode()
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from tests.providers import onboarding_world
+from tests.providers.language import slovenian_html
 from tests.providers.onboarding_world import HOST
 from wagtail_cityoflearning.badges.models import Issuer
 from wagtail_cityoflearning.models import ProviderPage
@@ -181,7 +182,8 @@ def test_a_city_without_a_provider_index_gets_a_form_error(client, w):
     client.force_login(w["editor_lj"])
     response = client.post(decide_url(w["request_lj"]), {"decision": "approve"}, **HOST)
     assert response.status_code == 200
-    assert "add a provider index page first" in response.content.decode()
+    message = "This city has no page listing its providers: add a provider index page first."
+    assert slovenian_html(message) in response.content.decode()
     assert ProviderRequest.objects.get(pk=w["request_lj"].pk).is_pending
 
 
@@ -209,13 +211,14 @@ def test_declining_needs_a_message_and_a_decision_can_be_made_once(client, w):
     url = decide_url(w["request_lj"])
     response = client.post(url, {"decision": "decline", "message": "  "}, **HOST)
     assert response.status_code == 200
-    assert "Tell the organisation why you decline." in response.content.decode()
+    assert slovenian_html("Tell the organisation why you decline.") in response.content.decode()
     assert client.post(url, {"decision": "maybe"}, **HOST).status_code == 200
     assert ProviderRequest.objects.get(pk=w["request_lj"].pk).is_pending
 
     approval.decline(w["request_lj"], user=w["superuser"], message="No.")
     response = client.post(url, {"decision": "approve"}, follow=True, **HOST)
-    assert "already been decided; nothing was changed" in response.content.decode()
+    decided = "This request has already been decided; nothing was changed."
+    assert slovenian_html(decided) in response.content.decode()
     assert not ProviderPage.objects.filter(title="Knjižnica Šiška").exists()
     page = client.get(url, **HOST).content.decode()
     assert 'id="decision-form"' not in page and 'id="request-decided"' in page

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories import make_city
+from tests.providers.language import slovenian_html
 from tests.providers.onboarding_world import CAGLIARI, HOST
 from wagtail_cityoflearning.providers.onboarding.models import ProviderRequest
 from wagtail_cityoflearning.providers.settings import ProviderSettings
@@ -58,7 +59,7 @@ def test_a_request_is_stored_for_the_city_with_its_point(client, city):
     assert list(stored.interests.all()) == [city["interests"]["science-technology"]]
     assert stored.status == ProviderRequest.Status.PENDING
     sent = client.get(response["Location"], **HOST)
-    assert "your request is on its way" in sent.content.decode()
+    assert slovenian_html("Thank you, your request is on its way") in sent.content.decode()
 
 
 def test_the_address_is_enough_without_the_map(client, city):
@@ -110,7 +111,11 @@ def test_requests_from_one_address_are_limited(client, city, settings):
         )
     response = client.post(URL, data(city, organisation="One too many"), **HOST)
     assert response.status_code == 429
-    assert "Many requests have been sent from your connection" in response.content.decode()
+    throttled = slovenian_html(
+        "Many requests have been sent from your connection. Wait an hour and try again, "
+        "or write to the city."
+    )
+    assert throttled in response.content.decode()
     assert ProviderRequest.objects.count() == 2
     # Another address is not held up.
     other = client.post(
@@ -130,9 +135,12 @@ def test_a_city_that_takes_no_requests_says_so(client, city):
     provider_settings = ProviderSettings.for_site(city["site"])
     provider_settings.accepts_provider_requests = False
     provider_settings.save()
+    closed = slovenian_html(
+        "This city is not taking requests from new learning providers at the moment."
+    )
     for response in (client.get(URL, **HOST), client.post(URL, data(city), **HOST)):
         assert response.status_code == 404
-        assert "not taking requests from new learning providers" in response.content.decode()
+        assert closed in response.content.decode()
     assert not ProviderRequest.objects.exists()
 
 

@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 
 from tests.factories import make_provider, session
 from tests.learners.conftest import make_provider_staff
+from tests.providers.language import slovenian
 from tests.providers.registration_helpers import QUESTIONS, adult, make_registrable
 from wagtail_cityoflearning.learners.progress.models import Attendance
 from wagtail_cityoflearning.providers.models import Registration
@@ -153,7 +154,7 @@ def test_reminders_go_out_once_the_day_before(city):
 
     call_command("cityoflearning_send_reminders", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [["maja@example.org"]]
-    assert "Tomorrow" in mail.outbox[0].subject
+    assert slovenian("Tomorrow: %(title)s", title=page.title) in mail.outbox[0].subject
     assert page.address in mail.outbox[0].body
     reminded = Registration.objects.get(user=maja)
     assert reminded.reminded_at is not None

@@ -11,6 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from tests.factories import make_provider, session
 from tests.learners.conftest import make_learner
+from tests.providers.language import slovenian, slovenian_html
 from tests.providers.registration_helpers import (
     QUESTIONS,
     adult,
@@ -63,15 +64,21 @@ def test_places_fill_up_then_the_waiting_list(client, city):
     assert [rows[u].position for u in learners[2:]] == [1, 2]
     # Each got a confirmation, the last two say they are waiting and in which place.
     assert len(mail.outbox) == 4
-    assert "You have a place" in mail.outbox[0].subject
+    assert slovenian("You have a place: %(title)s", title=page.title) in mail.outbox[0].subject
     assert mail.outbox[0].subject.startswith("[") and "Ljubljana]" in mail.outbox[0].subject
-    assert "waiting list" in mail.outbox[3].subject
-    assert "number 2" in mail.outbox[3].body
+    waiting = slovenian("You are on the waiting list: %(title)s", title=page.title)
+    assert waiting in mail.outbox[3].subject
+    in_line = slovenian(
+        "All places for %(title)s are taken, so you are on the waiting list, number %(position)s.",
+        title=page.title,
+        position=2,
+    )
+    assert in_line in mail.outbox[3].body
     assert mail.outbox[3].alternatives[0][1] == "text/html"
     # The last learner sees it on the page.
     html = page_html(client, page)
     assert 'data-registration="waiting"' in html
-    assert "You are on the waiting list, number 2." in html
+    assert slovenian_html("You are on the waiting list, number %(position)s.", position=2) in html
 
 
 def test_cancelling_a_place_moves_the_first_in_line_up_with_an_email(client, city):
@@ -85,7 +92,7 @@ def test_cancelling_a_place_moves_the_first_in_line_up_with_an_email(client, cit
     client.force_login(first)
     confirm = client.get(cancel_url(mine))
     assert confirm.status_code == 200
-    assert "Yes, cancel my registration" in confirm.content.decode()
+    assert slovenian_html("Yes, cancel my registration") in confirm.content.decode()
     assert Registration.objects.get(pk=mine.pk).status == R.REGISTERED
 
     response = post(client, cancel_url(mine))
@@ -93,7 +100,8 @@ def test_cancelling_a_place_moves_the_first_in_line_up_with_an_email(client, cit
     statuses = dict(Registration.objects.filter(opportunity=page).values_list("user", "status"))
     assert statuses == {first.pk: R.CANCELLED, second.pk: R.REGISTERED, third.pk: R.WAITING}
     assert [m.to for m in mail.outbox] == [[second.email]]
-    assert "A place came free for you" in mail.outbox[0].subject
+    moved_up = slovenian("A place came free for you: %(title)s", title=page.title)
+    assert moved_up in mail.outbox[0].subject
 
     # Cancelling again is a 404 (nothing left to cancel), and registering again goes to the end.
     assert client.post(cancel_url(mine)).status_code == 404
@@ -101,7 +109,7 @@ def test_cancelling_a_place_moves_the_first_in_line_up_with_an_email(client, cit
     again = Registration.objects.get(pk=mine.pk)
     assert again.status == R.WAITING and again.place_in_line == 2
     html = page_html(client, page)
-    assert "You are on the waiting list, number 2." in html
+    assert slovenian_html("You are on the waiting list, number %(position)s.", position=2) in html
 
 
 def test_leaving_the_waiting_list_moves_nobody_up(client, city):
@@ -123,8 +131,8 @@ def test_without_a_waiting_list_a_full_opportunity_refuses(client, city):
     register_as(client, other, page)
     assert not Registration.objects.filter(user=other).exists()
     html = page_html(client, page)
-    assert "All places are taken." in html
-    assert "Join the waiting list" not in html
+    assert slovenian_html("All places are taken.") in html
+    assert slovenian_html("Join the waiting list") not in html
 
 
 def test_no_limit_when_capacity_is_empty(client, city):
@@ -166,7 +174,7 @@ def test_after_the_deadline_registration_is_closed(client, city):
     assert response.status_code == 302
     assert not Registration.objects.exists()
     html = page_html(client, page)
-    assert "The registration deadline has passed." in html
+    assert slovenian_html("The registration deadline has passed.") in html
     assert 'data-registration="closed"' in html
 
 
@@ -174,7 +182,8 @@ def test_a_past_opportunity_takes_no_registration(client, city):
     page = make_registrable(city, sessions=[session(-3)])
     register_as(client, adult("a@example.org", city), page)
     assert not Registration.objects.exists()
-    assert "This opportunity is over" in page_html(client, page)
+    over = slovenian_html("This opportunity is over: registration is closed.")
+    assert over in page_html(client, page)
 
 
 def test_an_opportunity_not_taking_registrations_has_no_form(client, city):
@@ -208,7 +217,7 @@ def test_a_required_question_must_be_answered(client, city):
     client.force_login(learner)
     response = client.post(register_url(page), answers_for(page, size=""))
     assert response.status_code == 400
-    assert "Answer this question to register." in response.content.decode()
+    assert slovenian_html("Answer this question to register.") in response.content.decode()
     assert not Registration.objects.exists()
 
 
@@ -217,7 +226,7 @@ def test_a_choice_outside_the_options_is_refused(client, city):
     client.force_login(adult("a@example.org", city))
     response = client.post(register_url(page), answers_for(page, size="XXL"))
     assert response.status_code == 400
-    assert "Pick one of the options." in response.content.decode()
+    assert slovenian_html("Pick one of the options.") in response.content.decode()
     assert not Registration.objects.exists()
 
 
@@ -235,7 +244,7 @@ def test_an_overlong_answer_is_a_form_error(client, city):
 def test_a_visitor_is_asked_to_log_in(client, city):
     page = make_registrable(city)
     html = page_html(client, page)
-    assert "Log in to register" in html
+    assert slovenian_html("Log in to register: your place is kept under your account.") in html
     response = client.post(register_url(page))
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert not Registration.objects.exists()
@@ -247,11 +256,14 @@ def test_a_learner_without_consent_gets_the_consent_message(client, city):
     client.force_login(young)
     html = page_html(client, page)
     assert 'data-consent="needed"' in html
-    assert "Join the waiting list" not in html and 'name="csrfmiddlewaretoken"' in html
+    assert slovenian_html("Join the waiting list") not in html
+    assert 'name="csrfmiddlewaretoken"' in html
     response = client.post(register_url(page))
     assert response.status_code == 302
     assert not Registration.objects.exists()
-    assert "consent" in page_html(client, page)
+    assert slovenian_html("A parent's or guardian's consent for this city") in page_html(
+        client, page
+    )
 
 
 def test_nobody_cancels_someone_elses_registration(client, city):
@@ -298,14 +310,14 @@ def test_the_dashboard_lists_the_registrations_with_a_cancel_link(client, city):
     register_as(client, learner, page)
     register_as(client, learner, full)
     html = client.get("/learning/").content.decode()
-    assert "My registrations" in html
+    assert slovenian_html("My registrations") in html
     assert "Robot camp" in html and "Drone school" in html
-    assert "Waiting list, number 1" in html
+    assert slovenian_html("Waiting list, number %(position)s", position=1) in html
     for registration in Registration.objects.filter(user=learner):
         assert cancel_url(registration) in html
     client.force_login(holder)
     Registration.objects.filter(user=holder).update(status=R.CANCELLED)
-    assert "My registrations" not in client.get("/learning/").content.decode()
+    assert slovenian_html("My registrations") not in client.get("/learning/").content.decode()
 
 
 # -- the editor's rules ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_provider
+from tests.providers.language import slovenian_html
 from tests.providers.spreadsheets_support import (
     csv_bytes,
     editor_of,
@@ -36,7 +37,10 @@ def test_editor_imports_a_sheet_and_the_pages_go_live(client, city, provider, ed
     assert not OpportunityPage.objects.exists()  # the preview saves nothing
 
     response = commit(client, response)
-    assert "2 opportunities created" in response.content.decode()
+    created = slovenian_html(
+        "%(created)s opportunity created", "%(created)s opportunities created", 2, created=2
+    )
+    assert created in response.content.decode()
     pages = OpportunityPage.objects.child_of(provider).order_by("external_id")
     assert [p.external_id for p in pages] == ["ext-1", "ext-2"]
     page = pages[0]

@@ -149,6 +149,7 @@ def form_data(provider, interests, i: int) -> dict:
         "interests": [interest.pk for interest in interests],
         "skills": "",
         "body-count": "0",
+        "registration_questions-count": "0",
         "is_ongoing": "",
         "registration_deadline": "",
         "mode": "in_person",

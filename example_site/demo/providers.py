@@ -219,19 +219,19 @@ def _registrations(site, data, pages, password, interests):
         for name, year in data.REGISTRANTS
     ]
     for item in data.SPREADSHEET:
-        page = pages[item["external_id"]]
+        page = OpportunityPage.objects.get(pk=pages[item["external_id"]].pk)  # as published
         if not item["registration"] or Registration.objects.filter(opportunity=page).exists():
             continue
-        questions = _questions(item)
+        # Answers to the page's questions, as the registration form keeps them.
+        answers = [
+            {
+                "id": block.id,
+                "question": block.value["label"],
+                "answer": block.value["options"][0] if block.block_type == "choice" else "",
+            }
+            for block in page.registration_questions
+        ]
         for user in registrants[: item["registrations"]]:
-            answers = [
-                {
-                    "id": "",
-                    "question": value["label"],
-                    "answer": value.get("options", [""])[0] if kind == "choice" else "",
-                }
-                for kind, value in questions
-            ]
             places.register(page, user, answers=answers)
 
 

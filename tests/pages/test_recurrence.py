@@ -21,6 +21,7 @@ from wagtail.test.utils.form_data import inline_formset
 from tests.factories import ProviderPageFactory, make_opportunity, session
 from tests.pages.test_admin import opportunity_form_data, post_opportunity
 from wagtail_cityoflearning import recurrence
+from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.models import OpportunityMapPage, OpportunityPage, OpportunitySession
 from wagtail_cityoflearning.structured_data import opportunity_data
 
@@ -435,3 +436,15 @@ def test_copying_without_a_date_keeps_the_sessions(editor_client, club, provider
     assert response.status_code == 302
     copy = OpportunityPage.objects.get(slug="choir-copy")
     assert copy.get_latest_revision_as_object().sessions.all()[0].start == at("2031-02-04")
+
+
+def test_a_weekly_club_says_which_sessions_it_lists_not_how_many_it_has(client, club):
+    html = client.get(club.url).content.decode()
+    shown = cityoflearning_settings.OPPORTUNITY_SESSIONS_SHOWN
+    with translation.override(LANGUAGE):
+        next_ones = ngettext(
+            "The next %(counter)s session", "The next %(counter)s sessions", shown
+        ) % {"counter": shown}
+        count = ngettext("%(counter)s session", "%(counter)s sessions", shown) % {"counter": shown}
+    assert next_ones in html
+    assert f">{count}<" not in html  # the club meets far more often than the list shows

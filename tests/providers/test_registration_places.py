@@ -342,3 +342,11 @@ def test_a_choice_gives_each_option_once():
     assert "options" in error.value.block_errors
     ok = block.to_python({"label": "Size", "help_text": "", "options": ["S", "M"]})
     assert list(block.clean(ok)["options"]) == ["S", "M"]
+
+
+def test_email_subjects_carry_the_title_as_written(client, city):
+    page = make_registrable(city, title='Centro d\'arte & "Musica" <giovani>')
+    register_as(client, adult("apostrophe@example.org", city), page)
+    (message,) = mail.outbox
+    assert slovenian("You have a place: %(title)s", title=page.title) in message.subject
+    assert "&#x27;" not in message.subject and "&amp;" not in message.subject

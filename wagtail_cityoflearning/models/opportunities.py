@@ -457,6 +457,10 @@ class AbstractOpportunityPage(
         context = super().get_context(request, *args, **kwargs)
         context["provider"] = self.provider
         context["next_sessions"] = next_sessions = self.get_next_sessions()
+        # The list stops at OPPORTUNITY_SESSIONS_SHOWN: a weekly club has more than it shows.
+        context["more_sessions"] = (
+            len(next_sessions) >= cityoflearning_settings.OPPORTUNITY_SESSIONS_SHOWN
+        )
         context["repeating_sessions"] = list(
             {o.session_id: o.session for o in next_sessions if o.session.repeat}.values()
         )

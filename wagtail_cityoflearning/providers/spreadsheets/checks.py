@@ -604,7 +604,7 @@ class Checker:
                 session.clean()
             except ValidationError as error:
                 for message in error.messages:
-                    row.error("sessions", f"{session_text(session, zone).split('-')[0]}: {message}")
+                    row.error("sessions", f"{_moment(session.start, zone)}: {message}")
             sessions.append(session)
         row.sessions = sessions
 
@@ -625,7 +625,10 @@ class Checker:
                     column = "address"
                 for message in messages:
                     row.error(column, message)
-        if not page.is_ongoing and not row.sessions and "sessions" not in row.errors:
+        repeat_errors = {"sessions", "repeat_days", "repeat_until", "repeat_except"} & set(
+            row.errors
+        )
+        if not page.is_ongoing and not row.sessions and not repeat_errors:
             row.error(
                 "sessions", gettext("Add at least one session, or write yes under “Ongoing”.")
             )

@@ -135,10 +135,21 @@ def open_picker(tab, url):
 
 
 def save_draft(page):
+    # Wagtail's editor saves the form in the background while it is filled in: let that
+    # request finish first, so the click saves the form as it stands.
+    page.wait_for_load_state("networkidle")
     with page.expect_navigation():
         page.locator("button.action-save").first.click()
     assert_not_an_error_page(page)
-    assert page.locator(".error-message").all_inner_texts() == []
+    errors = page.eval_on_selector_all(
+        ".error-message",
+        """els => els.map(e => {
+            const field = e.closest('.w-field__wrapper, .w-field, [data-contentpath]');
+            const label = field && field.querySelector('label');
+            return (label ? label.innerText.trim() + ': ' : '') + e.innerText.trim();
+        })""",
+    )
+    assert errors == [], errors
 
 
 # -- tests ---------------------------------------------------------------------------

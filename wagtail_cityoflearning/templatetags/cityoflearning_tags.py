@@ -215,3 +215,14 @@ def cityoflearning_page_sections(context, page) -> str:
     request = context.get("request")
     parts = (fn(request, page) for fn in hooks.get_hooks("cityoflearning_page_sections"))
     return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def cityoflearning_footer_items(context) -> str:
+    """``{% cityoflearning_footer_items %}``: what other apps add to the public footer, such
+    as the providers' app's "Become a learning provider". Each function registered for the
+    ``cityoflearning_footer_items`` hook is called with the request and returns HTML, or an
+    empty string."""
+    request = context.get("request")
+    parts = (fn(request) for fn in hooks.get_hooks("cityoflearning_footer_items"))
+    return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("learning/", include("wagtail_cityoflearning.learners.urls")),
     path("join/", include("wagtail_cityoflearning.providers.urls")),
+    path("voice/", include("wagtail_cityoflearning.insight.urls")),
     path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switcher
     # robots.txt, favicon.ico and sitemap.xml of each city
     path("", include("wagtail_cityoflearning.urls")),

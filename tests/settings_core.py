@@ -8,6 +8,7 @@ LEFT_OUT = {
     "wagtail_cityoflearning.badges",
     "wagtail_cityoflearning.learners",
     "wagtail_cityoflearning.providers",
+    "wagtail_cityoflearning.insight",
     "example_site.demo",  # the demo loads every app's content
     "allauth",
     "allauth.account",

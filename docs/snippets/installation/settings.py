@@ -6,6 +6,7 @@ INSTALLED_APPS += [
     "wagtail_cityoflearning.badges",
     "wagtail_cityoflearning.learners",
     "wagtail_cityoflearning.providers",
+    "wagtail_cityoflearning.insight",
     "wagtailgeowidget",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

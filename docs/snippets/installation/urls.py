@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("learning/", include("wagtail_cityoflearning.learners.urls")),
     path("join/", include("wagtail_cityoflearning.providers.urls")),
+    path("voice/", include("wagtail_cityoflearning.insight.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # robots.txt, favicon.ico and sitemap.xml (add "wagtail.contrib.sitemaps" to INSTALLED_APPS)
     path("", include("wagtail_cityoflearning.urls")),

@@ -6,6 +6,7 @@ from django.urls import NoReverseMatch, reverse
 
 from wagtail_cityoflearning import roles
 
+from ...insight import load_insight
 from ...learners import DEMO_LEARNER_PASSWORD
 from ...loader import CITIES, load_city
 from ...providers import load_providers
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             )
             reports.append(report)
             load_providers(site, name, learner_password)
+            load_insight(site, name)
         if not options["no_admin"]:
             self._admin_user(options["port"])
             for report in reports:

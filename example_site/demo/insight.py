@@ -1,0 +1,12 @@
+"""The demo's city insight and youth voice: what young people searched for on the map, their
+suggestions, "I'm interested" and the city's needs survey. Each part lives in its own module
+(``insight_*.py``) with a ``load(site, name)`` that changes nothing when run again."""
+
+import importlib
+
+PARTS = []  # module names under example_site.demo, in the order they load
+
+
+def load_insight(site, name: str) -> None:
+    for part in PARTS:
+        importlib.import_module(f"example_site.demo.{part}").load(site, name)

@@ -1,0 +1,1 @@
+"""Admin integration of the insight app: each room registers its own hooks."""

@@ -19,7 +19,9 @@ SECTIONS_HOOK = "cityoflearning_insight_sections"
 BAR = "bar"  # vertical bars: one per label, one colour per series
 HBAR = "hbar"  # horizontal bars, for long labels (interests, steps)
 LINE = "line"  # over time: labels are periods
-HEXAGONS = "hexagons"  # the coverage map: not a Chart.js chart (see the coverage room)
+# Not a Chart.js chart: ``Chart.data["template"]`` names a template the dashboard includes in
+# the chart's place, with ``figure`` and ``scope`` in its context (the coverage room's map).
+HEXAGONS = "hexagons"
 
 
 @dataclass

@@ -32,6 +32,9 @@ class Scope:
     provider: Page | None  # a provider page, or None for the whole city
     start: dt.date  # first day of the period
     end: dt.date  # last day of the period (inclusive)
+    # The paths of the root's translations (a city's pages in another language live under
+    # the translation of its root, beside the original): filled by :func:`resolve_scope`.
+    translated_paths: tuple = ()
 
     # -- the period ---------------------------------------------------------------------------
 
@@ -62,17 +65,24 @@ class Scope:
         """The page whose subtree the figures count: the provider's, or the city's root."""
         return self.provider or self.site.root_page
 
-    def pages_q(self, prefix: str = "") -> Q:
+    def pages_q(self, prefix: str = "", translations: bool = True) -> Q:
         """A ``Q`` keeping pages (reached through ``prefix``, e.g. ``"opportunity__"``) in
-        the scope's subtree."""
-        return Q(**{f"{prefix}path__startswith": self.root.path})
+        the scope's subtree and, unless ``translations`` is False, in its translations'
+        subtrees. Count what people did (enrolments, awards) with translations; count what
+        the city offers (each opportunity once) without them."""
+        q = Q(**{f"{prefix}path__startswith": self.root.path})
+        if translations:
+            for path in self.translated_paths:
+                q |= Q(**{f"{prefix}path__startswith": path})
+        return q
 
-    def pages(self, model):
+    def pages(self, model, translations: bool = True):
         """Every page of ``model`` (a page class, concrete or abstract) in the subtree, live or
         not."""
+        q = self.pages_q(translations=translations)
         if model._meta.abstract:
-            return Page.objects.type(model).filter(self.pages_q())
-        return model.objects.filter(self.pages_q())
+            return Page.objects.type(model).filter(q)
+        return model.objects.filter(q)
 
     @property
     def is_city(self) -> bool:
@@ -139,4 +149,21 @@ def resolve_scope(user, site=None, provider=None, start=None, end=None) -> Scope
         start, end = end, start
     if (end - start).days > MAX_PERIOD_DAYS:
         start = end - dt.timedelta(days=MAX_PERIOD_DAYS)
-    return Scope(site=site, provider=provider, start=start, end=end)
+    return Scope(
+        site=site,
+        provider=provider,
+        start=start,
+        end=end,
+        translated_paths=translated_paths(provider or site.root_page),
+    )
+
+
+def translated_paths(page) -> tuple:
+    """The paths of ``page``'s translations that are no Site's root themselves."""
+    return tuple(
+        Page.objects.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .exclude(sites_rooted_here__isnull=False)
+        .order_by("path")
+        .values_list("path", flat=True)
+    )

@@ -5,26 +5,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InsightSettings',
+            name="InsightSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('boundary', models.TextField(blank=True, help_text="A GeoJSON Polygon or MultiPolygon (or a Feature or FeatureCollection holding one) in longitude and latitude. The coverage map divides this area into hexagons; without it, the area around the city's opportunities is used.", verbose_name='city boundary (GeoJSON)')),
-                ('neighbourhoods', models.TextField(blank=True, help_text='One per line, as young people know them. The needs survey and the suggestions form offer them to choose from.', verbose_name='neighbourhoods')),
-                ('accepts_suggestions', models.BooleanField(default=True, help_text="Show “Suggest an opportunity” on the map and the learner's dashboard.", verbose_name='accept suggestions from young people')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "boundary",
+                    models.TextField(
+                        blank=True,
+                        help_text="A GeoJSON Polygon or MultiPolygon (or a Feature or FeatureCollection holding one) in longitude and latitude. The coverage map divides this area into hexagons; without it, the area around the city's opportunities is used.",
+                        verbose_name="city boundary (GeoJSON)",
+                    ),
+                ),
+                (
+                    "neighbourhoods",
+                    models.TextField(
+                        blank=True,
+                        help_text="One per line, as young people know them. The needs survey and the suggestions form offer them to choose from.",
+                        verbose_name="neighbourhoods",
+                    ),
+                ),
+                (
+                    "accepts_suggestions",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Show “Suggest an opportunity” on the map and the learner's dashboard.",
+                        verbose_name="accept suggestions from young people",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'insight settings',
-                'verbose_name_plural': 'insight settings',
+                "verbose_name": "insight settings",
+                "verbose_name_plural": "insight settings",
             },
         ),
     ]

@@ -13,6 +13,7 @@ outside what its reader may see.
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -21,12 +22,13 @@ from wagtail.models import Page, Site
 
 from wagtail_cityoflearning.access import city_sites, provider_pages
 from wagtail_cityoflearning.models.providers import AbstractProviderPage
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 DEFAULT_PERIOD_DAYS = 365
 MAX_PERIOD_DAYS = 366 * 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Scope:
     site: Site
     provider: Page | None  # a provider page, or None for the whole city
@@ -38,17 +40,21 @@ class Scope:
 
     # -- the period ---------------------------------------------------------------------------
 
+    @cached_property
+    def tzinfo(self):
+        """The city's time zone (its settings), in which days and hours are counted."""
+        return CityOfLearningSettings.for_site(self.site).tzinfo
+
     @property
     def start_at(self) -> dt.datetime:
-        """The period's first moment, in the site's time zone."""
-        return timezone.make_aware(dt.datetime.combine(self.start, dt.time.min))
+        """The period's first moment, in the city's time zone."""
+        return dt.datetime.combine(self.start, dt.time.min, tzinfo=self.tzinfo)
 
     @property
     def end_before(self) -> dt.datetime:
-        """The first moment after the period."""
-        return timezone.make_aware(
-            dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time.min)
-        )
+        """The first moment after the period, in the city's time zone."""
+        next_day = self.end + dt.timedelta(days=1)
+        return dt.datetime.combine(next_day, dt.time.min, tzinfo=self.tzinfo)
 
     def in_period(self, field: str) -> Q:
         """A ``Q`` keeping rows whose datetime ``field`` falls in the period."""
@@ -95,6 +101,7 @@ class Scope:
 
 
 def default_period(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The last twelve months, today included."""
     today = today or timezone.localdate()
     return today - dt.timedelta(days=DEFAULT_PERIOD_DAYS - 1), today
 

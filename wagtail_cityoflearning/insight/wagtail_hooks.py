@@ -1,1 +1,4 @@
 """Admin integration of the insight app: each room registers its own hooks."""
+
+from wagtail_cityoflearning.insight.survey import admin as survey_admin  # noqa: F401
+from wagtail_cityoflearning.insight.survey import sections as survey_sections  # noqa: F401

@@ -4,7 +4,11 @@ suggestions, "I'm interested" and the city's needs survey. Each part lives in it
 
 import importlib
 
-PARTS = ["insight_survey"]  # module names under example_site.demo, in the order they load
+# module names under example_site.demo, in the order they load
+PARTS = [
+    "insight_demand",
+    "insight_survey",
+]
 
 
 def load_insight(site, name: str) -> None:

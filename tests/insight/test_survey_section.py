@@ -11,9 +11,10 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from tests.factories import make_city, make_provider
 from tests.insight.survey_world import answer, make_survey
-from wagtail_cityoflearning.insight.figures import sections_for
+from wagtail_cityoflearning.insight.figures import SECTIONS_HOOK
 from wagtail_cityoflearning.insight.privacy import FEWER
 from wagtail_cityoflearning.insight.scope import Scope
+from wagtail_cityoflearning.insight.survey.sections import needs_survey_section
 
 
 def city_scope(city, days=30):
@@ -30,7 +31,8 @@ def answers(page, count, **changes):
 
 
 def survey_section(scope):
-    return next((s for s in sections_for(scope) if s.key == "needs-survey"), None)
+    """The survey's section as the dashboard gets it (and only its queries)."""
+    return needs_survey_section(scope)
 
 
 def figure(section, key):
@@ -116,3 +118,9 @@ def test_the_section_runs_the_same_queries_however_many_answers_and_surveys(city
         section = survey_section(scope)
     assert len(section.figures) == 1 + 4 * 5
     assert len(many) == len(few) <= 5
+
+
+def test_the_dashboard_gets_the_section_through_its_hook():
+    from wagtail import hooks
+
+    assert needs_survey_section in hooks.get_hooks(SECTIONS_HOOK)

@@ -1,6 +1,10 @@
 """Public pages of the insight app. Include under any prefix, e.g.
 ``path("voice/", include("wagtail_cityoflearning.insight.urls"))``."""
 
+from django.urls import include, path
+
 app_name = "wagtail_cityoflearning_insight"
 
-urlpatterns = []
+urlpatterns = [
+    path("", include("wagtail_cityoflearning.insight.demand.urls")),
+]

@@ -20,6 +20,7 @@ from wagtail_cityoflearning.map.feeds import (
     provider_features,
 )
 from wagtail_cityoflearning.map.labels import control_labels
+from wagtail_cityoflearning.map.searches import send_search
 
 FEED_KINDS = {"opportunities", "providers"}
 # Counts whose plural forms stand for every count: the script picks the one of the same
@@ -128,6 +129,7 @@ def index(request, page):
         results = paginator.page(1)
     except EmptyPage:
         results = paginator.page(paginator.num_pages)
+    send_search(request, page, filterset, paginator.count)  # see map/searches.py
     query = request.GET.copy()
     query.pop("page", None)
     context = page.get_context(request)

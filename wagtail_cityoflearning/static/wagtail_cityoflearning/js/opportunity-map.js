@@ -5,6 +5,7 @@
 const root = document.querySelector("[data-col-map]");
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 const smallScreen = window.matchMedia("(max-width: 55.99rem)");
+const CHANGE_DELAY_MS = 400; // after a chip, a list or a date changes, before the list is asked
 
 function readJSON(value, fallback) {
   try {
@@ -330,24 +331,44 @@ class OpportunityMap {
         this.foldFilters(false);
         this.reveal();
       }
-      const done = this.apply(queryFromForm(this.form), true, false, !reveal);
+      // The list already shows these filters (a chip changed them): it is not asked again.
+      const pending = this.changeTimer !== undefined;
+      this.cancelChange();
+      const params = queryFromForm(this.form);
+      const done =
+        !pending && params.toString() === this.applied
+          ? Promise.resolve()
+          : this.apply(params, true, false, !reveal);
       if (reveal) done.then(() => this.focusResults());
     });
-    // A chip, a list or a date filters at once, in place: the page stays where the visitor is
-    // choosing, and the button under the filters says how many results there are.
+    // A chip, a list or a date filters in place, a moment after the last change (ticking
+    // three chips asks once): the page stays where the visitor is choosing, and the button
+    // under the filters says how many results there are.
     this.form.addEventListener("change", (event) => {
       if (event.target.matches("input[type=checkbox], select, input[type=date]")) {
-        this.apply(queryFromForm(this.form));
+        this.cancelChange();
+        this.changeTimer = window.setTimeout(() => {
+          this.changeTimer = undefined;
+          const params = queryFromForm(this.form);
+          if (params.toString() !== this.applied) this.apply(params);
+        }, CHANGE_DELAY_MS);
       }
     });
     window.addEventListener("popstate", () => {
+      this.cancelChange();
       this.apply(new URLSearchParams(window.location.search), false);
     });
+  }
+
+  cancelChange() {
+    if (this.changeTimer !== undefined) window.clearTimeout(this.changeTimer);
+    this.changeTimer = undefined;
   }
 
   // Show the results of ``params``; ``announce``: say their number in the live region (not
   // when the focus moves to the results' heading, which says it).
   async apply(params, push = true, keepPage = false, announce = true) {
+    this.cancelChange();
     if (!keepPage) params.delete("page");
     if (this.form) this.applied = queryFromForm(this.form).toString();
     const url = `${this.element.dataset.pageUrl}?${params}`;
@@ -356,10 +377,10 @@ class OpportunityMap {
     this.request = new AbortController();
     this.results.setAttribute("aria-busy", "true");
     try {
-      const response = await fetch(url, {
-        headers: { "X-Requested-With": "cityoflearning-map" },
-        signal: this.request.signal,
-      });
+      const headers = { "X-Requested-With": "cityoflearning-map" };
+      // Back and forward show a list seen before: the server does not count it as a search.
+      if (!push) headers["X-Cityoflearning-Map-History"] = "1";
+      const response = await fetch(url, { headers, signal: this.request.signal });
       this.results.innerHTML = await response.text();
       this.bindResults(announce);
     } catch (error) {

@@ -1,0 +1,349 @@
+"""The dashboard's section "What young people look for": searches on the map per day or week,
+the combinations of filters that found nothing, the interests searched most, and how many
+learners are interested in each opportunity.
+
+City-wide searches are the city's: provider staff see only "Interested, per opportunity",
+for their own opportunities. Every figure is one query, aggregated in the database; every
+count goes through :func:`~wagtail_cityoflearning.insight.privacy.people`. Nothing is
+cached: a search made a moment ago is counted on the next load.
+"""
+
+import datetime as dt
+
+from django.db.models import Count, F, FloatField, Sum, Value
+from django.db.models.functions import Cast, Greatest, TruncWeek
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from wagtail_cityoflearning.insight.bands import BAND_LABELS
+from wagtail_cityoflearning.insight.demand.models import (
+    Area,
+    InterestedLearner,
+    SearchDemand,
+    When,
+)
+from wagtail_cityoflearning.insight.figures import (
+    HBAR,
+    LINE,
+    SECTIONS_HOOK,
+    Chart,
+    Figure,
+    Section,
+    Series,
+)
+from wagtail_cityoflearning.insight.privacy import FEWER, MIN_PEOPLE, chart_value, people
+from wagtail_cityoflearning.map.filters import MODE_CHOICES
+from wagtail_cityoflearning.models.opportunities import language_choices
+from wagtail_cityoflearning.models.taxonomy import OpportunityType
+
+SECTION_KEY = "demand"
+SECTION_ORDER = 30
+DAILY_UP_TO_DAYS = 92  # a longer period is shown per week
+TOP_COMBINATIONS = 50
+CHARTED_COMBINATIONS = 10
+TOP_INTERESTS = 20
+TOP_OPPORTUNITIES = 50
+
+
+def _weighted(field: str):
+    """``field`` of a row counted once per search: a search choosing several interests left
+    one row for each."""
+    return Cast(F(field), FloatField()) / Greatest(F("interests_chosen"), Value(1))
+
+
+def _searches(scope):
+    return SearchDemand.objects.filter(site=scope.site).filter(scope.days_in_period("day"))
+
+
+# -- searches over time ------------------------------------------------------------------------
+
+
+def _periods(scope, weekly: bool) -> list[dt.date]:
+    if not weekly:
+        days = (scope.end - scope.start).days + 1
+        return [scope.start + dt.timedelta(days=n) for n in range(days)]
+    first = scope.start - dt.timedelta(days=scope.start.weekday())
+    weeks = []
+    while first <= scope.end:
+        weeks.append(first)
+        first += dt.timedelta(weeks=1)
+    return weeks
+
+
+def searches_over_time(scope) -> Figure:
+    weekly = (scope.end - scope.start).days + 1 > DAILY_UP_TO_DAYS
+    period = TruncWeek("day") if weekly else F("day")
+    totals = {
+        (value.date() if isinstance(value, dt.datetime) else value): (searches, nothing)
+        for value, searches, nothing in _searches(scope)
+        .annotate(period=period)
+        .values("period")
+        .annotate(all=Sum(_weighted("searches")), nothing=Sum(_weighted("zero_results")))
+        .values_list("period", "all", "nothing")
+    }
+    labels, rows = [], []
+    for start in _periods(scope, weekly):
+        searches, nothing = totals.get(start, (0, 0))
+        label = (
+            gettext("week of %(date)s") % {"date": date_format(start, "SHORT_DATE_FORMAT")}
+            if weekly
+            else date_format(start, "SHORT_DATE_FORMAT")
+        )
+        labels.append(label)
+        rows.append([label, people(round(searches or 0)), people(round(nothing or 0))])
+    all_searches = sum(round(s or 0) for s, _n in totals.values())
+    all_nothing = sum(round(n or 0) for _s, n in totals.values())
+    summary = gettext(
+        "%(searches)s searches with filters on the map in the period; "
+        "%(nothing)s of them found nothing."
+    ) % {"searches": people(all_searches), "nothing": people(all_nothing)}
+    return Figure(
+        key="demand-searches",
+        title=gettext("Searches on the map, per week")
+        if weekly
+        else gettext("Searches on the map, per day"),
+        columns=[
+            gettext("Week") if weekly else gettext("Day"),
+            gettext("Searches"),
+            gettext("Found nothing"),
+        ],
+        rows=rows,
+        summary=summary,
+        chart=Chart(
+            LINE,
+            labels,
+            [
+                Series(gettext("Searches"), [chart_value(row[1]) for row in rows]),
+                Series(gettext("Found nothing"), [chart_value(row[2]) for row in rows]),
+            ],
+        ),
+        note=gettext(
+            "A search is counted when a young person chooses at least one filter on the map "
+            "(not when they turn a page). A search for several interests counts once here."
+        ),
+    )
+
+
+# -- combinations that found nothing -------------------------------------------------------------
+
+MODE_LABELS = dict(MODE_CHOICES)
+TYPE_LABELS = dict(OpportunityType.choices)
+WHEN_LABELS = dict(When.choices)
+
+
+def _area_label(area: str, place: str) -> str:
+    if area == Area.PLACE:
+        return place
+    if area in Area.values:
+        return str(Area(area).label)
+    return ""
+
+
+def _types_label(types: str) -> str:
+    return ", ".join(str(TYPE_LABELS.get(t, t)) for t in types.split(",") if t)
+
+
+def describe(row: dict, languages: dict) -> list[str]:
+    """A combination's cells, in the columns' order (empty when not chosen)."""
+    return [
+        row["interest__name"] or "",
+        str(BAND_LABELS.get(row["age_band"], "")),
+        _area_label(row["area"], row["place"]),
+        str(WHEN_LABELS.get(row["when"], "")),
+        gettext("free only") if row["free"] else "",
+        str(MODE_LABELS.get(row["mode"], row["mode"])),
+        str(languages.get(row["language"], row["language"])),
+        _types_label(row["types"]),
+    ]
+
+
+def combinations_found_nothing(scope) -> Figure:
+    fields = ["interest__name", "age_band", "area", "place", "when", "free", "mode"]
+    fields += ["language", "types", "query"]
+    found = (
+        _searches(scope)
+        .filter(zero_results__gt=0)
+        .values(*fields)
+        .annotate(nothing=Sum("zero_results"), all=Sum("searches"))
+        .order_by("-nothing", "-all", *fields)[:TOP_COMBINATIONS]
+    )
+    languages = dict(language_choices())
+    hidden_words = gettext("(words of fewer than %(count)s searches)") % {"count": MIN_PEOPLE}
+    rows = []
+    for row in found:
+        cells = describe(row, languages)
+        words = row["query"]
+        if words and people(row["all"]) is FEWER:
+            words = hidden_words
+        rows.append([*(cell or "–" for cell in cells), words or "–", people(row["nothing"])])
+    charted = rows[:CHARTED_COMBINATIONS]
+    labels = [" · ".join(c for c in row[:-1] if c != "–") or gettext("any") for row in charted]
+    if rows:
+        first = rows[0]
+        summary = gettext(
+            "%(count)s combinations of filters found nothing in the period. The most frequent: "
+            "%(combination)s (%(times)s searches)."
+        ) % {
+            "count": len(rows),
+            "combination": labels[0],
+            "times": first[-1],
+        }
+    else:
+        summary = gettext("No search with filters found nothing in the period.")
+    return Figure(
+        key="demand-found-nothing",
+        title=gettext("Searches that found nothing"),
+        columns=[
+            gettext("Interest"),
+            gettext("Age"),
+            gettext("Where"),
+            gettext("When"),
+            gettext("Free"),
+            gettext("In person or online"),
+            gettext("Language"),
+            gettext("Type"),
+            gettext("Search words"),
+            gettext("Searches that found nothing"),
+        ],
+        rows=rows,
+        summary=summary,
+        chart=Chart(
+            HBAR,
+            labels,
+            [Series(gettext("Searches that found nothing"), [chart_value(r[-1]) for r in charted])],
+        )
+        if rows
+        else None,
+        note=gettext(
+            "The combinations of filters young people chose when the map found nothing, most "
+            "frequent first (at most %(count)s). Search words are shown when at least %(min)s "
+            "searches used them."
+        )
+        % {"count": TOP_COMBINATIONS, "min": MIN_PEOPLE},
+        empty=gettext("No search with filters found nothing in the period."),
+    )
+
+
+# -- interests ----------------------------------------------------------------------------------
+
+
+def interests_searched(scope) -> Figure:
+    found = (
+        _searches(scope)
+        .filter(interest__isnull=False)
+        .values("interest", "interest__name")
+        .annotate(all=Sum("searches"), nothing=Sum("zero_results"))
+        .order_by("-all", "interest__name")[:TOP_INTERESTS]
+    )
+    rows = []
+    for row in found:
+        searches, nothing = people(row["all"]), people(row["nothing"])
+        share = None
+        if searches is not FEWER and nothing is not FEWER and row["all"]:
+            share = round(100 * row["nothing"] / row["all"])
+        rows.append([row["interest__name"], searches, nothing, share])
+    summary = (
+        gettext("Searched most: %(interest)s (%(searches)s searches).")
+        % {"interest": rows[0][0], "searches": rows[0][1]}
+        if rows
+        else gettext("No search chose an interest in the period.")
+    )
+    return Figure(
+        key="demand-interests",
+        title=gettext("Interests searched most"),
+        columns=[
+            gettext("Interest"),
+            gettext("Searches"),
+            gettext("Found nothing"),
+            gettext("Found nothing (%)"),
+        ],
+        rows=rows,
+        summary=summary,
+        chart=Chart(
+            HBAR,
+            [row[0] for row in rows],
+            [
+                Series(gettext("Searches"), [chart_value(row[1]) for row in rows]),
+                Series(gettext("Found nothing"), [chart_value(row[2]) for row in rows]),
+            ],
+        )
+        if rows
+        else None,
+        empty=gettext("No search chose an interest in the period."),
+    )
+
+
+# -- "I'm interested" ----------------------------------------------------------------------------
+
+
+def interested_per_opportunity(scope) -> Figure:
+    found = (
+        InterestedLearner.objects.filter(scope.pages_q("opportunity__"))
+        .filter(scope.in_period("created_at"))
+        .values("opportunity", "opportunity__title")
+        .annotate(learners=Count("pk"))
+        .order_by("-learners", "opportunity__title", "opportunity")[:TOP_OPPORTUNITIES]
+    )
+    rows = [[row["opportunity__title"], people(row["learners"])] for row in found]
+    summary = (
+        gettext("Most interested: %(title)s (%(count)s learners).")
+        % {"title": rows[0][0], "count": rows[0][1]}
+        if rows
+        else gettext("No learner said they were interested in an opportunity in the period.")
+    )
+    return Figure(
+        key="demand-interested",
+        title=gettext("Interested, per opportunity"),
+        columns=[gettext("Opportunity"), gettext("Learners interested")],
+        rows=rows,
+        summary=summary,
+        chart=Chart(
+            HBAR,
+            [row[0] for row in rows[:CHARTED_COMBINATIONS]],
+            [
+                Series(
+                    gettext("Learners interested"),
+                    [chart_value(row[1]) for row in rows[:CHARTED_COMBINATIONS]],
+                )
+            ],
+        )
+        if rows
+        else None,
+        note=gettext(
+            "Learners who pressed “I'm interested” on the opportunity's page in the period "
+            "and have not undone it (at most %(count)s opportunities)."
+        )
+        % {"count": TOP_OPPORTUNITIES},
+        empty=gettext("No learner said they were interested in an opportunity in the period."),
+    )
+
+
+# -- the section ----------------------------------------------------------------------------------
+
+
+@hooks.register(SECTIONS_HOOK)
+def demand_section(scope):
+    if scope.is_city:
+        figures = [
+            searches_over_time(scope),
+            combinations_found_nothing(scope),
+            interests_searched(scope),
+            interested_per_opportunity(scope),
+        ]
+        intro = _(
+            "What young people searched for on the map, and above all the searches that found "
+            "nothing: the gaps between what they want and what the city offers. Counted per "
+            "day, with no user, address or session stored."
+        )
+    else:
+        figures = [interested_per_opportunity(scope)]
+        intro = _("Learners who said “I'm interested” in your opportunities.")
+    return Section(
+        key=SECTION_KEY,
+        title=str(_("What young people look for")),
+        figures=figures,
+        order=SECTION_ORDER,
+        intro=str(intro),
+    )

@@ -1,5 +1,6 @@
-"""Copy the pinned front-end libraries from node_modules into the package's static files,
-and the pinned axe-core (a test tool, not shipped) into the browser tests.
+"""Copy the pinned front-end libraries from node_modules into the package's static files
+(Leaflet into the core app's, Chart.js into the insight app's), and the pinned axe-core (a
+test tool, not shipped) into the browser tests.
 
 Run with ``make vendor`` after changing a version in package.json. Source map comments
 are removed: the maps are not shipped, and a missing map breaks ManifestStaticFilesStorage.
@@ -22,6 +23,26 @@ FILES = {
         "MIT-LICENCE.txt",
     ],
 }
+# The insight app's charts: (folder under its vendor directory, files). The UMD build bundles
+# @kurkle/color, whose licence goes with it; a "../" path is another npm package's file.
+INSIGHT_TARGET = (
+    ROOT
+    / "wagtail_cityoflearning"
+    / "insight"
+    / "static"
+    / "wagtail_cityoflearning_insight"
+    / "vendor"
+)
+INSIGHT_FILES = {
+    "chart.js": (
+        "chartjs",
+        [
+            "dist/chart.umd.min.js",
+            "LICENSE.md",
+            ("../@kurkle/color/LICENSE", "LICENSE-kurkle-color"),
+        ],
+    )
+}
 # Test tools: copied next to the browser tests, never into the wheel.
 TEST_TARGET = ROOT / "tests" / "browser" / "vendor"
 TEST_FILES = {"axe-core": ["axe.min.js", "LICENSE"]}
@@ -30,17 +51,21 @@ SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 
 def main():
     for target, files in ((TARGET, FILES), (TEST_TARGET, TEST_FILES)):
-        copy(target, files)
+        copy(target, {package: (package, paths) for package, paths in files.items()})
+    copy(INSIGHT_TARGET, INSIGHT_FILES)
 
 
 def copy(target_root, files):
-    for package, paths in files.items():
-        destination = target_root / package
+    """``files``: for each npm package, the folder it goes to and the paths it gives (a path,
+    or a pair of a path and the name it takes)."""
+    for package, (folder, paths) in files.items():
+        destination = target_root / folder
         shutil.rmtree(destination, ignore_errors=True)
         destination.mkdir(parents=True)
-        for relative in paths:
-            source = MODULES / package / relative
-            target = destination / source.name
+        for entry in paths:
+            relative, name = entry if isinstance(entry, tuple) else (entry, None)
+            source = (MODULES / package / relative).resolve()
+            target = destination / (name or source.name)
             if source.is_dir():
                 shutil.copytree(source, target)
             elif source.suffix == ".js":

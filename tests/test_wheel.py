@@ -90,6 +90,10 @@ def test_wheel_carries_templates_static_locale_and_migrations(wheel):
         "wagtail_cityoflearning/static/wagtail_cityoflearning/js/location-map.js",
         "wagtail_cityoflearning/static/wagtail_cityoflearning/vendor/leaflet/leaflet.js",
         "wagtail_cityoflearning/static/wagtail_cityoflearning/vendor/leaflet/images/marker-icon.png",
+        # The insight dashboard's charts, vendored into the insight app's own static files.
+        "wagtail_cityoflearning/insight/static/wagtail_cityoflearning_insight/vendor/chartjs/chart.umd.min.js",
+        "wagtail_cityoflearning/insight/static/wagtail_cityoflearning_insight/vendor/chartjs/LICENSE.md",
+        "wagtail_cityoflearning/insight/static/wagtail_cityoflearning_insight/js/dashboard.js",
         "wagtail_cityoflearning/locale/sl/LC_MESSAGES/django.mo",
         "wagtail_cityoflearning/locale/it/LC_MESSAGES/django.mo",
         "wagtail_cityoflearning/migrations/0001_initial.py",

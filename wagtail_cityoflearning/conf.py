@@ -85,6 +85,9 @@ DEFAULTS = {
     "CLAIM_WINDOW_SECONDS": 600,
     # Playlists and opportunities recommended on a learner's dashboard.
     "RECOMMENDATIONS_SHOWN": 6,
+    # The size of the coverage map's hexagons: an H3 resolution, 0 (continents) to 15 (a few
+    # square metres); 8 is about 0.7 km², a few streets. Lowered for a city too large for it.
+    "INSIGHT_H3_RESOLUTION": 8,
 }
 
 

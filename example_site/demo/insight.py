@@ -6,6 +6,7 @@ import importlib
 
 # module names under example_site.demo, in the order they load
 PARTS = [
+    "insight_coverage",  # first: the city's boundary and neighbourhoods
     "insight_demand",
     "insight_survey",
 ]

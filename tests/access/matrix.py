@@ -170,6 +170,31 @@ ACTIONS = [
         A_STAFF,
     ),
     ("provider_staff_remove", "Providers", "Remove a member of provider A's staff", A_STAFF),
+    (
+        "insight_provider",
+        "Insight",
+        "See provider A's figures on the City insight dashboard",
+        A_STAFF,
+    ),
+    (
+        "insight_provider_download",
+        "Insight",
+        "Download a table of provider A's figures (CSV)",
+        A_STAFF,
+    ),
+    (
+        "insight_city",
+        "Insight",
+        "See Ljubljana's figures for the whole city",
+        {"city_editor", "superuser"},
+    ),
+    (
+        "insight_other_provider",
+        "Insight",
+        "See provider B's figures",
+        {"other_provider_staff", "city_editor", "superuser"},
+    ),
+    ("insight_other_city", "Insight", "See Cagliari's figures", {"other_city_editor", "superuser"}),
 ]
 
 

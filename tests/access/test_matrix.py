@@ -404,6 +404,50 @@ def provider_staff_remove(c, w, user):
     return not colleague.groups.exists()
 
 
+def _insight(c, site, provider=None, **more):
+    query = {"city": site.pk, "provider": provider.pk if provider else "", **more}
+    return c.get(reverse("cityoflearning_insight:index"), query, **HOST)
+
+
+def _insight_shows(response, who) -> bool:
+    scope = response.context.get("scope") if response.status_code == 200 else None
+    return scope is not None and body(response).count(who) > 0 and scope.provider is not None
+
+
+def insight_provider(c, w, user):
+    response = _insight(c, w.ljubljana["site"], w.provider_a)
+    return _insight_shows(response, "Maker lab") and (
+        response.context["scope"].provider.pk == w.provider_a.pk
+    )
+
+
+def insight_provider_download(c, w, user):
+    response = _insight(c, w.ljubljana["site"], w.provider_a, download="supply-price", format="csv")
+    return response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+
+
+def insight_city(c, w, user):
+    response = _insight(c, w.ljubljana["site"])
+    if response.status_code != 200 or response.context.get("scope") is None:
+        return False
+    scope = response.context["scope"]
+    return scope.is_city and scope.site.pk == w.ljubljana["site"].pk
+
+
+def insight_other_provider(c, w, user):
+    response = _insight(c, w.ljubljana["site"], w.provider_b)
+    return _insight_shows(response, "Youth centre") and (
+        response.context["scope"].provider.pk == w.provider_b.pk
+    )
+
+
+def insight_other_city(c, w, user):
+    response = _insight(c, w.cagliari["site"])
+    if response.status_code != 200 or response.context.get("scope") is None:
+        return False
+    return response.context["scope"].site.pk == w.cagliari["site"].pk
+
+
 PERFORM = {key: globals().get(key) for key, *_ in matrix.ACTIONS}
 
 

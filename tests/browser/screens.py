@@ -60,6 +60,8 @@ NOT_SCREENS = {
     "export",
     "preview",
     "commit",
+    # The coverage map's cells (JSON), fetched by the dashboard's map.
+    "cells",
 }
 
 

@@ -1,10 +1,71 @@
 """Per-city settings of the insight app: the city's area and neighbourhoods, and whether
 young people may suggest opportunities."""
 
+import json
+
+from django import forms
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from wagtail_cityoflearning.insight.coverage.boundary import parse_boundary
+from wagtail_cityoflearning.map.labels import control_labels
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+from wagtail_cityoflearning.panels import LEAFLET_CSS, LEAFLET_JS
+
+
+class BoundaryWidget(forms.Textarea):
+    """The boundary's GeoJSON text, with a small map drawing it (as typed) beside it."""
+
+    template_name = "wagtail_cityoflearning_insight/coverage/boundary_widget.html"
+
+    def __init__(self, attrs=None):
+        attrs = {"rows": 8, "spellcheck": "false", "autocomplete": "off", **(attrs or {})}
+        super().__init__(attrs)
+        self.map_options = {}
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["options_json"] = json.dumps(
+            {
+                **self.map_options,
+                "labels": {
+                    **self.map_options.get("labels", {}),
+                    "unreadable": gettext("The map shows the boundary once it can be read."),
+                },
+            }
+        )
+        return context
+
+    @property
+    def media(self):
+        return forms.Media(
+            css={"all": (LEAFLET_CSS, "wagtail_cityoflearning_insight/coverage.css")},
+            js=(LEAFLET_JS, "wagtail_cityoflearning_insight/boundary-preview.js"),
+        )
+
+
+class InsightSettingsForm(WagtailAdminModelForm):
+    """Checks the boundary (GeoJSON) and shows it on the city's map."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("boundary")
+        site = getattr(self.instance, "site", None) if self.instance.site_id else None
+        if field is not None and isinstance(field.widget, BoundaryWidget) and site is not None:
+            city = CityOfLearningSettings.for_site(site)
+            field.widget.map_options = {
+                **city.map_options(),
+                "labels": control_labels(city.effective_tile_attribution),
+            }
+
+    def clean_boundary(self):
+        text = (self.cleaned_data.get("boundary") or "").strip()
+        parse_boundary(text)
+        return text
 
 
 @register_setting(icon="table")
@@ -37,8 +98,9 @@ class InsightSettings(BaseSiteSetting):
     panels = [
         FieldPanel("accepts_suggestions"),
         FieldPanel("neighbourhoods"),
-        FieldPanel("boundary"),
+        FieldPanel("boundary", widget=BoundaryWidget),
     ]
+    base_form_class = InsightSettingsForm
 
     class Meta:
         verbose_name = _("insight settings")

@@ -1,0 +1,137 @@
+/* The city insight dashboard: draws each figure's chart with the vendored Chart.js from the
+   JSON the page carries (no inline script), and prints the summary. Series differ by colour
+   and, for those who cannot tell colours apart, by line dash, point shape or fill pattern. */
+(function () {
+    "use strict";
+
+    var DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [1, 6]];
+    var POINTS = ["circle", "rect", "triangle", "rectRot", "crossRot", "star"];
+    var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var locale = document.documentElement.lang || undefined;
+
+    function pattern(colour, index) {
+        // Series after the first are filled with stripes, dots or a grid of their colour.
+        if (index === 0) return colour;
+        var size = 8;
+        var tile = document.createElement("canvas");
+        tile.width = size;
+        tile.height = size;
+        var context = tile.getContext("2d");
+        context.fillStyle = "#ffffff";
+        context.fillRect(0, 0, size, size);
+        context.strokeStyle = colour;
+        context.fillStyle = colour;
+        context.lineWidth = 2.5;
+        var kind = index % 4;
+        if (kind === 1) {
+            context.beginPath();
+            context.moveTo(0, size);
+            context.lineTo(size, 0);
+            context.moveTo(-2, 2);
+            context.lineTo(2, -2);
+            context.moveTo(size - 2, size + 2);
+            context.lineTo(size + 2, size - 2);
+            context.stroke();
+        } else if (kind === 2) {
+            context.beginPath();
+            context.arc(size / 2, size / 2, 2.2, 0, 2 * Math.PI);
+            context.fill();
+        } else if (kind === 3) {
+            context.fillRect(0, 0, size, 3);
+            context.fillRect(0, 0, 3, size);
+        } else {
+            context.fillRect(0, 0, size, size);
+        }
+        return context.createPattern(tile, "repeat");
+    }
+
+    function datasets(data) {
+        var palette = data.palette;
+        return data.series.map(function (series, index) {
+            var colour = palette[index % palette.length];
+            var set = { label: series.label, data: series.values, borderColor: colour };
+            if (data.kind === "line") {
+                set.backgroundColor = colour;
+                set.borderDash = DASHES[index % DASHES.length];
+                set.pointStyle = POINTS[index % POINTS.length];
+                set.pointRadius = 4;
+                set.borderWidth = 2.5;
+                set.spanGaps = false;
+            } else {
+                set.backgroundColor = pattern(colour, index);
+                set.borderWidth = 1.5;
+            }
+            return set;
+        });
+    }
+
+    function draw(box) {
+        var source = document.getElementById(box.getAttribute("data-insight-chart"));
+        var canvas = box.querySelector("canvas");
+        if (!source || !canvas || typeof window.Chart === "undefined") return;
+        var data = JSON.parse(source.textContent);
+        var horizontal = data.kind === "hbar";
+        if (horizontal) {
+            box.style.height = Math.max(160, data.labels.length * 30 + 70) + "px";
+        }
+        var several = data.series.length > 1;
+        var valueAxis = {
+            beginAtZero: true,
+            stacked: data.stacked,
+            ticks: { precision: 0, color: "#333333" },
+            grid: { color: "#e0e0e0" },
+        };
+        var labelAxis = { stacked: data.stacked, ticks: { color: "#333333" }, grid: { display: false } };
+        var chart = new window.Chart(canvas, {
+            type: data.kind === "line" ? "line" : "bar",
+            data: { labels: data.labels, datasets: datasets(data) },
+            options: {
+                locale: locale,
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: reduceMotion ? false : { duration: 400 },
+                indexAxis: horizontal ? "y" : "x",
+                scales: horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
+                plugins: {
+                    legend: {
+                        display: several,
+                        position: "bottom",
+                        labels: { usePointStyle: data.kind === "line", color: "#1a1a1a", boxWidth: 28 },
+                    },
+                    tooltip: { enabled: true },
+                },
+            },
+        });
+        box.setAttribute("data-drawn", "1");
+        return chart;
+    }
+
+    function start() {
+        var charts = [];
+        document.querySelectorAll("[data-insight-chart]").forEach(function (box) {
+            var chart = draw(box);
+            if (chart) charts.push(chart);
+        });
+        // Charts take the printed page's width.
+        window.addEventListener("beforeprint", function () {
+            charts.forEach(function (chart) { chart.resize(); });
+        });
+        document.querySelectorAll("[data-insight-print]").forEach(function (button) {
+            button.addEventListener("click", function () { window.print(); });
+        });
+        // Changing the city offers its own providers: ask again without the old provider.
+        var city = document.getElementById("id_city");
+        var provider = document.getElementById("id_provider");
+        if (city && provider) {
+            city.addEventListener("change", function () {
+                if (provider.querySelector('option[value=""]')) provider.value = "";
+            });
+        }
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+})();

@@ -74,6 +74,10 @@ DEFAULTS = {
     # PROVIDER_REQUEST_WINDOW_SECONDS (counted in the default cache, like the claim codes).
     "PROVIDER_REQUEST_MAX_PER_ADDRESS": 5,
     "PROVIDER_REQUEST_WINDOW_SECONDS": 3600,
+    # "Suggest an opportunity": how many suggestions one address may send within
+    # SUGGESTION_WINDOW_SECONDS (counted in the default cache under a keyed hash of the address).
+    "SUGGESTION_MAX_PER_ADDRESS": 5,
+    "SUGGESTION_WINDOW_SECONDS": 3600,
     # Claim codes: how many wrong codes one browser (a signed cookie on the claim page, with
     # its address) may try, how many one address may try whatever its browsers (a ceiling
     # for clients that drop the cookie; a school behind one address shares it), and how many

@@ -8,6 +8,7 @@ import importlib
 PARTS = [
     "insight_coverage",  # first: the city's boundary and neighbourhoods
     "insight_demand",
+    "insight_voice",
     "insight_survey",
 ]
 

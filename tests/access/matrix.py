@@ -195,6 +195,42 @@ ACTIONS = [
         {"other_provider_staff", "city_editor", "superuser"},
     ),
     ("insight_other_city", "Insight", "See Cagliari's figures", {"other_city_editor", "superuser"}),
+    (
+        "suggest",
+        "Youth voice",
+        "Send a suggestion on Ljubljana's site (anonymous)",
+        {key for key, _label in ROLES},
+    ),
+    (
+        "suggestion_list",
+        "Youth voice",
+        "See a suggestion forwarded to provider A in the list of suggestions",
+        A_STAFF,
+    ),
+    (
+        "suggestion_open",
+        "Youth voice",
+        "Open a suggestion forwarded to provider A",
+        A_STAFF,
+    ),
+    (
+        "suggestion_forward",
+        "Youth voice",
+        "Forward a new suggestion of Ljubljana to provider A",
+        {"city_editor", "superuser"},
+    ),
+    (
+        "suggestion_draft",
+        "Youth voice",
+        "Turn a suggestion of Ljubljana into an opportunity draft of provider A",
+        {"city_editor", "superuser"},
+    ),
+    (
+        "suggestion_decline",
+        "Youth voice",
+        "Decline a suggestion forwarded to provider A",
+        {"city_editor", "superuser"},
+    ),
 ]
 
 

@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.access import matrix, world
 from wagtail_cityoflearning.badges.models import Award, ClaimCode
+from wagtail_cityoflearning.insight.voice.models import Suggestion
 from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
     PlaylistEnrolment,
@@ -446,6 +449,59 @@ def insight_other_city(c, w, user):
     if response.status_code != 200 or response.context.get("scope") is None:
         return False
     return response.context["scope"].site.pk == w.cagliari["site"].pk
+
+
+def _suggestion(w, **kwargs):
+    return Suggestion.objects.create(
+        site=w.ljubljana["site"],
+        text="Robotics for girls after school",
+        created_on=timezone.localdate(),
+        **kwargs,
+    )
+
+
+def _triage_url(item):
+    return reverse("cityoflearning_suggestions:triage", args=[item.pk])
+
+
+def suggest(c, w, user):
+    cache.clear()  # each role's suggestion counts against the same address
+    c.post(
+        reverse("wagtail_cityoflearning_insight:suggest"),
+        {"kind": "learn", "text": "A film club in Moste"},
+        **HOST,
+    )
+    return Suggestion.objects.filter(text="A film club in Moste").exists()
+
+
+def suggestion_list(c, w, user):
+    _suggestion(w, status=Suggestion.Status.FORWARDED, provider=w.provider_a)
+    return shows(c, reverse("cityoflearning_suggestions:index"), "Robotics for girls after school")
+
+
+def suggestion_open(c, w, user):
+    item = _suggestion(w, status=Suggestion.Status.FORWARDED, provider=w.provider_a)
+    return shows(c, _triage_url(item), "Robotics for girls after school")
+
+
+def suggestion_forward(c, w, user):
+    item = _suggestion(w)
+    c.post(_triage_url(item), {"action": "forward", "forward-provider": w.provider_a.pk}, **HOST)
+    item.refresh_from_db()
+    return item.status == Suggestion.Status.FORWARDED
+
+
+def suggestion_draft(c, w, user):
+    item = _suggestion(w)
+    c.post(_triage_url(item), {"action": "draft", "draft-provider": w.provider_a.pk}, **HOST)
+    return w.provider_a.get_children().filter(title="Robotics for girls after school").exists()
+
+
+def suggestion_decline(c, w, user):
+    item = _suggestion(w, status=Suggestion.Status.FORWARDED, provider=w.provider_a)
+    c.post(_triage_url(item), {"action": "decline", "decline-note": ""}, **HOST)
+    item.refresh_from_db()
+    return item.status == Suggestion.Status.DECLINED
 
 
 PERFORM = {key: globals().get(key) for key, *_ in matrix.ACTIONS}

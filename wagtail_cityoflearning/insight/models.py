@@ -3,6 +3,7 @@
 from wagtail_cityoflearning.insight.demand.models import InterestedLearner, SearchDemand
 from wagtail_cityoflearning.insight.settings import InsightSettings
 from wagtail_cityoflearning.insight.survey.models import NeedsSurveyField, NeedsSurveyPage
+from wagtail_cityoflearning.insight.voice.models import Suggestion
 
 __all__ = [
     "InsightSettings",
@@ -10,4 +11,5 @@ __all__ = [
     "NeedsSurveyField",
     "NeedsSurveyPage",
     "SearchDemand",
+    "Suggestion",
 ]

@@ -7,4 +7,5 @@ app_name = "wagtail_cityoflearning_insight"
 
 urlpatterns = [
     path("", include("wagtail_cityoflearning.insight.demand.urls")),
+    path("", include("wagtail_cityoflearning.insight.voice.urls")),
 ]

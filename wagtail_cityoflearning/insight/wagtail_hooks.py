@@ -9,3 +9,6 @@ from wagtail_cityoflearning.insight.demand import sections as demand_sections  #
 from wagtail_cityoflearning.insight.supply import sections as supply_sections  # noqa: F401
 from wagtail_cityoflearning.insight.survey import admin as survey_admin  # noqa: F401
 from wagtail_cityoflearning.insight.survey import sections as survey_sections  # noqa: F401
+from wagtail_cityoflearning.insight.voice import admin as voice_admin  # noqa: F401
+from wagtail_cityoflearning.insight.voice import links as voice_links  # noqa: F401
+from wagtail_cityoflearning.insight.voice import sections as voice_sections  # noqa: F401

@@ -226,3 +226,14 @@ def cityoflearning_footer_items(context) -> str:
     request = context.get("request")
     parts = (fn(request) for fn in hooks.get_hooks("cityoflearning_footer_items"))
     return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def cityoflearning_map_empty_results(context) -> str:
+    """``{% cityoflearning_map_empty_results %}``: what other apps add under a map's list when
+    the filters find nothing, such as the insight app's "Tell us what you were looking for".
+    Each function registered for the ``cityoflearning_map_empty_results`` hook is called with
+    the request and the map's filterset and returns HTML, or an empty string."""
+    request, filterset = context.get("request"), context.get("filterset")
+    parts = (fn(request, filterset) for fn in hooks.get_hooks("cityoflearning_map_empty_results"))
+    return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308

@@ -1,0 +1,106 @@
+"""The dashboard's "Youth voice" section: its figures, small counts hidden, a provider's
+scope, and a constant number of queries."""
+
+import datetime as dt
+
+import pytest
+
+from tests.insight import voice_world
+from tests.insight.voice_world import suggestion
+from wagtail_cityoflearning.insight.figures import sections_for
+from wagtail_cityoflearning.insight.privacy import FEWER
+from wagtail_cityoflearning.insight.scope import Scope
+from wagtail_cityoflearning.insight.voice.models import Suggestion
+from wagtail_cityoflearning.insight.voice.sections import voice_section
+
+START, END = dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+
+
+@pytest.fixture
+def world(db):
+    world = voice_world.build()
+    lj, music = world["lj"], world["lj"]["interests"]["music"]
+    for day in range(6):  # six in March, about music, in Moste, forwarded to provider A
+        suggestion(
+            lj,
+            created_on=dt.date(2026, 3, 1 + day),
+            interest=music,
+            where="neighbourhood",
+            neighbourhood="Moste",
+            status="forwarded",
+            provider=world["provider_a"],
+        )
+    for day in range(2):  # two places in May, declined
+        suggestion(lj, kind="place", created_on=dt.date(2026, 5, 1 + day), status="declined")
+    suggestion(lj, created_on=dt.date(2025, 12, 31))  # before the period
+    suggestion(world["ca"], created_on=dt.date(2026, 3, 3))  # another city
+    return world
+
+
+def figure(section, key):
+    return next(f for f in section.figures if f.key == key)
+
+
+def test_the_section_counts_the_city_s_suggestions_in_the_period(world):
+    section = voice_section(Scope(world["lj"]["site"], None, START, END))
+    assert (section.key, section.order) == ("voice", 31)
+    months = dict(figure(section, "voice-per-month").rows)
+    assert list(months.values()) == [0, 0, 6, 0, FEWER, 0]  # January to June
+    assert figure(section, "voice-by-kind").rows == [
+        ["Something to learn", 6],
+        ["A missing place or club", FEWER],
+    ]
+    interests = dict(figure(section, "voice-by-interest").rows)
+    assert interests[world["lj"]["interests"]["music"].name] == 6
+    assert interests["No interest chosen"] == FEWER
+    assert dict(figure(section, "voice-by-neighbourhood").rows)["Moste"] == 6
+    statuses = dict(figure(section, "voice-by-status").rows)
+    assert statuses["Forwarded to a provider"] == 6
+    assert statuses["Declined"] == FEWER
+    assert statuses["New"] == 0
+    assert "Moste" in figure(section, "voice-by-neighbourhood").summary
+
+
+def test_small_counts_never_appear_in_summaries(world):
+    section = voice_section(Scope(world["lj"]["site"], None, START, END))
+    for item in section.figures:
+        assert " 2 " not in f" {item.summary} "
+        for row in item.rows:
+            assert row[1] == 0 or row[1] == FEWER or row[1] >= 5
+
+
+def test_a_provider_sees_only_what_was_forwarded_to_it(world):
+    section = voice_section(Scope(world["lj"]["site"], world["provider_a"], START, END))
+    assert dict(figure(section, "voice-by-status").rows)["Forwarded to a provider"] == 6
+    assert sum(row[1] for row in figure(section, "voice-by-kind").rows if row[1] != FEWER) == 6
+    other = voice_section(Scope(world["lj"]["site"], world["provider_b"], START, END))
+    assert all(item.rows == [] or all(r[1] == 0 for r in item.rows) for item in other.figures)
+
+
+def test_an_empty_period_says_so(world):
+    section = voice_section(
+        Scope(world["lj"]["site"], None, dt.date(2020, 1, 1), dt.date(2020, 2, 1))
+    )
+    assert figure(section, "voice-by-kind").rows == []
+    assert figure(section, "voice-by-kind").empty
+
+
+def test_the_section_is_on_the_dashboard(world):
+    keys = [s.key for s in sections_for(Scope(world["lj"]["site"], None, START, END))]
+    assert "voice" in keys
+
+
+def test_the_queries_do_not_grow_with_the_suggestions(world, django_assert_num_queries):
+    scope = Scope(world["lj"]["site"], None, START, END)
+    Suggestion.objects.bulk_create(
+        Suggestion(
+            site=world["lj"]["site"],
+            text=f"Idea {n}",
+            created_on=dt.date(2026, 4, 1 + n % 28),
+            neighbourhood=f"Area {n % 7}",
+            where="neighbourhood",
+        )
+        for n in range(300)
+    )
+    with django_assert_num_queries(5):
+        voice_section(scope)

@@ -1,0 +1,208 @@
+"""The dashboard's "Youth voice" section: suggestions per month, by kind, interest,
+neighbourhood and what happened to them. For a provider's scope, only the suggestions
+forwarded to that provider (or made into its drafts).
+
+Five queries whatever the number of suggestions, each an aggregate in the database; every
+count goes through :func:`~wagtail_cityoflearning.insight.privacy.people`.
+"""
+
+import datetime as dt
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from wagtail_cityoflearning.insight.figures import (
+    BAR,
+    HBAR,
+    LINE,
+    SECTIONS_HOOK,
+    Chart,
+    Figure,
+    Section,
+    Series,
+)
+from wagtail_cityoflearning.insight.privacy import people
+from wagtail_cityoflearning.insight.voice.access import SHARED_WITH_PROVIDER
+from wagtail_cityoflearning.insight.voice.models import Suggestion
+
+ORDER = 31  # right after the searches that found nothing
+
+
+def suggestions_in(scope):
+    queryset = Suggestion.objects.filter(site=scope.site).filter(scope.days_in_period("created_on"))
+    if scope.provider is not None:
+        queryset = queryset.filter(provider=scope.provider.pk, status__in=SHARED_WITH_PROVIDER)
+    return queryset
+
+
+def months(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first day of each month from ``start``'s to ``end``'s."""
+    month, last, found = start.replace(day=1), end.replace(day=1), []
+    while month <= last:
+        found.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return found
+
+
+def _month_key(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _counted(title, key, heading, pairs, summary, kind=HBAR, note="") -> Figure:
+    rows = [[label, people(count)] for label, count in pairs]
+    return Figure(
+        key=key,
+        title=title,
+        columns=[heading, gettext("Suggestions")],
+        rows=rows,
+        summary=summary,
+        chart=Chart(
+            kind,
+            [str(row[0]) for row in rows],
+            [Series(gettext("Suggestions"), [row[1] for row in rows])],
+        )
+        if rows
+        else None,
+        note=note,
+        empty=gettext("No suggestions in this period."),
+    )
+
+
+def _largest(pairs) -> str:
+    shown = [(label, count) for label, count in pairs if count >= 5]
+    return str(max(shown, key=lambda pair: pair[1])[0]) if shown else ""
+
+
+def per_month(queryset, scope) -> Figure:
+    counts = {
+        _month_key(row["month"]): row["count"]
+        for row in queryset.annotate(month=TruncMonth("created_on"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    }
+    pairs = [
+        (date_format(month, "YEAR_MONTH_FORMAT"), counts.get(month, 0))
+        for month in months(scope.start, scope.end)
+    ]
+    total = sum(counts.values())
+    return _counted(
+        gettext("Suggestions per month"),
+        "voice-per-month",
+        gettext("Month"),
+        pairs,
+        gettext("Suggestions young people sent each month of the period: %(total)s in all.")
+        % {"total": people(total)},
+        kind=LINE,
+    )
+
+
+def by_kind(queryset) -> Figure:
+    labels = dict(Suggestion.Kind.choices)
+    counts = {
+        row["kind"]: row["count"]
+        for row in queryset.values("kind").annotate(count=Count("pk")).order_by()
+    }
+    pairs = [(labels[key], counts.get(key, 0)) for key in Suggestion.Kind.values] if counts else []
+    return _counted(
+        gettext("What young people suggest"),
+        "voice-by-kind",
+        gettext("Kind"),
+        pairs,
+        gettext("Suggestions of something to learn, and of places or clubs missing from the map."),
+        kind=BAR,
+    )
+
+
+def by_interest(queryset) -> Figure:
+    pairs = [
+        (row["interest__name"] or gettext("No interest chosen"), row["count"])
+        for row in queryset.values("interest__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "interest__name")
+    ]
+    largest = _largest(pairs)
+    return _counted(
+        gettext("Suggestions by interest"),
+        "voice-by-interest",
+        gettext("Interest"),
+        pairs,
+        gettext("Most suggestions are about %(interest)s.") % {"interest": largest}
+        if largest
+        else gettext("Suggestions by the interest young people chose."),
+    )
+
+
+def by_neighbourhood(queryset) -> Figure:
+    where = dict(Suggestion.Where.choices)
+    pairs = [
+        (
+            row["neighbourhood"]
+            if row["where"] == Suggestion.Where.NEIGHBOURHOOD
+            else where.get(row["where"], gettext("Not said")),
+            row["count"],
+        )
+        for row in queryset.values("where", "neighbourhood")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "where", "neighbourhood")
+    ]
+    largest = _largest(pairs)
+    return _counted(
+        gettext("Suggestions by neighbourhood"),
+        "voice-by-neighbourhood",
+        gettext("Where"),
+        pairs,
+        gettext("Most suggestions are for %(place)s.") % {"place": largest}
+        if largest
+        else gettext("Where young people would like what they suggest."),
+        note=gettext("Neighbourhoods come from the city's insight settings."),
+    )
+
+
+def by_status(queryset) -> Figure:
+    labels = dict(Suggestion.Status.choices)
+    counts = {
+        row["status"]: row["count"]
+        for row in queryset.values("status").annotate(count=Count("pk")).order_by()
+    }
+    pairs = (
+        [(labels[key], counts.get(key, 0)) for key in Suggestion.Status.values] if counts else []
+    )
+    return _counted(
+        gettext("What happened to the suggestions"),
+        "voice-by-status",
+        gettext("Status"),
+        pairs,
+        gettext(
+            "How many suggestions are new, forwarded to a provider, turned into an opportunity "
+            "draft or declined."
+        ),
+        kind=BAR,
+    )
+
+
+@hooks.register(SECTIONS_HOOK)
+def voice_section(scope):
+    queryset = suggestions_in(scope)
+    return Section(
+        key="voice",
+        title=_("Youth voice"),
+        order=ORDER,
+        intro=gettext(
+            "What young people suggested with “Suggest an opportunity”: anonymous, counted by "
+            "the day they were sent."
+        )
+        if scope.is_city
+        else gettext("The suggestions the city's editors forwarded to this provider."),
+        figures=[
+            per_month(queryset, scope),
+            by_kind(queryset),
+            by_interest(queryset),
+            by_neighbourhood(queryset),
+            by_status(queryset),
+        ],
+    )

@@ -36,7 +36,7 @@ SURVEYS = {
             "Center",
             "Trnovo",
             "Vič",
-            "Rožna dolina",
+            "Rožnik",
             "Šiška",
             "Dravlje",
             "Šentvid",
@@ -159,9 +159,9 @@ def _barriers(rng, band: str, neighbourhood: str, survey: dict) -> list:
     return [key for key, chance in chances.items() if rng.random() < chance]
 
 
-def _answer(rng, survey: dict, slugs: list) -> MultiValueDict:
+def _answer(rng, survey: dict, slugs: list, neighbourhoods: list) -> MultiValueDict:
     band = _weighted(rng, BANDS)
-    places = {name: (1.0 if name in survey["outer"] else 1.3) for name in survey["neighbourhoods"]}
+    places = {name: (1.0 if name in survey["outer"] else 1.3) for name in neighbourhoods}
     places[ELSEWHERE] = 0.6
     neighbourhood = _weighted(rng, places)
     return MultiValueDict(
@@ -202,11 +202,13 @@ def _answers(page, survey, seed: str) -> None:
     if FormSubmission.objects.filter(page=page).exists():
         return
     rng = random.Random(seed)  # noqa: S311 (made-up demo answers, not a secret)
+    # The city's own list (the survey offers it), whoever set it.
+    neighbourhoods = InsightSettings.for_site(page.get_site()).neighbourhood_list
     slugs = list(Interest.objects.filter(locale_id=page.locale_id).values_list("slug", flat=True))
     now = timezone.now()
     created = []
     for _number in range(ANSWERS):
-        form = page.get_form(_answer(rng, survey, slugs), page=page)
+        form = page.get_form(_answer(rng, survey, slugs, neighbourhoods), page=page)
         if not form.is_valid():
             raise ValueError(f"A generated answer does not fit the survey: {form.errors}")
         submission = page.process_form_submission(form)

@@ -21,7 +21,7 @@ NEIGHBOURHOODS = {
         "Bežigrad",
         "Šiška",
         "Moste",
-        "Fužine",
+        "Golovec",
         "Vič",
         "Trnovo",
         "Rudnik",

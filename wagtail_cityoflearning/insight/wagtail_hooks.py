@@ -6,6 +6,7 @@ from wagtail_cityoflearning.insight.dashboard import admin as dashboard_admin  #
 from wagtail_cityoflearning.insight.demand import admin as demand_admin  # noqa: F401
 from wagtail_cityoflearning.insight.demand import public as demand_public  # noqa: F401
 from wagtail_cityoflearning.insight.demand import sections as demand_sections  # noqa: F401
+from wagtail_cityoflearning.insight.people import sections as people_sections  # noqa: F401
 from wagtail_cityoflearning.insight.supply import sections as supply_sections  # noqa: F401
 from wagtail_cityoflearning.insight.survey import admin as survey_admin  # noqa: F401
 from wagtail_cityoflearning.insight.survey import sections as survey_sections  # noqa: F401

@@ -23,7 +23,7 @@ from wagtail_cityoflearning.models.taxonomy import Interest
 
 TEMPLATE = "wagtail_cityoflearning_insight/coverage/map.html"
 URL_NAMESPACE = "wagtail_cityoflearning_insight_coverage"
-SECTION_ORDER = 30
+SECTION_ORDER = 20  # after the supply, before the demand
 
 # A sequential palette (light to dark blue); every colour is darker than a cell without
 # opportunities, which is white with grey hatching.

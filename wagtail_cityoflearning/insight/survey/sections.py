@@ -44,7 +44,7 @@ from wagtail_cityoflearning.insight.survey.questions import (
 )
 from wagtail_cityoflearning.models.taxonomy import Interest
 
-ORDER = 40
+ORDER = 35  # with the youth voice
 
 
 @dataclass

@@ -88,7 +88,11 @@ for site in Site.objects.order_by("-is_default_site", "hostname"):
         url = page.get_full_url()
         if url:
             pages.append({"city": city, "type": type(page).__name__, "url": url})
-    for name, kind in (("account_login", "LogIn"), ("account_signup", "SignUp")):
+    for name, kind in (
+        ("account_login", "LogIn"),
+        ("account_signup", "SignUp"),
+        ("wagtail_cityoflearning_insight:suggest", "Suggest"),
+    ):
         pages.append({"city": city, "type": kind, "url": root + reverse(name)})
     issuers = Issuer.objects.filter(site=site)
     for issuer in issuers:

@@ -149,6 +149,26 @@ def test_no_module_imports_a_higher_room(house):
     assert not upwards, "imports that run upwards:\n" + "\n".join(upwards)
 
 
+# Apps that sit side by side on the same floor: each builds on the rooms below both, and neither
+# imports the other (they meet through hooks).
+SIDE_BY_SIDE = [(f"{PACKAGE}.providers", f"{PACKAGE}.insight")]
+
+
+def _in_app(module: str, app: str) -> bool:
+    return module == app or module.startswith(app + ".")
+
+
+def test_apps_side_by_side_never_import_each_other(house):
+    _modules, _rooms, imports = house
+    crossing = [
+        f"{i.source}:{i.line} imports {i.target}"
+        for i in imports
+        for one, other in SIDE_BY_SIDE + [(b, a) for a, b in SIDE_BY_SIDE]
+        if _in_app(i.source, one) and _in_app(i.target, other)
+    ]
+    assert not crossing, "\n".join(crossing)
+
+
 def test_no_import_inside_a_function_but_app_loading(house):
     _modules, _rooms, imports = house
     hidden = [

@@ -116,6 +116,10 @@ API_PARAMS = [
 ]  # fmt: skip
 PROFILE = ["display_name", "year_of_birth", "guardian_email", "interests", "preferred_language"]
 SIGNUP = ["email", "password1", "password2", *PROFILE[:-2], "preferred_language"]
+SUGGESTION = [
+    "kind", "text", "interest", "where", "when", "age_band", "place_name", "place_address",
+    "place_website", "homepage",
+]  # fmt: skip
 
 
 def routes(world) -> list[Route]:
@@ -229,6 +233,16 @@ def routes(world) -> list[Route]:
             segment=[str(world["cities"][0]["opportunities"][0].pk)],
         ),
         Route("api find", "/api/v2/pages/find/", ["html_path", "site"]),
+        Route("suggest", "/voice/suggest/", SUGGESTION, "ANY"),
+        Route("suggest", "/voice/suggest/", ["interest", "age", "age_band"]),
+        Route("suggestion sent", "/voice/suggest/sent/", []),
+        Route(
+            "interested",
+            "/voice/interested/{}/",
+            ["next"],
+            "ANY",
+            segment=[str(o.pk) for o in world["cities"][0]["opportunities"]],
+        ),
     ]
     return found
 
@@ -277,6 +291,10 @@ def valid_values(world) -> dict[str, list[str]]:
         "link": ["https://example.org/my-app"],
         "saved": ["0", "1"],
         "shared": ["on"],
+        "kind": ["learn", "place"],
+        "where": ["anywhere", "online", "Moste"],
+        "age_band": ["13-15", "19-24"],
+        "place_website": ["https://example.org/club"],
     }
 
 

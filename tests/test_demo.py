@@ -360,3 +360,96 @@ def test_demo_cards_have_illustrations_described_as_illustrations(demo, client, 
     assert all(word in image.description.lower() for image in images)
     html = client.get("/", HTTP_HOST=hostname).content.decode()
     assert html.count('class="col-card__image"') >= 6
+
+
+# -- the generated past year, for the City insight dashboard --------------------------------
+
+# Each figure and the column of the table that counts: at least one of its cells is 5 or more.
+INSIGHT_FIGURES = {
+    "learner-sign-ups": 1,
+    "learner-ages": 1,
+    "playlist-steps-": 1,  # a playlist's funnel (the key ends with the playlist's id)
+    "badges-issued": 2,
+    "supply-over-time": 3,
+}
+
+
+def insight_tables(hostname):
+    from wagtail_cityoflearning.insight.figures import sections_for
+    from wagtail_cityoflearning.insight.scope import resolve_scope
+
+    admin = get_user_model().objects.filter(is_superuser=True).first()
+    scope = resolve_scope(admin, site=city_site(hostname))
+    return {
+        figure.key: figure.rows for section in sections_for(scope) for figure in section.figures
+    }
+
+
+def history_counts():
+    from wagtail_cityoflearning.badges.models import ClaimCode
+    from wagtail_cityoflearning.models import OpportunityOccurrence, OpportunitySession
+
+    return (
+        get_user_model().objects.count(),
+        LearnerProfile.objects.count(),
+        LearnerProfile.interests.through.objects.count(),
+        PlaylistEnrolment.objects.count(),
+        StepProgress.objects.count(),
+        Award.objects.count(),
+        Award.objects.filter(revoked=True).count(),
+        ClaimCode.objects.count(),
+        OpportunitySession.objects.count(),
+        OpportunityOccurrence.objects.count(),
+    )
+
+
+def test_the_dashboard_shows_every_figure_of_ljubljana_with_counts_of_five_or_more(demo):
+    tables = insight_tables("localhost")
+    for prefix, column in INSIGHT_FIGURES.items():
+        keys = [key for key in tables if key.startswith(prefix)]
+        assert keys, prefix
+        cells = [row[column] for key in keys for row in tables[key] if isinstance(row[column], int)]
+        assert any(cell >= 5 for cell in cells), (prefix, tables[keys[0]])
+
+
+def test_loading_the_past_year_again_changes_no_count(demo):
+    before = history_counts(), insight_tables("localhost")
+    load_demo()
+    assert (history_counts(), insight_tables("localhost")) == before
+
+
+@HOSTS
+def test_generated_learners_are_many_never_mailed_and_some_wait_for_consent(demo, hostname):
+    site = city_site(hostname)
+    generated = LearnerProfile.objects.filter(site=site, user__email__endswith=".demo.invalid")
+    assert generated.count() == 250
+    assert not generated.filter(user__password__regex=r"^[^!]").exists()  # none can log in
+    assert generated.filter(consent=LearnerProfile.Consent.PENDING).exists()
+    assert not PlaylistEnrolment.objects.filter(
+        user__learner_profile__in=generated.filter(consent=LearnerProfile.Consent.PENDING)
+    ).exists()
+    awards = Award.objects.filter(
+        recipient_email__endswith=".demo.invalid", badge_class__issuer__site=site
+    )
+    assert awards.count() >= 40
+    assert not awards.exclude(notification_state=Award.State.DONE).exists()
+    assert awards.filter(source=Award.Source.CLAIM_CODE).exists()
+    assert awards.filter(revoked=True).count() == 2
+
+
+@HOSTS
+def test_past_sessions_are_never_offered_as_upcoming(demo, client, hostname):
+    from django.utils import timezone
+
+    from wagtail_cityoflearning.models import OpportunityOccurrence
+
+    now = timezone.now()
+    home = city_site(hostname).root_page
+    past = OpportunityOccurrence.objects.filter(page__path__startswith=home.path, finish__lt=now)
+    pages = OpportunityPage.objects.filter(pk__in=past.values("page_id"))
+    assert pages.count() >= 10
+    page = pages.filter(ends_at__gt=now).order_by("path").first()
+    assert all(session.finish >= now for session in page.get_next_sessions())
+    first_past = past.filter(page=page).order_by("start").first()
+    html = client.get(page.url, HTTP_HOST=f"{hostname}:8000").content.decode()
+    assert first_past.start.date().isoformat() not in html

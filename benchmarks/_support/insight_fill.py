@@ -1,5 +1,10 @@
-"""Learners, playlists, progress, evidence, attendance and awards in bulk, for the insight
-benchmark: what the dashboard's learners', playlists' and badges' figures count.
+"""Everything the insight dashboard counts, in bulk, for the insight benchmark.
+
+:func:`fill_people`: learners, playlists, progress, evidence, attendance and awards (the
+learners', playlists' and badges' figures). :func:`fill_voice`: the city's boundary and
+neighbourhoods (the coverage map), a year of daily search counts and "I'm interested" (what
+young people look for), suggestions in every status (youth voice) and a needs survey with its
+answers.
 
 Call after :func:`fill.fill` (the city, its providers and opportunities)::
 
@@ -7,19 +12,25 @@ Call after :func:`fill.fill` (the city, its providers and opportunities)::
 
     city = fill.fill(10_000)
     people = insight_fill.fill_people(city, learners=50_000, awards=200_000)
+    voice = insight_fill.fill_voice(
+        city, search_rows=40_000, interested=20_000, suggestions=3_000, answers=2_000
+    )
 
 Everything is inserted with ``bulk_create`` (playlist pages as ``fill`` inserts opportunities:
-tree paths computed here, then the page rows and the playlist rows). Dates are spread over the
-last two years, so a year's period holds about half of them.
+tree paths computed here, then the page rows and the playlist rows); only the survey page is
+made with Wagtail's APIs. Dates of people are spread over the last two years, so a year's
+period holds about half of them; searches over the last 400 days.
 """
 
 import datetime as dt
+import json
+import math
 import random
 import time
 import uuid
 from dataclasses import dataclass, field
 
-from .fill import encode_step
+from .fill import CENTRE, DISTRICTS, RADIUS_KM, encode_step
 
 BATCH = 2_000
 YEARS_BACK = 2
@@ -373,4 +384,281 @@ def fill_people(city, *, learners: int, awards: int, seed: int = 7) -> PeopleRes
         mark = time.perf_counter()
         result.awards = _awards(users, badges, awards, rng, now)
         result.steps["awards"] = time.perf_counter() - mark
+    return result
+
+
+# -- the city's area, searches, "I'm interested", suggestions and the needs survey ------------
+
+DEMAND_DAYS = 400  # a year of daily search counts, and a little before it
+SURVEY_DAYS = 180
+BANDS = ["13-15", "16-18", "19-24", "25-29"]
+SEARCH_WORDS = [
+    "robotika", "ples", "kitara", "programiranje", "plezanje", "fotografija", "šah", "podcast",
+    "3d tisk", "grafiti", "e-šport", "kuhanje", "skate", "risanje stripov", "coding",
+    "street dance", "drums", "anime", "prostovoljstvo", "bouldering",
+]  # fmt: skip
+SUGGESTION_TEXTS = [
+    "A climbing wall near my school", "Coding club on Saturdays", "Free guitar lessons",
+    "Somewhere to skate when it rains", "Photography walks in the old town",
+    "A place to record music", "Chess in the park", "Sewing and fixing clothes",
+    "Debate club in English", "Cooking for beginners", "A youth centre that opens late",
+]  # fmt: skip
+SUGGESTION_STATUSES = [("new", 0.35), ("forwarded", 0.25), ("drafted", 0.1), ("declined", 0.3)]
+FREE_TIME = ["weekday-afternoons", "weekday-evenings", "weekends", "school-holidays"]
+BARRIERS = ["cost", "distance", "language", "not-knowing", "no-time", "nobody", "other"]
+
+
+@dataclass
+class VoiceResult:
+    search_rows: int = 0
+    searches: int = 0
+    zero_results: int = 0
+    interested: int = 0
+    suggestions: int = 0
+    answers: int = 0
+    steps: dict = field(default_factory=dict)
+
+
+class _KeepDates:
+    """Lets ``bulk_create`` keep the given values of ``auto_now_add`` fields."""
+
+    def __init__(self, model, name):
+        self.field = model._meta.get_field(name)
+
+    def __enter__(self):
+        self.field.auto_now_add = False
+
+    def __exit__(self, *exc):
+        self.field.auto_now_add = True
+
+
+def boundary_geojson(centre=CENTRE, radius_km=RADIUS_KM + 0.5, corners=32) -> str:
+    """A polygon (counter-clockwise, GeoJSON) around the disc the opportunities lie in."""
+    lat0, lng0 = centre
+    ring = []
+    for k in range(corners):
+        angle = 2 * math.pi * k / corners
+        lat = lat0 + radius_km * math.sin(angle) / 111.32
+        lng = lng0 + radius_km * math.cos(angle) / (111.32 * math.cos(math.radians(lat0)))
+        ring.append([round(lng, 6), round(lat, 6)])
+    ring.append(ring[0])
+    return json.dumps({"type": "Polygon", "coordinates": [ring]})
+
+
+def _insight_settings(city):
+    from wagtail_cityoflearning.insight.settings import InsightSettings
+
+    settings = InsightSettings.for_site(city.site)
+    settings.boundary = boundary_geojson()
+    settings.neighbourhoods = "\n".join(DISTRICTS)
+    settings.save()
+
+
+def _pick(rng, weighted):
+    values, weights = zip(*weighted, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+def _search_demand(city, rows, interests, rng, today):
+    """``rows`` daily rows of searches: combinations of filters with a realistic spread (most
+    choose one or two filters), their searches (mostly a few a day) and how many found nothing
+    (more often the narrower the combination)."""
+    from wagtail_cityoflearning.insight.demand.models import SearchDemand
+
+    interest_weights = [1 / (rank + 1) ** 0.7 for rank in range(len(interests))]
+    found, searches, nothing = {}, 0, 0
+    while len(found) < rows:
+        day = today - dt.timedelta(days=rng.randrange(DEMAND_DAYS))
+        chosen = _pick(rng, [(0, 0.35), (1, 0.45), (2, 0.15), (3, 0.05)])
+        interest = rng.choices(interests, interest_weights)[0] if chosen else None
+        area = _pick(rng, [("", 0.5), ("map_area", 0.25), ("location", 0.15), ("place", 0.1)])
+        types = ""
+        if rng.random() < 0.2:
+            types = ",".join(
+                sorted(rng.sample(["event", "course", "volunteering", "youth_project"], 2))
+            )
+        combination = {
+            "interest_id": interest,
+            "interests_chosen": chosen,
+            "age_band": rng.choice(BANDS) if rng.random() < 0.6 else "",
+            "area": area,
+            "place": rng.choice(DISTRICTS) if area == "place" else "",
+            "when": _pick(
+                rng,
+                [("", 0.55), ("today", 0.1), ("weekend", 0.15), ("week", 0.15), ("dates", 0.05)],
+            ),
+            "free": rng.random() < 0.25,
+            "mode": _pick(rng, [("", 0.8), ("in_person", 0.12), ("online", 0.08)]),
+            "language": _pick(rng, [("", 0.85), ("sl", 0.06), ("en", 0.05), ("it", 0.02)]),
+            "types": types,
+            "query": rng.choice(SEARCH_WORDS) if rng.random() < 0.15 else "",
+        }
+        narrow = sum(1 for key, value in combination.items() if value and key != "place")
+        chance = min(0.9, 0.02 + 0.07 * narrow)
+        count = 1 + min(int(rng.paretovariate(1.6)) - 1, 80)
+        zero = sum(1 for _ in range(count) if rng.random() < chance)
+        key = (day, *combination.values())
+        if key in found:
+            found[key].searches += count
+            found[key].zero_results += zero
+        else:
+            found[key] = SearchDemand(
+                site_id=city.site.pk, day=day, searches=count, zero_results=zero, **combination
+            )
+        searches += count
+        nothing += zero
+    SearchDemand.objects.bulk_create(list(found.values()), batch_size=BATCH)
+    return len(found), searches, nothing
+
+
+def _interested(users, count, rng, now):
+    """``count`` "I'm interested" of learners, on opportunities some far more wanted than
+    others."""
+    from wagtail_cityoflearning.insight.demand.models import InterestedLearner
+    from wagtail_cityoflearning.models import OpportunityPage
+
+    opportunities = list(OpportunityPage.objects.values_list("pk", flat=True))
+    rng.shuffle(opportunities)
+    weights = [1 / (rank + 1) ** 0.6 for rank in range(len(opportunities))]
+    pairs = set()
+    while len(pairs) < count:
+        chosen = rng.choices(opportunities, weights, k=count - len(pairs))
+        pairs.update((rng.choice(users), opportunity) for opportunity in chosen)
+    with _KeepDates(InterestedLearner, "created_at"):
+        InterestedLearner.objects.bulk_create(
+            [
+                InterestedLearner(
+                    user_id=user, opportunity_id=opportunity, created_at=_when(rng, now)
+                )
+                for user, opportunity in pairs
+            ],
+            batch_size=BATCH,
+        )
+    return len(pairs)
+
+
+def _suggestions(city, count, interests, rng, now):
+    """``count`` suggestions over two years, in every status; forwarded and drafted ones to a
+    provider (a drafted one with one of its opportunities as the draft)."""
+    from wagtail.models import Page
+
+    from wagtail_cityoflearning.insight.voice.models import Suggestion
+    from wagtail_cityoflearning.models import OpportunityPage
+
+    by_provider = {}
+    paths = {provider.path: provider.pk for provider in city.providers}
+    for pk, path in OpportunityPage.objects.values_list("pk", "path"):
+        by_provider.setdefault(paths.get(path[: -Page.steplen]), []).append(pk)
+    rows = []
+    for _number in range(count):
+        status = _pick(rng, SUGGESTION_STATUSES)
+        kind = _pick(rng, [("learn", 0.75), ("place", 0.25)])
+        where = _pick(
+            rng, [("neighbourhood", 0.55), ("anywhere", 0.3), ("online", 0.1), ("", 0.05)]
+        )
+        provider = rng.choice(city.providers).pk if status in ("forwarded", "drafted") else None
+        created = (now - dt.timedelta(days=rng.uniform(0, 365 * YEARS_BACK))).date()
+        rows.append(
+            Suggestion(
+                site_id=city.site.pk,
+                kind=kind,
+                text=rng.choice(SUGGESTION_TEXTS),
+                interest_id=rng.choice(interests) if rng.random() < 0.7 else None,
+                where=where,
+                neighbourhood=rng.choice(DISTRICTS) if where == "neighbourhood" else "",
+                when=_pick(
+                    rng, [("weekdays", 0.35), ("weekends", 0.3), ("holidays", 0.15), ("any", 0.2)]
+                ),
+                age_band=rng.choice(BANDS) if rng.random() < 0.8 else "",
+                place_name="Klub mladih" if kind == "place" else "",
+                language="sl",
+                created_on=created,
+                status=status,
+                provider_id=provider,
+                opportunity_id=(
+                    rng.choice(by_provider[provider])
+                    if status == "drafted" and by_provider.get(provider)
+                    else None
+                ),
+                decided_at=None if status == "new" else now,
+            )
+        )
+    Suggestion.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def _survey(city, answers, rng, now):
+    """One needs survey under the home page (Wagtail's APIs) and ``answers`` answers to it,
+    as the survey stores them (``FormSubmission`` rows, the answers' keys as JSON)."""
+    from wagtail.contrib.forms.models import FormSubmission
+    from wagtail.models import Page
+
+    from wagtail_cityoflearning.insight.survey.models import NeedsSurveyPage
+    from wagtail_cityoflearning.models import Interest
+
+    home = Page.objects.get(pk=city.home.pk)
+    page = NeedsSurveyPage(
+        title="Kaj bi se rad/-a naučil/-a?",
+        slug="anketa",
+        intro="<p>Anketa o tem, kaj mladim manjka.</p>",
+        locale_id=home.locale_id,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    slugs = list(Interest.objects.filter(locale_id=home.locale_id).values_list("slug", flat=True))
+    places = [*DISTRICTS, "elsewhere"]
+    rows = []
+    for _number in range(answers):
+        band = _pick(rng, [("13-15", 26), ("16-18", 34), ("19-24", 28), ("25-29", 12)])
+        rows.append(
+            FormSubmission(
+                page_id=page.pk,
+                form_data={
+                    "interests": rng.sample(slugs, rng.choice([1, 2, 2, 3, 3, 4])),
+                    "age_band": band,
+                    "neighbourhood": rng.choice(places),
+                    "free_time": [key for key in FREE_TIME if rng.random() < 0.5],
+                    "barriers": [key for key in BARRIERS if rng.random() < 0.25],
+                },
+                submit_time=now - dt.timedelta(minutes=rng.randrange(SURVEY_DAYS * 24 * 60)),
+            )
+        )
+    with _KeepDates(FormSubmission, "submit_time"):
+        FormSubmission.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def fill_voice(
+    city, *, search_rows: int, interested: int, suggestions: int, answers: int, seed: int = 11
+) -> VoiceResult:
+    """The city's boundary and neighbourhoods, ``search_rows`` daily rows of searches,
+    ``interested`` "I'm interested" of the learners :func:`fill_people` made, ``suggestions``
+    suggestions and one needs survey with ``answers`` answers."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.utils import timezone
+
+    from wagtail_cityoflearning.models import Interest
+
+    rng = random.Random(seed)
+    now = timezone.now()
+    today = timezone.localdate()
+    result = VoiceResult()
+    interests = list(Interest.objects.order_by("sort_order", "pk").values_list("pk", flat=True))
+    users = list(
+        get_user_model().objects.filter(username__startswith="learner").values_list("pk", flat=True)
+    )
+    with transaction.atomic():
+        mark = time.perf_counter()
+        _insight_settings(city)
+        result.search_rows, result.searches, result.zero_results = _search_demand(
+            city, search_rows, interests, rng, today
+        )
+        result.steps["boundary, searches"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        result.interested = _interested(users, interested, rng, now) if users else 0
+        result.suggestions = _suggestions(city, suggestions, interests, rng, now)
+        result.answers = _survey(city, answers, rng, now)
+        result.steps["interested, suggestions, survey"] = time.perf_counter() - mark
     return result

@@ -7,6 +7,7 @@ import importlib
 # module names under example_site.demo, in the order they load
 PARTS = [
     "insight_coverage",  # first: the city's boundary and neighbourhoods
+    "insight_history",  # a past year of sessions, learners, progress and badges
     "insight_demand",
     "insight_voice",
     "insight_survey",

@@ -6,6 +6,8 @@ import h3
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from example_site.demo import insight_coverage
 from tests.factories import make_city
@@ -219,7 +221,16 @@ def test_a_bad_boundary_is_a_form_error_not_a_server_error(city_and_admin, clien
     city, url = city_and_admin
     response = _post(client, url, boundary)
     assert response.status_code == 200
-    assert words in response.content.decode()
+
+    def messages(language):
+        with translation.override(language):
+            with pytest.raises(ValidationError) as raised:
+                parse_boundary(boundary)
+            return [str(message) for message in raised.value.messages]
+
+    assert any(words in message for message in messages("en"))  # the error meant
+    for message in messages("sl"):  # shown in the admin's language, the city's
+        assert escape(message) in response.content.decode()
     assert InsightSettings.for_site(city["site"]).boundary == ""
 
 

@@ -72,8 +72,7 @@ def test_sessions_by_day_and_time_of_day_in_the_city_time_zone(world):
     assert rows["Sunday"] == [0, 0, 0, 0]
     assert figure.chart.stacked
     assert figure.summary == (
-        "3 sessions met in the period; the busiest day was Monday (2) and the busiest time of "
-        "day the morning (1)."
+        "3 sessions met in the period. Busiest day: Monday (2); busiest time of day: morning (1)."
     )
 
 

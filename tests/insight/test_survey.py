@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -150,7 +151,12 @@ def test_an_own_question_may_not_take_a_standard_question_s_name(admin_client, s
     )
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[survey.pk]), data)
     assert response.status_code == 200
-    assert "standard questions" in response.content.decode()
+    with translation.override("sl"):  # the admin speaks the city's language
+        message = translation.gettext(
+            "“%(name)s” is the name of one of the survey's standard questions: "
+            "give this question another label."
+        ) % {"name": "barriers"}
+    assert escape(message) in response.content.decode()
 
 
 def test_wagtail_s_list_and_export_of_answers_show_the_labels(admin_client, client, survey):

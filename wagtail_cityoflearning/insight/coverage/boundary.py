@@ -11,6 +11,7 @@ import json
 import math
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 MAX_BOUNDARY_BYTES = 1_000_000
@@ -210,7 +211,7 @@ def parse_boundary(text: str | None) -> list:
                 "city. Are the longitude and latitude swapped?"
             ),
             "too_wide",
-            limit=MAX_SPAN_DEGREES,
+            limit=number_format(MAX_SPAN_DEGREES),
         )
     return polygons
 

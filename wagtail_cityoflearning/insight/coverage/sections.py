@@ -94,33 +94,23 @@ def summary(result, interest_name: str = "", band: str = "") -> str:
         "band": BAND_LABELS.get(band, ""),
     }
     if interest_name and band:
-        text = ngettext(
-            "%(empty)s of %(total)s area of about %(size)s km² has no opportunity in "
-            "%(interest)s for ages %(band)s.",
-            "%(empty)s of %(total)s areas of about %(size)s km² have no opportunity in "
-            "%(interest)s for ages %(band)s.",
-            result.total,
+        text = gettext(
+            "Areas of about %(size)s km² with no opportunity in %(interest)s for ages "
+            "%(band)s: %(empty)s of %(total)s."
         )
     elif interest_name:
-        text = ngettext(
-            "%(empty)s of %(total)s area of about %(size)s km² has no opportunity in %(interest)s.",
-            "%(empty)s of %(total)s areas of about %(size)s km² have no opportunity in "
-            "%(interest)s.",
-            result.total,
+        text = gettext(
+            "Areas of about %(size)s km² with no opportunity in %(interest)s: %(empty)s of "
+            "%(total)s."
         )
     elif band:
-        text = ngettext(
-            "%(empty)s of %(total)s area of about %(size)s km² has no opportunity for ages "
-            "%(band)s.",
-            "%(empty)s of %(total)s areas of about %(size)s km² have no opportunity for "
-            "ages %(band)s.",
-            result.total,
+        text = gettext(
+            "Areas of about %(size)s km² with no opportunity for ages %(band)s: %(empty)s of "
+            "%(total)s."
         )
     else:
-        text = ngettext(
-            "%(empty)s of %(total)s area of about %(size)s km² has no in-person opportunity.",
-            "%(empty)s of %(total)s areas of about %(size)s km² have no in-person opportunity.",
-            result.total,
+        text = gettext(
+            "Areas of about %(size)s km² with no in-person opportunity: %(empty)s of %(total)s."
         )
     return text % params
 

@@ -20,6 +20,7 @@ from wagtail_cityoflearning.insight.dashboard import downloads
 from wagtail_cityoflearning.insight.dashboard.charts import chart_data
 from wagtail_cityoflearning.insight.dashboard.forms import FIELDS, FilterForm
 from wagtail_cityoflearning.insight.figures import HEXAGONS, sections_for
+from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE
 from wagtail_cityoflearning.insight.scope import providers_for, resolve_scope, sites_for
 
 TEMPLATES = "wagtail_cityoflearning_insight/dashboard/"
@@ -159,6 +160,8 @@ class InsightView(WagtailAdminTemplateMixin, TemplateView):
             sections=sections,
             index_url=reverse(self.index_url_name),
             print_url=reverse(self.print_url_name),
+            min_people=MIN_PEOPLE,
+            today=timezone.localdate(),
         )
         if scope is not None:
             query = self.filter_query()

@@ -183,8 +183,8 @@ def combinations_found_nothing(scope) -> Figure:
     if rows:
         first = rows[0]
         summary = gettext(
-            "%(count)s combinations of filters found nothing in the period. The most frequent: "
-            "%(combination)s (%(times)s searches)."
+            "Combinations of filters that found nothing in the period: %(count)s. The most "
+            "frequent: %(combination)s (searches: %(times)s)."
         ) % {
             "count": len(rows),
             "combination": labels[0],
@@ -335,7 +335,7 @@ def demand_section(scope):
         intro = _(
             "What young people searched for on the map, and above all the searches that found "
             "nothing: the gaps between what they want and what the city offers. Counted per "
-            "day, with no user, address or session stored."
+            "day, with no user, IP address or session stored."
         )
     else:
         figures = [interested_per_opportunity(scope)]

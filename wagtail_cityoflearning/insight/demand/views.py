@@ -9,17 +9,24 @@ from wagtail_cityoflearning.learners.accounts.consent import learning_action
 from wagtail_cityoflearning.models.opportunities import OpportunityPage
 
 ANCHOR = "#interested"
+MAX_ID = 2**63 - 1  # the largest primary key a database holds
+
+
+def _live_opportunity(pk):
+    if pk > MAX_ID:
+        return None
+    return OpportunityPage.objects.live().public().filter(pk=pk).first()
 
 
 def _opportunity(pk):
-    page = OpportunityPage.objects.live().public().filter(pk=pk).first()
+    page = _live_opportunity(pk)
     if page is None:
         raise Http404
     return page
 
 
 def _back(request, pk):
-    page = OpportunityPage.objects.live().public().filter(pk=pk).first()
+    page = _live_opportunity(pk)
     url = page.get_url(request) if page is not None else None
     return (url or "/") + ANCHOR
 

@@ -338,9 +338,9 @@ def overview(scope, top, totals, per_playlist, overall) -> Figure:
     labels = [row[0] for row in rows[:-1]]
     if totals["started"]:
         summary = gettext(
-            "%(started)s learners started a playlist between %(start)s and %(end)s and "
-            "%(completed)s of them have completed it; a playlist took %(days)s days to "
-            "complete (median)."
+            "Learners who started a playlist between %(start)s and %(end)s: %(started)s; "
+            "of them, completed since: %(completed)s. Days to complete a playlist (median): "
+            "%(days)s."
         ) % {
             "started": display(people(totals["started"])),
             "completed": display(people(totals["completed"])),
@@ -699,8 +699,8 @@ def review_time(scope) -> Figure:
     rows.append([gettext("Whole period"), people(overall[0]), shown_median(*overall)])
     if overall[0]:
         summary = gettext(
-            "%(count)s decisions on evidence between %(start)s and %(end)s; half came within "
-            "%(days)s days of the evidence being sent."
+            "Decisions on evidence between %(start)s and %(end)s: %(count)s. Days from the "
+            "evidence being sent to the decision (median): %(days)s."
         ) % {
             "count": display(people(overall[0])),
             "days": display(shown_median(*overall)),
@@ -752,16 +752,19 @@ def waiting(scope) -> list[Figure]:
     labels = [waiting_label(low, high) for low, high in WAITING_AGES]
     values = [people(counts[f"age{n}"]) for n in range(len(WAITING_AGES))]
     if counts["total"]:
-        summary = gettext(
-            "%(count)s items of evidence wait for a decision; the oldest was sent %(days)s "
-            "days ago."
-        ) % {"count": display(people(counts["total"])), "days": oldest_days}
+        summary = ngettext(
+            "Items of evidence waiting for a decision: %(count)s; the oldest was sent "
+            "%(days)s day ago.",
+            "Items of evidence waiting for a decision: %(count)s; the oldest was sent "
+            "%(days)s days ago.",
+            oldest_days or 0,
+        ) % {"count": display(people(counts["total"])), "days": oldest_days or 0}
     else:
         summary = gettext("No evidence waits for a decision.")
     ages = Figure(
         key="evidence-waiting",
         title=gettext("Evidence waiting for a decision"),
-        columns=[gettext("Waiting for"), gettext("Items of evidence")],
+        columns=[gettext("Waiting"), gettext("Items of evidence")],
         rows=[[label, value] for label, value in zip(labels, values, strict=True)],
         summary=summary,
         chart=Chart(kind=BAR, labels=labels, series=[series(gettext("Items of evidence"), values)]),
@@ -784,8 +787,10 @@ def waiting(scope) -> list[Figure]:
         for row in longest
     ]
     if rows:
-        playlist_summary = gettext(
-            "Evidence has waited longest in “%(playlist)s”: %(days)s days."
+        playlist_summary = ngettext(
+            "Evidence has waited longest in “%(playlist)s”: %(days)s day.",
+            "Evidence has waited longest in “%(playlist)s”: %(days)s days.",
+            rows[0][2],
         ) % {"playlist": rows[0][0], "days": rows[0][2]}
     else:
         playlist_summary = gettext("No evidence waits for a decision.")

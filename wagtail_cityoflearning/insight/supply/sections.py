@@ -348,10 +348,10 @@ def by_day_and_time(supply: Supply) -> Figure:
         slots = [sum(row[index + 1] for row in rows) for index in range(len(TIMES_OF_DAY))]
         slot = max(range(len(slots)), key=lambda index: slots[index])
         summary = ngettext(
-            "%(total)s session met in the period; the busiest day was %(day)s (%(day_count)s) "
-            "and the busiest time of day the %(time)s (%(time_count)s).",
-            "%(total)s sessions met in the period; the busiest day was %(day)s (%(day_count)s) "
-            "and the busiest time of day the %(time)s (%(time_count)s).",
+            "%(total)s session met in the period. Busiest day: %(day)s (%(day_count)s); "
+            "busiest time of day: %(time)s (%(time_count)s).",
+            "%(total)s sessions met in the period. Busiest day: %(day)s (%(day_count)s); "
+            "busiest time of day: %(time)s (%(time_count)s).",
             total,
         ) % {
             "total": total,

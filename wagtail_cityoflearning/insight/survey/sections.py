@@ -27,7 +27,7 @@ from wagtail_cityoflearning.insight.figures import (
     Section,
     Series,
 )
-from wagtail_cityoflearning.insight.privacy import display, people
+from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE, display, people
 from wagtail_cityoflearning.insight.settings import InsightSettings
 from wagtail_cityoflearning.insight.survey.models import NeedsSurveyPage
 from wagtail_cityoflearning.insight.survey.questions import (
@@ -193,7 +193,7 @@ def needs_survey_section(scope):
             title=_("Answers per survey"),
             columns=[_("Survey"), _("Answers")],
             rows=totals,
-            summary=_("%(count)s surveys; answers in the period: %(answers)s.")
+            summary=_("Surveys: %(count)s; answers in the period: %(answers)s.")
             % {
                 "count": len(totals),
                 "answers": ", ".join(f"{title} ({display(count)})" for title, count in totals),
@@ -228,6 +228,7 @@ def needs_survey_section(scope):
         order=ORDER,
         intro=_(
             "What young people answered in the city's needs surveys in this period: one "
-            "figure per question. Answers are anonymous; counts under 5 are hidden."
-        ),
+            "figure per question. Answers are anonymous; counts under %(count)s are hidden."
+        )
+        % {"count": MIN_PEOPLE},
     )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from wagtail_cityoflearning.insight.bands import BAND_CHOICES, band_for_age
@@ -90,7 +91,7 @@ class SuggestionForm(forms.Form):
         self.fields["interest"].queryset = city_interests(site)
         neighbourhoods = InsightSettings.for_site(site).neighbourhood_list if site else []
         choices = [
-            ("", _("Choose a place")),
+            ("", pgettext_lazy("young person", "Choose a place")),
             (Suggestion.Where.ANYWHERE.value, Suggestion.Where.ANYWHERE.label),
             (Suggestion.Where.ONLINE.value, Suggestion.Where.ONLINE.label),
         ]

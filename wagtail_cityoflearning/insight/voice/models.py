@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail_cityoflearning.insight.bands import BAND_CHOICES
 
@@ -35,7 +36,7 @@ class Suggestion(models.Model):
         NEW = "new", _("New")
         FORWARDED = "forwarded", _("Forwarded to a provider")
         DRAFTED = "drafted", _("Turned into an opportunity draft")
-        DECLINED = "declined", _("Declined")
+        DECLINED = "declined", pgettext_lazy("suggestion", "Declined")
 
     site = models.ForeignKey(
         "wagtailcore.Site",

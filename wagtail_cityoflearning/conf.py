@@ -76,8 +76,26 @@ DEFAULTS = {
     "PROVIDER_REQUEST_WINDOW_SECONDS": 3600,
     # "Suggest an opportunity": how many suggestions one address may send within
     # SUGGESTION_WINDOW_SECONDS (counted in the default cache under a keyed hash of the address).
-    "SUGGESTION_MAX_PER_ADDRESS": 5,
+    # The default suits a class sending suggestions from one school network; raise it if needed.
+    "SUGGESTION_MAX_PER_ADDRESS": 20,
     "SUGGESTION_WINDOW_SECONDS": 3600,
+    # Searches on the map counted for the city's insight: at most SEARCH_LOG_MAX_PER_ADDRESS
+    # per address within SEARCH_LOG_WINDOW_SECONDS (beyond that the map answers, the search is
+    # not counted), and never from a user agent that is empty or contains one of these words
+    # (lower case).
+    "SEARCH_LOG_MAX_PER_ADDRESS": 30,
+    "SEARCH_LOG_WINDOW_SECONDS": 3600,
+    "SEARCH_LOG_IGNORED_AGENTS": [
+        "bot",
+        "crawl",
+        "spider",
+        "slurp",
+        "preview",
+        "externalhit",
+        "curl",
+        "wget",
+        "python-requests",
+    ],
     # Claim codes: how many wrong codes one browser (a signed cookie on the claim page, with
     # its address) may try, how many one address may try whatever its browsers (a ceiling
     # for clients that drop the cookie; a school behind one address shares it), and how many

@@ -65,43 +65,77 @@ def counts(page):
             empty: document.querySelectorAll('[data-col-coverage-map] path.col-coverage__cell--empty').length,
             hatched: [...document.querySelectorAll('[data-col-coverage-map] path.col-coverage__cell--empty')]
                 .every((path) => path.getAttribute('fill') === 'url(#coverage-hatch)'),
-            summary: document.querySelector('[data-col-coverage-summary]').textContent.trim(),
+            summary: document.getElementById('figure-coverage-summary')?.textContent.trim(),
+            announced: document.querySelector('[data-col-coverage-announce]').textContent.trim(),
+            rows: [...document.querySelectorAll('#figure-coverage table tbody tr')]
+                .map((tr) => [...tr.children].map((cell) => cell.textContent.trim())),
+            downloads: [...document.querySelectorAll('#figure-coverage a[download]')]
+                .map((link) => link.getAttribute('href')),
         })"""
     )
 
 
-def test_the_map_draws_hexagons_and_the_filters_redraw_them(live_server, city, open_tab):
+def test_the_filters_redraw_the_map_its_summary_its_table_and_downloads(
+    live_server, city, open_tab
+):
     tab = open_tab({"width": 1366, "height": 900}, locale="en-GB")
     page = tab.page
     log_in(tab, live_server)
-    open_page(page, live_server.url + "/coverage-test/")
+    open_page(page, live_server.url + "/admin/insight/")
     page.wait_for_selector(READY, state="attached")
     before = counts(page)
     assert before["cells"] > 300  # Ljubljana's area in cells of 0.7 km²
     assert 0 < before["empty"] < before["cells"] and before["hatched"]
-    assert before["summary"].startswith(f"{before['empty']} of {before['cells']} areas")
+    # One visible summary (the figure's); the live region speaks only of changes.
+    assert (
+        f"{before['empty']} " in before["summary"] and f" {before['cells']}." in before["summary"]
+    )
+    assert before["announced"] == ""
+    assert page.get_by_text(before["summary"], exact=True).count() == 1
+    assert before["rows"][-1][0].split()[0] == str(before["empty"])  # "439 other areas"
+    assert all("download=coverage" in href for href in before["downloads"])
     legend = page.locator("[data-col-coverage-legend-items] li")
-    assert legend.first.inner_text() == "no opportunities"
+    empty_label = page.evaluate(
+        "() => JSON.parse(document.getElementById('coverage-cells').textContent).emptyLabel"
+    )
+    assert legend.first.inner_text() == empty_label  # "no opportunities", in Slovenian
     assert legend.count() >= 2
 
-    page.get_by_label("Age band").select_option("13-15")
-    summary = page.locator("[data-col-coverage-summary]")
-    expect(summary).to_contain_text("for ages 13–15")
+    page.locator("#coverage-band").select_option("13-15")
+    summary = page.locator("#figure-coverage-summary")
+    expect(summary).to_contain_text("13–15")
     page.wait_for_selector(READY, state="attached")
     teens = counts(page)
     assert teens["cells"] == before["cells"]
     assert teens["empty"] > before["empty"]  # the sports club (20–29) and one more go
-    page.get_by_label("Interest").select_option("music")
-    expect(summary).to_contain_text("in Glasba for ages 13–15")
+    assert teens["announced"] == teens["summary"]
+    # The table (the map's accessible alternative) and its downloads follow the filters.
+    assert teens["rows"][-1][0].split()[0] == str(teens["empty"])
+    busy = sum(int(row[1]) for row in teens["rows"][:-1])
+    assert busy == sum(
+        1 for _lat, _lng, _i, low, high in SPOTS if (low or 0) <= 15 and (high or 99) >= 13
+    )
+    assert all("band=13-15" in href and "/coverage/cells/" in href for href in teens["downloads"])
+    csv_href = next(href for href in teens["downloads"] if "format=csv" in href)
+    download = page.request.get(live_server.url + csv_href)
+    assert download.ok and download.text().splitlines()[-1].startswith(f"{teens['empty']} ")
+
+    page.locator("#coverage-interest").select_option("music")
+    expect(summary).to_contain_text("Glasba")
+    expect(summary).to_contain_text("13–15")
     page.wait_for_selector(READY, state="attached")
     music = counts(page)
     assert music["empty"] == music["cells"] - 1
+    assert len(music["rows"]) == 2 and music["rows"][0][1] == "1"
     assert tab.errors == []
     assert tab.hosts() <= {live_server.url.split("//")[1], TILE_HOST}
-    page.get_by_label("Interest").select_option("")
-    page.get_by_label("Age band").select_option("")
+    page.locator("#coverage-interest").select_option("")
+    page.locator("#coverage-band").select_option("")
     expect(summary).to_have_text(before["summary"])
     page.wait_for_selector(READY, state="attached")
+    after = counts(page)
+    assert after["rows"] == before["rows"] and after["downloads"] == before["downloads"]
+    page.locator("#figure-coverage").scroll_into_view_if_needed()
     tab.screenshot("screens/insight-coverage-1366")
 
 
@@ -137,5 +171,5 @@ def test_the_settings_show_the_boundary_on_a_map(live_server, city, open_tab):
     page.fill("#id_boundary", json.dumps({"type": "Point", "coordinates": [14.5, 46.0]}))
     page.locator("footer button[type=submit].button-longrunning").first.click()
     page.wait_for_selector(".error-message, .w-field__errors", state="attached")
-    assert "this is Point" in page.locator("main").inner_text()
+    assert "Point" in page.locator("main").inner_text()  # "… this is Point", in Slovenian
     tab.screenshot("screens/insight-settings-boundary-1366")

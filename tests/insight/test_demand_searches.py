@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,6 +15,16 @@ from wagtail_cityoflearning.models import OpportunityMapPage
 
 pytestmark = pytest.mark.django_db
 MAP_HEADER = {"HTTP_X_REQUESTED_WITH": "cityoflearning-map"}
+PHONE = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
+
+
+@pytest.fixture(autouse=True)
+def a_young_person_s_phone(client):
+    """Searches come from a browser, and the address's allowance starts afresh."""
+    cache.clear()
+    client.defaults["HTTP_USER_AGENT"] = PHONE
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -172,3 +183,35 @@ def test_a_failure_to_count_never_breaks_the_map(client, map_page, guitar, monke
     assert response.status_code == 200
     assert b"Guitar circle" in response.content
     assert "could not be counted" in caplog.text
+
+
+def test_head_requests_and_robots_are_not_counted(client, map_page, guitar):
+    client.head(map_page.url + "?interest=music")
+    for agent in (
+        "",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; Yahoo! Slurp)",
+        "facebookexternalhit/1.1",
+        "Sogou web spider/4.0",
+        "curl/8.5.0",
+    ):
+        response = client.get(map_page.url + "?interest=music", HTTP_USER_AGENT=agent)
+        assert response.status_code == 200  # the map answers them all
+    assert not SearchDemand.objects.exists()
+    # a headless browser, as the project's own browser tests use, is a person's search
+    client.get(map_page.url + "?interest=music", HTTP_USER_AGENT="Mozilla/5.0 HeadlessChrome/131")
+    assert SearchDemand.objects.get().searches == 1
+
+
+def test_one_address_counts_at_most_its_allowance(client, map_page, guitar, settings):
+    settings.WAGTAIL_CITYOFLEARNING = {"SEARCH_LOG_MAX_PER_ADDRESS": 3}
+    for n in range(10):
+        response = client.get(map_page.url + f"?q=random{n}", **MAP_HEADER)
+        assert response.status_code == 200
+    assert sum(SearchDemand.objects.values_list("searches", flat=True)) == 3
+    other = client.get(
+        map_page.url + "?q=another", REMOTE_ADDR="192.0.2.7", **MAP_HEADER
+    )  # another address has its own allowance
+    assert other.status_code == 200
+    assert SearchDemand.objects.filter(query="another").exists()
+    assert not any("127.0.0.1" in str(key) for key in cache._cache)  # only a keyed hash

@@ -1,15 +1,19 @@
 """The public "Suggest an opportunity" form: what it stores (and what it never stores), its
 errors, its honeypot, its limit per address, and a city that takes no suggestions."""
 
+import datetime as dt
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from freezegun import freeze_time
 
 from tests.factories import make_city
 from tests.insight.voice_world import CAGLIARI, HOST
 from tests.learners.conftest import make_learner
 from wagtail_cityoflearning.insight.settings import InsightSettings
 from wagtail_cityoflearning.insight.voice.models import Suggestion
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 URL = reverse("wagtail_cityoflearning_insight:suggest")
 SENT = reverse("wagtail_cityoflearning_insight:suggestion_sent")
@@ -216,3 +220,22 @@ def test_the_model_has_no_field_for_who_sent_a_suggestion():
         if field.is_relation and field.related_model._meta.label == "auth.User"
     ]
     assert user_fields == ["decided_by"]
+
+
+def test_a_class_on_one_school_network_can_send_twenty(client, city):
+    for n in range(20):
+        response = client.post(URL, data(text=f"Ideja {n}."), **HOST, REMOTE_ADDR="198.51.100.4")
+        assert response.status_code == 302
+    assert Suggestion.objects.count() == 20
+    response = client.post(URL, data(text="Ena preveč."), **HOST, REMOTE_ADDR="198.51.100.4")
+    assert response.status_code == 429
+
+
+def test_a_suggestion_is_dated_by_the_city_s_day(client, city, settings):
+    settings.TIME_ZONE = "UTC"
+    city_settings = CityOfLearningSettings.for_site(city["site"])
+    city_settings.timezone = "Pacific/Kiritimati"  # fourteen hours ahead of UTC
+    city_settings.save()
+    with freeze_time("2026-03-01 20:00:00+00:00"):  # 2 March, 10:00 in the city
+        assert client.post(URL, data(), **HOST).status_code == 302
+    assert Suggestion.objects.get().created_on == dt.date(2026, 3, 2)

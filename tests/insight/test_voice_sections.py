@@ -4,6 +4,7 @@ scope, and a constant number of queries."""
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from tests.insight import voice_world
 from tests.insight.voice_world import suggestion
@@ -104,3 +105,33 @@ def test_the_queries_do_not_grow_with_the_suggestions(world, django_assert_num_q
     )
     with django_assert_num_queries(5):
         voice_section(scope)
+
+
+def test_summaries_say_each_label_with_its_number(world):
+    section = voice_section(Scope(world["lj"]["site"], None, START, END))
+    summaries = {item.key: item.summary for item in section.figures}
+    # 8 suggestions, of which 2 in May: a total beside a single hidden count would give it away
+    assert "Suggestions in the period" not in summaries["voice-per-month"]
+    assert "Suggestions in the period" not in summaries["voice-by-kind"]
+    assert "Busiest month: March 2026 (6)." in summaries["voice-per-month"]
+    assert (
+        "Something to learn: 6. A missing place or club: fewer than 5."
+        in (summaries["voice-by-kind"])
+    )
+    assert "Most chose: Moste (6)." in summaries["voice-by-neighbourhood"]
+    music = world["lj"]["interests"]["music"].name
+    assert f"Most chose: {music} (6)." in summaries["voice-by-interest"]
+    assert "Forwarded to a provider: 6." in summaries["voice-by-status"]
+
+
+def test_large_numbers_in_summaries_are_localised(world):
+    Suggestion.objects.bulk_create(
+        Suggestion(site=world["lj"]["site"], text="Idea", created_on=dt.date(2026, 4, 2))
+        for _ in range(1200)
+    )
+    for day in range(3):  # May has five: no count is hidden
+        suggestion(world["lj"], kind="place", created_on=dt.date(2026, 5, 10 + day))
+    with translation.override("sl"):
+        section = voice_section(Scope(world["lj"]["site"], None, START, END))
+    assert "1.211" in figure(section, "voice-per-month").summary
+    assert "1211" not in str([item.summary for item in section.figures])

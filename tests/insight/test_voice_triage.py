@@ -127,6 +127,47 @@ def test_turning_into_a_draft_makes_an_opportunity_draft_and_opens_it(editor, wo
     assert editor.get(response["Location"], **HOST).status_code == 200
 
 
+def test_a_suggestion_is_drafted_once_however_often_the_button_is_pressed(editor, world):
+    music = world["lj"]["interests"]["music"]
+    item = suggestion(world["lj"], text="Bend po šoli.", interest=music)
+    draft = {"action": "draft", "draft-provider": world["provider_a"].pk}
+    assert editor.post(triage_url(item), draft, **HOST).status_code == 302
+    again = editor.post(triage_url(item), draft, **HOST)
+    assert again.status_code == 400
+    assert "nothing was changed" in str(again.context["forms"]["draft"].non_field_errors())
+    assert "nothing was changed" in again.content.decode()
+    assert OpportunityPage.objects.filter(title="Bend po šoli.").count() == 1
+    declined = editor.post(triage_url(item), {"action": "decline"}, **HOST)
+    assert declined.status_code == 400
+    item.refresh_from_db()
+    assert item.status == Suggestion.Status.DRAFTED
+
+
+def test_forwarding_twice_to_the_same_provider_sends_one_email(
+    editor, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    item = suggestion(world["lj"])
+    forward = {"action": "forward", "forward-provider": world["provider_a"].pk}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(triage_url(item), forward, **HOST).status_code == 302
+        again = editor.post(triage_url(item), forward, **HOST)
+    assert again.status_code == 400
+    assert "already forwarded to Maker lab" in again.content.decode()
+    assert len(mailoutbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        other = {"action": "forward", "forward-provider": world["provider_b"].pk}
+        editor.post(triage_url(item), other, **HOST)  # another provider may get it
+    item.refresh_from_db()
+    assert item.provider_id == world["provider_b"].pk
+
+
+def test_a_declined_suggestion_is_not_declined_again(editor, world):
+    item = suggestion(world["lj"], status="declined")
+    response = editor.post(triage_url(item), {"action": "decline"}, **HOST)
+    assert response.status_code == 400
+    assert "nothing was changed" in response.content.decode()
+
+
 def test_declining_keeps_a_note_for_the_city(editor, world):
     item = suggestion(world["lj"])
     response = editor.post(

@@ -68,3 +68,17 @@ def sections_for(scope) -> list:
         if section is not None:
             sections.append(section)
     return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def find_figure(scope, figure_key: str, section_key: str | None = None):
+    """The section and figure whose key is ``figure_key`` (in the section ``section_key``,
+    when given), or ``(None, None)``. The hooks are asked one by one and the search stops
+    at the first match, so a download does not build the sections after it."""
+    for make_section in hooks.get_hooks(SECTIONS_HOOK):
+        section = make_section(scope)
+        if section is None or (section_key and section.key != section_key):
+            continue
+        for figure in section.figures:
+            if figure.key == figure_key:
+                return section, figure
+    return None, None

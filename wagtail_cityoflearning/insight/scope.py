@@ -26,6 +26,9 @@ from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 DEFAULT_PERIOD_DAYS = 365
 MAX_PERIOD_DAYS = 366 * 5
+# The dates a period may take (as the map's filters): beyond them dates overflow.
+MIN_DATE = dt.date(2000, 1, 1)
+MAX_DATE = dt.date(2999, 12, 31)
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,6 +103,11 @@ class Scope:
         return f"{self.site.pk}:{provider}:{self.start.isoformat()}:{self.end.isoformat()}"
 
 
+def city_today(site: Site) -> dt.date:
+    """Today's date in the city's time zone."""
+    return timezone.localtime(timezone.now(), CityOfLearningSettings.for_site(site).tzinfo).date()
+
+
 def default_period(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The last twelve months, today included."""
     today = today or timezone.localdate()
@@ -151,7 +159,9 @@ def resolve_scope(user, site=None, provider=None, start=None, end=None) -> Scope
         if provider is None:
             raise PermissionDenied
     if start is None or end is None:
-        start, end = default_period()
+        start, end = default_period(city_today(site))
+    start = min(max(start, MIN_DATE), MAX_DATE)
+    end = min(max(end, MIN_DATE), MAX_DATE)
     if end < start:
         start, end = end, start
     if (end - start).days > MAX_PERIOD_DAYS:

@@ -2,6 +2,7 @@
 young people may suggest opportunities."""
 
 import json
+import math
 
 from django import forms
 from django.db import models
@@ -11,7 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from wagtail_cityoflearning.insight.coverage.boundary import parse_boundary
+from wagtail_cityoflearning.insight.coverage.boundary import bounds, parse_boundary
 from wagtail_cityoflearning.map.labels import control_labels
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 from wagtail_cityoflearning.panels import LEAFLET_CSS, LEAFLET_JS
@@ -48,6 +49,26 @@ class BoundaryWidget(forms.Textarea):
         )
 
 
+# How far the city's map centre may lie from its boundary's box.
+MAX_CENTRE_DISTANCE_KM = 50
+FAR_FROM_CENTRE = _(
+    "The boundary lies %(distance)s km from the city's map centre (latitude %(lat)s, "
+    "longitude %(lng)s). Are latitude and longitude swapped? GeoJSON gives each point as "
+    "[longitude, latitude]. Or is it another city's boundary?"
+)
+
+
+def km_to_box(lat: float, lng: float, box) -> float:
+    """The distance in km from (lat, lng) to the nearest point of the box (west, south, east,
+    north): zero inside it (great-circle, near enough for tens of kilometres)."""
+    west, south, east, north = box
+    near_lat, near_lng = min(max(lat, south), north), min(max(lng, west), east)
+    phi1, phi2 = math.radians(lat), math.radians(near_lat)
+    d_phi, d_lambda = phi2 - phi1, math.radians(near_lng - lng)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 class InsightSettingsForm(WagtailAdminModelForm):
     """Checks the boundary (GeoJSON) and shows it on the city's map."""
 
@@ -64,8 +85,25 @@ class InsightSettingsForm(WagtailAdminModelForm):
 
     def clean_boundary(self):
         text = (self.cleaned_data.get("boundary") or "").strip()
-        parse_boundary(text)
+        polygons = parse_boundary(text)
+        if polygons and self.instance.site_id:
+            self.check_near_the_city(polygons)
         return text
+
+    def check_near_the_city(self, polygons):
+        """Refuse a boundary far from the map centre the city set (coordinates swapped, or
+        another city's boundary); without a centre of its own there is nothing to compare."""
+        city = CityOfLearningSettings.for_site(self.instance.site)
+        lat, lng = city.map_centre_latitude, city.map_centre_longitude
+        if lat is None or lng is None:
+            return
+        distance = km_to_box(lat, lng, bounds(polygons))
+        if distance > MAX_CENTRE_DISTANCE_KM:
+            raise forms.ValidationError(
+                FAR_FROM_CENTRE,
+                code="far_from_centre",
+                params={"distance": round(distance), "lat": lat, "lng": lng},
+            )
 
 
 @register_setting(icon="table")

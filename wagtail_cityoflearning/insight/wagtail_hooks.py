@@ -1,5 +1,6 @@
 """Admin integration of the insight app: each room registers its own hooks."""
 
+from wagtail_cityoflearning.insight import roles as insight_roles  # noqa: F401
 from wagtail_cityoflearning.insight.coverage import admin as coverage_admin  # noqa: F401
 from wagtail_cityoflearning.insight.coverage import sections as coverage_sections  # noqa: F401
 from wagtail_cityoflearning.insight.dashboard import admin as dashboard_admin  # noqa: F401

@@ -6,7 +6,12 @@ The signal is sent by the list (:func:`wagtail_cityoflearning.map.views.index`),
 search: only when at least one filter was chosen (not the page's default view), only for the
 first page of results (turning pages is not a new search) and not when the map's script
 reloads the list for the browser's back and forward buttons. The feeds (GeoJSON, iCal) send
-nothing. Receivers get:
+nothing. So that a crawler or one busy client cannot flood the counts, it is sent only for a
+GET (not a HEAD), not for an obvious robot (no user agent, or one containing a word of
+``SEARCH_LOG_IGNORED_AGENTS``), and at most ``SEARCH_LOG_MAX_PER_ADDRESS`` times per network
+address within ``SEARCH_LOG_WINDOW_SECONDS`` (counted in the default cache under a keyed hash
+of the address, never the address itself); beyond that the map answers as usual. Receivers
+get:
 
 - ``page``: the map page;
 - ``site``: its Site;
@@ -22,8 +27,12 @@ No request, user or address is sent. A receiver that fails is logged; the map an
 
 import logging
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.dispatch import Signal
+from django.utils.crypto import salted_hmac
+
+from wagtail_cityoflearning.conf import cityoflearning_settings
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +42,7 @@ map_searched = Signal()
 HISTORY_HEADER = "X-Cityoflearning-Map-History"
 # Filters that only order or place the list: choosing them alone is not a search.
 NOT_A_SEARCH = {"sort"}
+THROTTLE_SALT = "wagtail_cityoflearning.map.searches"
 
 
 def chosen_filters(filterset) -> dict:
@@ -61,13 +71,44 @@ def is_new_search(request, page) -> bool:
     )
 
 
+def is_robot(request) -> bool:
+    """True for a request without a user agent, or whose user agent names a robot."""
+    agent = request.headers.get("User-Agent", "").strip().lower()
+    if not agent:
+        return True
+    return any(word in agent for word in cityoflearning_settings.SEARCH_LOG_IGNORED_AGENTS)
+
+
+def _throttle_key(request) -> str:
+    address = request.META.get("REMOTE_ADDR") or "unknown"
+    digest = salted_hmac(THROTTLE_SALT, address, algorithm="sha256").hexdigest()[:32]
+    return f"wagtail_cityoflearning:map-search:{digest}"
+
+
+def take_search_allowance(request) -> bool:
+    """Count one search for the request's address; False when the address already had
+    ``SEARCH_LOG_MAX_PER_ADDRESS`` searches counted in the window."""
+    key, window = _throttle_key(request), cityoflearning_settings.SEARCH_LOG_WINDOW_SECONDS
+    if cache.add(key, 1, timeout=window):
+        return True
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return True
+    return count <= cityoflearning_settings.SEARCH_LOG_MAX_PER_ADDRESS
+
+
 def send_search(request, page, filterset, result_count: int) -> None:
-    """Send :data:`map_searched` for this list when it is a new search with filters."""
-    if not is_new_search(request, page):
+    """Send :data:`map_searched` for this list when it is a new search with filters, asked
+    for by a person's browser within the address's allowance."""
+    if request.method != "GET" or is_robot(request) or not is_new_search(request, page):
         return
     try:
         filters = chosen_filters(filterset)
         if not set(filters) - NOT_A_SEARCH:
+            return
+        if not take_search_allowance(request):
             return
         responses = map_searched.send_robust(
             sender=type(page),

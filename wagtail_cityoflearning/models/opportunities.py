@@ -65,14 +65,22 @@ class OpportunityQuerySet(AgeRangeQuerySet, PageQuerySet):
         return self.filter(Q(is_ongoing=True) | Q(ends_at__gte=at))
 
     def for_listing(self):
-        """Soonest first, with what cards show fetched in a fixed number of queries."""
+        """Soonest first (by the next session, as the map sorts: an opportunity that also met
+        in the past is not listed by its first session), with what cards show fetched in a
+        fixed number of queries."""
+        next_start = (
+            OpportunityOccurrence.objects.filter(page=OuterRef("pk"), finish__gte=timezone.now())
+            .order_by("start")
+            .values("start")[:1]
+        )
         return (
             self.select_related("cover_image")
             # Cards show the next session: prefetching the occurrences that have not ended
             # keeps it one query for the whole list.
             .prefetch_related("interests", "cover_image__renditions")
             .prefetch_upcoming()
-            .order_by(models.F("starts_at").asc(nulls_last=True), "title")
+            .annotate(next_start=Subquery(next_start))
+            .order_by(models.F("next_start").asc(nulls_last=True), "title")
         )
 
     def prefetch_upcoming(self, at: datetime | None = None):

@@ -157,18 +157,20 @@ def city_area(site) -> Area | None:
 
 def running_q(scope) -> Q:
     """Opportunities held in the scope's period: ongoing ones, and those with sessions in it
-    (and, for a period that reaches today, those still to come)."""
+    (and, for a period that reaches today, those still to come); only those first published
+    before the period's end, so a past period does not count what did not exist yet."""
     sessions = Q(ends_at__gte=scope.start_at)
     if scope.end < timezone.localdate():
         sessions &= Q(starts_at__lt=scope.end_before)
-    return Q(is_ongoing=True) | sessions
+    return Q(first_published_at__lt=scope.end_before) & (Q(is_ongoing=True) | sessions)
 
 
 def opportunity_points(scope, interest: str = "", band: str = "") -> list:
     """(pk, lat, lng) of the scope's live opportunities held in person with a point, in one
-    query; ``interest`` (a slug) and ``band`` (an age band's key) narrow them."""
+    query; ``interest`` (a slug) and ``band`` (an age band's key) narrow them. Each
+    opportunity counts once: its translations (the same place) are left out."""
     queryset = OpportunityPage.objects.live().filter(
-        scope.pages_q(),
+        scope.pages_q(translations=False),
         running_q(scope),
         mode__in=IN_PERSON,
         latitude__isnull=False,

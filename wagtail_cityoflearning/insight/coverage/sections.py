@@ -153,6 +153,14 @@ def _centre(outline) -> str:
     return f"{lat:.4f}, {lng:.4f}"
 
 
+def table_columns() -> list[str]:
+    return [
+        gettext("Area (centre: latitude, longitude)"),
+        gettext("Opportunities"),
+        gettext("H3 cell"),
+    ]
+
+
 def table_rows(result) -> list:
     """The cells with opportunities, most first, then how many have none."""
     if result.area is None:
@@ -235,11 +243,7 @@ def coverage_figure(scope) -> Figure:
     return Figure(
         key="coverage",
         title=gettext("Opportunities across the city"),
-        columns=[
-            gettext("Area (centre: latitude, longitude)"),
-            gettext("Opportunities"),
-            gettext("H3 cell"),
-        ],
+        columns=table_columns(),
         rows=table_rows(result),
         summary=data["cells"]["summary"],
         chart=Chart(kind=HEXAGONS, labels=[], series=[], data=data),

@@ -3,11 +3,16 @@
 import datetime as dt
 
 from django import forms
-from django.utils import timezone
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_cityoflearning.insight.scope import DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS
+from wagtail_cityoflearning.insight.scope import (
+    DEFAULT_PERIOD_DAYS,
+    MAX_DATE,
+    MAX_PERIOD_DAYS,
+    MIN_DATE,
+)
 
 FIELDS = ("city", "provider", "start", "end")
 
@@ -16,7 +21,15 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None):
+        attrs = {"min": MIN_DATE.isoformat(), "max": MAX_DATE.isoformat(), **(attrs or {})}
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+def date_validators():
+    return [
+        MinValueValidator(MIN_DATE, _("Choose a date on or after %(limit_value)s.")),
+        MaxValueValidator(MAX_DATE, _("Choose a date on or before %(limit_value)s.")),
+    ]
 
 
 class FilterForm(forms.Form):
@@ -25,11 +38,16 @@ class FilterForm(forms.Form):
 
     city = forms.IntegerField(label=_("City"), required=False, widget=forms.Select)
     provider = forms.IntegerField(label=_("Provider"), required=False, widget=forms.Select)
-    start = forms.DateField(label=_("From"), required=False, widget=DateInput)
-    end = forms.DateField(label=_("To"), required=False, widget=DateInput)
+    start = forms.DateField(
+        label=_("From"), required=False, widget=DateInput, validators=date_validators()
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=DateInput, validators=date_validators()
+    )
 
-    def __init__(self, *args, cities=(), providers=(), whole_city=True, **kwargs):
+    def __init__(self, *args, cities=(), providers=(), whole_city=True, today=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.today = today  # in the city's time zone
         self.fields["city"].widget.choices = [
             (site.pk, site.site_name or site.hostname) for site in cities
         ]
@@ -51,7 +69,7 @@ class FilterForm(forms.Form):
         start, end = data.get("start"), data.get("end")
         if self.errors:
             return data
-        today = timezone.localdate()
+        today = self.today or dt.date.today()
         if end is None:
             end = today if start is None else max(start, min(today, start + dt.timedelta(364)))
         if start is None:

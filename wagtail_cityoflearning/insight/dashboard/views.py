@@ -19,9 +19,14 @@ from wagtail_cityoflearning.access import city_sites, provider_pages
 from wagtail_cityoflearning.insight.dashboard import downloads
 from wagtail_cityoflearning.insight.dashboard.charts import chart_data
 from wagtail_cityoflearning.insight.dashboard.forms import FIELDS, FilterForm
-from wagtail_cityoflearning.insight.figures import HEXAGONS, sections_for
-from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE
-from wagtail_cityoflearning.insight.scope import providers_for, resolve_scope, sites_for
+from wagtail_cityoflearning.insight.figures import HEXAGONS, find_figure, sections_for
+from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE, Withheld
+from wagtail_cityoflearning.insight.scope import (
+    city_today,
+    providers_for,
+    resolve_scope,
+    sites_for,
+)
 
 TEMPLATES = "wagtail_cityoflearning_insight/dashboard/"
 
@@ -51,6 +56,24 @@ class FigureView:
         )
 
     @property
+    def no_chart(self) -> str:
+        """Why no chart is drawn when every count is hidden or zero, else empty: such a
+        chart would be an empty axis."""
+        if not self.chart:
+            return ""
+        values = [value for series in self.chart["series"] for value in series["values"]]
+        if None not in values or any(value for value in values):
+            return ""
+        if any(isinstance(v, Withheld) for row in self.figure.rows for v in row):
+            return gettext(
+                "Every count here is under %(count)s or hidden to protect one that is, so no "
+                "chart is drawn."
+            ) % {"count": MIN_PEOPLE}
+        return gettext("Every count here is under %(count)s, so none is shown.") % {
+            "count": MIN_PEOPLE
+        }
+
+    @property
     def chart_id(self) -> str:
         return f"figure-{self.figure.key}-data"
 
@@ -75,11 +98,11 @@ class InsightView(WagtailAdminTemplateMixin, TemplateView):
         self.sections = []
         if self.form.is_valid() if bound else True:
             self.scope = self.resolve()
-            if self.scope is not None:
-                self.sections = sections_for(self.scope)
         self.form.describe_errors()
         if self.scope is not None and "download" in request.GET:
             return self.download(request.GET.get("download"), request.GET.get("format"))
+        if self.scope is not None:
+            self.sections = sections_for(self.scope)
         return super().get(request, *args, **kwargs)
 
     def make_form(self, data):
@@ -94,11 +117,12 @@ class InsightView(WagtailAdminTemplateMixin, TemplateView):
         if not whole_city:
             first = providers_for(user, site).first()
             initial["provider"] = first.pk if first else None
-        today = timezone.localdate()
+        today = city_today(site)
         initial["start"], initial["end"] = today - dt.timedelta(days=364), today
         return FilterForm(
             data,
             initial=initial,
+            today=today,
             cities=self.cities,
             providers=providers_for(user, site),
             whole_city=whole_city,
@@ -130,11 +154,11 @@ class InsightView(WagtailAdminTemplateMixin, TemplateView):
             return HttpResponse(
                 gettext("Download as csv or xlsx."), status=400, content_type="text/plain"
             )
-        for section in self.sections:
-            for figure in section.figures:
-                if figure.key == key:
-                    return downloads.response(self.scope, figure, export_format)
-        raise Http404
+        # Only the sections up to the one holding the figure are built.
+        _section, figure = find_figure(self.scope, key or "", self.request.GET.get("section"))
+        if figure is None:
+            raise Http404
+        return downloads.response(self.scope, figure, export_format)
 
     def filter_query(self, **changes) -> dict:
         scope = self.scope
@@ -161,7 +185,7 @@ class InsightView(WagtailAdminTemplateMixin, TemplateView):
             index_url=reverse(self.index_url_name),
             print_url=reverse(self.print_url_name),
             min_people=MIN_PEOPLE,
-            today=timezone.localdate(),
+            today=city_today(scope.site) if scope else timezone.localdate(),
         )
         if scope is not None:
             query = self.filter_query()
@@ -174,7 +198,7 @@ class InsightView(WagtailAdminTemplateMixin, TemplateView):
                     ),
                     "current": (start, end) == (scope.start, scope.end),
                 }
-                for label, start, end in quick_periods(timezone.localdate())
+                for label, start, end in quick_periods(city_today(scope.site))
             ]
             context["who"] = scope.provider.title if scope.provider else gettext("the whole city")
         return context

@@ -14,22 +14,41 @@ def is_interested(user, page) -> bool:
     return InterestedLearner.objects.filter(user=user, opportunity_id=page.pk).exists()
 
 
-def toggle(user, page) -> bool:
-    """Mark ``page`` as interesting to ``user``, or unmark it; True when it is now marked."""
-    deleted, _kinds = InterestedLearner.objects.filter(user=user, opportunity_id=page.pk).delete()
-    if deleted:
-        return False
+def mark(user, page) -> None:
+    """Mark ``page`` as interesting to ``user`` (once, however often it is asked)."""
     InterestedLearner.objects.get_or_create(user=user, opportunity_id=page.pk)
-    return True
 
 
-def learner_opportunities(user):
-    """The live opportunities ``user`` is interested in, the latest first (one query)."""
-    return list(
-        InterestedLearner.objects.filter(user=user, opportunity__live=True)
+def unmark(user, page) -> None:
+    """``user`` is not interested in ``page`` any more (nothing happens when they were not)."""
+    InterestedLearner.objects.filter(user=user, opportunity_id=page.pk).delete()
+
+
+def learner_opportunities(user, site=None):
+    """The live opportunities ``user`` is interested in (of ``site`` when given), the latest
+    first (one query)."""
+    found = InterestedLearner.objects.filter(user=user, opportunity__live=True)
+    if site is not None:
+        found = found.filter(opportunity__path__startswith=site.root_page.path)
+    return list(found.select_related("opportunity").order_by("-created_at", "-pk"))
+
+
+def learner_data(user) -> tuple[str, list[dict]]:
+    """The learner's "I'm interested", for the download of their data
+    (``cityoflearning_learner_data``): every opportunity, live or not, the latest first."""
+    rows = (
+        InterestedLearner.objects.filter(user=user)
         .select_related("opportunity")
         .order_by("-created_at", "-pk")
     )
+    return "interested", [
+        {
+            "opportunity": row.opportunity.title,
+            "url": row.opportunity.get_full_url() or "",
+            "created_at": row.created_at,
+        }
+        for row in rows
+    ]
 
 
 def provider_counts(provider, limit: int = PROVIDER_PANEL_LIMIT) -> list:

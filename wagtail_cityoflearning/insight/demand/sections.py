@@ -10,8 +10,21 @@ cached: a search made a moment ago is counted on the next load.
 
 import datetime as dt
 
-from django.db.models import Count, F, FloatField, Sum, Value
-from django.db.models.functions import Cast, Greatest, TruncWeek
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, TruncWeek
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +32,12 @@ from wagtail import hooks
 
 from wagtail_cityoflearning.insight.bands import BAND_LABELS
 from wagtail_cityoflearning.insight.demand.models import (
+    COMBINATION_FIELDS,
     Area,
     InterestedLearner,
     SearchDemand,
-    When,
 )
+from wagtail_cityoflearning.insight.demand.models import When as WhenChoice
 from wagtail_cityoflearning.insight.figures import (
     HBAR,
     LINE,
@@ -33,7 +47,13 @@ from wagtail_cityoflearning.insight.figures import (
     Section,
     Series,
 )
-from wagtail_cityoflearning.insight.privacy import FEWER, MIN_PEOPLE, chart_value, people
+from wagtail_cityoflearning.insight.privacy import (
+    FEWER,
+    MIN_PEOPLE,
+    chart_value,
+    display,
+    people,
+)
 from wagtail_cityoflearning.map.filters import MODE_CHOICES
 from wagtail_cityoflearning.models.opportunities import language_choices
 from wagtail_cityoflearning.models.taxonomy import OpportunityType
@@ -98,7 +118,7 @@ def searches_over_time(scope) -> Figure:
     summary = gettext(
         "%(searches)s searches with filters on the map in the period; "
         "%(nothing)s of them found nothing."
-    ) % {"searches": people(all_searches), "nothing": people(all_nothing)}
+    ) % {"searches": display(people(all_searches)), "nothing": display(people(all_nothing))}
     return Figure(
         key="demand-searches",
         title=gettext("Searches on the map, per week")
@@ -130,7 +150,7 @@ def searches_over_time(scope) -> Figure:
 
 MODE_LABELS = dict(MODE_CHOICES)
 TYPE_LABELS = dict(OpportunityType.choices)
-WHEN_LABELS = dict(When.choices)
+WHEN_LABELS = dict(WhenChoice.choices)
 
 
 def _area_label(area: str, place: str) -> str:
@@ -159,36 +179,70 @@ def describe(row: dict, languages: dict) -> list[str]:
     ]
 
 
+OTHER_FIELDS = ("interest__name", "age_band", "area", "place", "when", "free", "mode")
+OTHER_FIELDS += ("language", "types")
+
+
+def _searches_with_these_words(scope):
+    """How many searches of the period chose the outer row's combination with its words (a
+    subquery: NULL interests compare equal through ``Coalesce``)."""
+    same = {field: OuterRef(field) for field in COMBINATION_FIELDS if field != "interest"}
+    return (
+        _searches(scope)
+        .annotate(interest_or_0=Coalesce("interest_id", Value(0)))
+        .filter(interest_or_0=Coalesce(OuterRef("interest_id"), Value(0)), **same)
+        .order_by()
+        .values("site")
+        .annotate(total=Sum("searches"))
+        .values("total")
+    )
+
+
+def _shown_words(scope):
+    """The row's words when at least ``MIN_PEOPLE`` searches used them with its other
+    filters, "" without words, NULL when hidden: grouping on it merges every hidden word of
+    a combination into one row."""
+    return Case(
+        When(query="", then=Value("")),
+        When(
+            GreaterThanOrEqual(
+                Subquery(_searches_with_these_words(scope), output_field=IntegerField()),
+                MIN_PEOPLE,
+            ),
+            then=F("query"),
+        ),
+        default=Value(None),
+        output_field=CharField(),
+    )
+
+
 def combinations_found_nothing(scope) -> Figure:
-    fields = ["interest__name", "age_band", "area", "place", "when", "free", "mode"]
-    fields += ["language", "types", "query"]
-    found = (
+    grouped = (
         _searches(scope)
         .filter(zero_results__gt=0)
-        .values(*fields)
+        .annotate(words=_shown_words(scope))
+        .values(*OTHER_FIELDS, "words")
         .annotate(nothing=Sum("zero_results"), all=Sum("searches"))
-        .order_by("-nothing", "-all", *fields)[:TOP_COMBINATIONS]
     )
+    combinations = grouped.count()
+    found = grouped.order_by("-nothing", "-all", *OTHER_FIELDS, "words")[:TOP_COMBINATIONS]
     languages = dict(language_choices())
     hidden_words = gettext("(words of fewer than %(count)s searches)") % {"count": MIN_PEOPLE}
     rows = []
     for row in found:
         cells = describe(row, languages)
-        words = row["query"]
-        if words and people(row["all"]) is FEWER:
-            words = hidden_words
+        words = hidden_words if row["words"] is None else row["words"]
         rows.append([*(cell or "–" for cell in cells), words or "–", people(row["nothing"])])
     charted = rows[:CHARTED_COMBINATIONS]
     labels = [" · ".join(c for c in row[:-1] if c != "–") or gettext("any") for row in charted]
     if rows:
-        first = rows[0]
         summary = gettext(
             "Combinations of filters that found nothing in the period: %(count)s. The most "
             "frequent: %(combination)s (searches: %(times)s)."
         ) % {
-            "count": len(rows),
+            "count": display(combinations),
             "combination": labels[0],
-            "times": first[-1],
+            "times": display(rows[0][-1]),
         }
     else:
         summary = gettext("No search with filters found nothing in the period.")
@@ -246,7 +300,7 @@ def interests_searched(scope) -> Figure:
         rows.append([row["interest__name"], searches, nothing, share])
     summary = (
         gettext("Searched most: %(interest)s (%(searches)s searches).")
-        % {"interest": rows[0][0], "searches": rows[0][1]}
+        % {"interest": rows[0][0], "searches": display(rows[0][1])}
         if rows
         else gettext("No search chose an interest in the period.")
     )
@@ -289,7 +343,7 @@ def interested_per_opportunity(scope) -> Figure:
     rows = [[row["opportunity__title"], people(row["learners"])] for row in found]
     summary = (
         gettext("Most interested: %(title)s (%(count)s learners).")
-        % {"title": rows[0][0], "count": rows[0][1]}
+        % {"title": rows[0][0], "count": display(rows[0][1])}
         if rows
         else gettext("No learner said they were interested in an opportunity in the period.")
     )

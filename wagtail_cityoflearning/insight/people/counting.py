@@ -17,7 +17,6 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import RowNumber
-from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.models import Page
 
@@ -117,14 +116,14 @@ def months(scope) -> list[dt.date]:
 
 def month_number(scope, field: str):
     """An expression: the position in :func:`months` of the month in which the datetime
-    ``field`` falls (for rows in the period), in the current time zone.
+    ``field`` falls (for rows in the period), in the city's time zone (as the period).
 
     Plain comparisons with each month's first moment, which every database evaluates fast
     (``TruncMonth`` on SQLite calls back into Python for every row)."""
     starts = months(scope)[1:]
     whens = [
         When(
-            **{f"{field}__lt": timezone.make_aware(dt.datetime.combine(start, dt.time.min))},
+            **{f"{field}__lt": dt.datetime.combine(start, dt.time.min, tzinfo=scope.tzinfo)},
             then=Value(number),
         )
         for number, start in enumerate(starts)

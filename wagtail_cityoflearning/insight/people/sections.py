@@ -27,7 +27,14 @@ from wagtail_cityoflearning.insight.figures import (
     Series,
 )
 from wagtail_cityoflearning.insight.people import counting
-from wagtail_cityoflearning.insight.privacy import FewerThan, chart_value, display, people
+from wagtail_cityoflearning.insight.privacy import (
+    MIN_PEOPLE,
+    FewerThan,
+    chart_value,
+    display,
+    people,
+    suppress_row,
+)
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile, today
 from wagtail_cityoflearning.learners.progress.models import StepProgress
 from wagtail_cityoflearning.learners.steps.blocks import StepKind
@@ -59,6 +66,14 @@ def shown_median(count, median):
     if not count or hidden(people(count)):
         return None
     return counting.days(median)
+
+
+def median_words(count, median) -> str:
+    """A median in days for a sentence: the number, or why it is not shown."""
+    shown = shown_median(count, median)
+    if shown is None:
+        return gettext("not shown (fewer than %(count)s people)") % {"count": MIN_PEOPLE}
+    return display(shown)
 
 
 def period_text(scope) -> dict:
@@ -111,17 +126,16 @@ def sign_ups(scope, profiles) -> Figure:
         .values("month")
         .annotate(n=Count("pk"))
     }
-    values = [people(counts.get(month, 0)) for month in months]
     total = sum(counts.values())
+    values = suppress_row([people(counts.get(month, 0)) for month in months], people(total))
     if total:
-        busiest = max(months, key=lambda month: counts.get(month, 0))
+        busiest = max(range(len(months)), key=lambda n: counts.get(months[n], 0))
         summary = gettext(
-            "%(total)s learners signed up between %(start)s and %(end)s, the most in "
-            "%(month)s (%(count)s)."
+            "Sign-ups between %(start)s and %(end)s: %(total)s; the most in %(month)s (%(count)s)."
         ) % {
             "total": display(people(total)),
-            "month": counting.month_label(busiest),
-            "count": display(people(counts.get(busiest, 0))),
+            "month": counting.month_label(months[busiest]),
+            "count": display(values[busiest]),
             **period_text(scope),
         }
     else:
@@ -162,7 +176,9 @@ def ages_and_consent(profiles) -> list[Figure]:
     total = counts["total"]
 
     band_labels = [str(label) for _key, _low, _high, label in AGE_BANDS]
-    band_values = [people(counts[f"band{n}"]) for n in range(len(AGE_BANDS))]
+    band_values = suppress_row(
+        [people(counts[f"band{n}"]) for n in range(len(AGE_BANDS))], people(total)
+    )
     largest = max(range(len(AGE_BANDS)), key=lambda n: counts[f"band{n}"])
     if total:
         age_summary = gettext(
@@ -179,7 +195,7 @@ def ages_and_consent(profiles) -> list[Figure]:
         title=gettext("Age"),
         columns=[gettext("Age"), gettext("Learners"), gettext("Share (%)")],
         rows=[
-            [label, value, share(counts[f"band{n}"], total)]
+            [label, value, None if hidden(value) else share(counts[f"band{n}"], total)]
             for n, (label, value) in enumerate(zip(band_labels, band_values, strict=True))
         ],
         summary=age_summary,
@@ -194,16 +210,22 @@ def ages_and_consent(profiles) -> list[Figure]:
     )
 
     state_labels = [str(state.label) for state in states]
-    state_values = [people(counts[f"consent{n}"]) for n in range(len(states))]
-    waiting = counts["consent0"]
-    if total:
+    state_values = suppress_row(
+        [people(counts[f"consent{n}"]) for n in range(len(states))], people(total)
+    )
+    waiting = None if hidden(state_values[0]) else share(counts["consent0"], total)
+    if total and waiting is None:
         consent_summary = gettext(
-            "%(waiting)s of %(total)s learners (%(share)s %%) are waiting for a parent's or "
-            "guardian's consent."
+            "Learners waiting for a parent's or guardian's consent: %(waiting)s of %(total)s."
+        ) % {"waiting": display(state_values[0]), "total": display(people(total))}
+    elif total:
+        consent_summary = gettext(
+            "Learners waiting for a parent's or guardian's consent: %(waiting)s of %(total)s "
+            "(%(share)s %%)."
         ) % {
             "waiting": display(state_values[0]),
             "total": display(people(total)),
-            "share": display(share(waiting, total)),
+            "share": display(waiting),
         }
     else:
         consent_summary = gettext("There are no learners to count yet.")
@@ -212,7 +234,7 @@ def ages_and_consent(profiles) -> list[Figure]:
         title=gettext("Guardian consent"),
         columns=[gettext("Consent"), gettext("Learners"), gettext("Share (%)")],
         rows=[
-            [label, value, share(counts[f"consent{n}"], total)]
+            [label, value, None if hidden(value) else share(counts[f"consent{n}"], total)]
             for n, (label, value) in enumerate(zip(state_labels, state_values, strict=True))
         ],
         summary=consent_summary,
@@ -344,7 +366,7 @@ def overview(scope, top, totals, per_playlist, overall) -> Figure:
         ) % {
             "started": display(people(totals["started"])),
             "completed": display(people(totals["completed"])),
-            "days": display(shown_median(*overall)),
+            "days": median_words(*overall),
             **period_text(scope),
         }
     else:
@@ -614,15 +636,18 @@ def badges_issued(scope, issued) -> Figure:
     withdrawn = sum(row["withdrawn"] for row in issued)
     if total or withdrawn:
         summary = gettext(
-            "%(total)s badges were issued between %(start)s and %(end)s and are still valid; "
-            "%(revoked)s more were revoked. The most came from %(issuer)s (%(count)s)."
+            "Badges issued between %(start)s and %(end)s and still valid: %(total)s; "
+            "revoked since: %(revoked)s."
         ) % {
             "total": display(people(total)),
             "revoked": display(people(withdrawn)),
-            "issuer": names[leading[0]] if leading else "–",
-            "count": display(people(totals[leading[0]])) if leading else "–",
             **period_text(scope),
         }
+        if leading:
+            summary += " " + gettext("The most came from %(issuer)s (%(count)s).") % {
+                "issuer": names[leading[0]],
+                "count": display(people(totals[leading[0]])),
+            }
     else:
         summary = gettext("No badge was issued between %(start)s and %(end)s.") % period_text(scope)
     return Figure(
@@ -657,7 +682,7 @@ def claims(scope, issued) -> Figure:
     total = sum(per_month.values())
     if total:
         summary = gettext(
-            "Young people claimed %(count)s badges with a claim code between %(start)s and %(end)s."
+            "Badges claimed with a claim code between %(start)s and %(end)s: %(count)s."
         ) % {"count": display(people(total)), **period_text(scope)}
     else:
         summary = gettext("No badge was claimed with a code between %(start)s and %(end)s.") % (
@@ -703,7 +728,7 @@ def review_time(scope) -> Figure:
             "evidence being sent to the decision (median): %(days)s."
         ) % {
             "count": display(people(overall[0])),
-            "days": display(shown_median(*overall)),
+            "days": median_words(*overall),
             **period_text(scope),
         }
     else:
@@ -758,7 +783,7 @@ def waiting(scope) -> list[Figure]:
             "Items of evidence waiting for a decision: %(count)s; the oldest was sent "
             "%(days)s days ago.",
             oldest_days or 0,
-        ) % {"count": display(people(counts["total"])), "days": oldest_days or 0}
+        ) % {"count": display(people(counts["total"])), "days": display(oldest_days or 0)}
     else:
         summary = gettext("No evidence waits for a decision.")
     ages = Figure(
@@ -791,7 +816,7 @@ def waiting(scope) -> list[Figure]:
             "Evidence has waited longest in “%(playlist)s”: %(days)s day.",
             "Evidence has waited longest in “%(playlist)s”: %(days)s days.",
             rows[0][2],
-        ) % {"playlist": rows[0][0], "days": rows[0][2]}
+        ) % {"playlist": rows[0][0], "days": display(rows[0][2])}
     else:
         playlist_summary = gettext("No evidence waits for a decision.")
     playlists = Figure(

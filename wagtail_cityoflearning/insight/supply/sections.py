@@ -31,6 +31,7 @@ from wagtail_cityoflearning.insight.figures import (
     Section,
     Series,
 )
+from wagtail_cityoflearning.insight.privacy import display
 from wagtail_cityoflearning.models.opportunities import OpportunityOccurrence, OpportunityPage
 from wagtail_cityoflearning.models.providers import AbstractProviderPage
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
@@ -73,14 +74,15 @@ class Supply:
     def __init__(self, scope):
         self.scope = scope
         self.tz = CityOfLearningSettings.for_site(scope.site).tzinfo
-        live = OpportunityPage.objects.live().filter(scope.pages_q())
+        # Each opportunity counts once: its translations are the same offer.
+        live = OpportunityPage.objects.live().filter(scope.pages_q(translations=False))
         # Sessions in the period: they start before it ends and finish after it began.
         self.occurrences = OpportunityOccurrence.objects.filter(
             start__lt=scope.end_before,
             finish__gte=scope.start_at,
             page__live=True,
             page__is_ongoing=False,
-        ).filter(scope.pages_q("page__"))
+        ).filter(scope.pages_q("page__", translations=False))
         self.ongoing = live.filter(is_ongoing=True, first_published_at__lt=scope.end_before)
         self.opportunities = live.filter(
             Q(is_ongoing=True, first_published_at__lt=scope.end_before)
@@ -113,7 +115,8 @@ def over_time(supply: Supply, total: int) -> Figure:
     months = months_of(scope)
     with_sessions = {
         month_key(row["month"]): row["count"]
-        for row in supply.occurrences.annotate(month=TruncMonth("start", tzinfo=supply.tz))
+        for row in supply.occurrences.order_by()
+        .annotate(month=TruncMonth("start", tzinfo=supply.tz))
         .values("month")
         .annotate(count=Count("page_id", distinct=True))
         .values("month", "count")
@@ -121,7 +124,9 @@ def over_time(supply: Supply, total: int) -> Figure:
     # Ongoing opportunities count in every month from the one they were first published in.
     published = {
         month_key(row["month"]): row["count"]
-        for row in supply.ongoing.annotate(month=TruncMonth("first_published_at", tzinfo=supply.tz))
+        # ``order_by()``: the page manager orders by path, which would split the groups.
+        for row in supply.ongoing.order_by()
+        .annotate(month=TruncMonth("first_published_at", tzinfo=supply.tz))
         .values("month")
         .annotate(count=Count("pk"))
         .values("month", "count")
@@ -142,7 +147,7 @@ def over_time(supply: Supply, total: int) -> Figure:
             "%(total)s opportunities were live in the period; the most in one month were "
             "%(count)s, in %(month)s.",
             total,
-        ) % {"total": total, "count": busiest[3], "month": busiest[0]}
+        ) % {"total": display(total), "count": display(busiest[3]), "month": busiest[0]}
     else:
         summary = gettext("No opportunities were live in the period.")
     return Figure(
@@ -187,7 +192,7 @@ def by_interest(supply: Supply, total: int) -> Figure:
             "%(total)s opportunity was live; most were in %(interest)s (%(count)s).",
             "%(total)s opportunities were live; most were in %(interest)s (%(count)s).",
             total,
-        ) % {"total": total, "interest": rows[0][0], "count": rows[0][1]}
+        ) % {"total": display(total), "interest": rows[0][0], "count": display(rows[0][1])}
     else:
         summary = gettext("No live opportunity had an interest in the period.")
     return Figure(
@@ -213,7 +218,7 @@ def by_age_band(supply: Supply, counts: dict) -> Figure:
         top = max(rows, key=lambda row: row[1])
         summary = gettext(
             "Most opportunities were open to ages %(band)s (%(count)s of %(total)s)."
-        ) % {"band": top[0], "count": top[1], "total": total}
+        ) % {"band": top[0], "count": display(top[1]), "total": display(total)}
     else:
         summary = gettext("No opportunities were live in the period.")
     return Figure(
@@ -239,7 +244,7 @@ def by_price(counts: dict) -> Figure:
     rows = [[gettext("Free"), free], [gettext("Paid"), total - free]]
     summary = (
         gettext("%(free)s of %(total)s live opportunities were free.")
-        % {"free": free, "total": total}
+        % {"free": display(free), "total": display(total)}
         if total
         else gettext("No opportunities were live in the period.")
     )
@@ -265,10 +270,10 @@ def by_mode(counts: dict) -> Figure:
             "Of %(total)s live opportunities, %(in_person)s met in person, %(online)s online "
             "and %(hybrid)s both."
         ) % {
-            "total": total,
-            "in_person": counts[f"mode_{Mode.IN_PERSON.value}"],
-            "online": counts[f"mode_{Mode.ONLINE.value}"],
-            "hybrid": counts[f"mode_{Mode.HYBRID.value}"],
+            "total": display(total),
+            "in_person": display(counts[f"mode_{Mode.IN_PERSON.value}"]),
+            "online": display(counts[f"mode_{Mode.ONLINE.value}"]),
+            "hybrid": display(counts[f"mode_{Mode.HYBRID.value}"]),
         }
     else:
         summary = gettext("No opportunities were live in the period.")
@@ -298,7 +303,11 @@ def by_language(counts: dict) -> Figure:
     if rows and counts["total"]:
         summary = gettext(
             "Most live opportunities were offered in %(language)s (%(count)s of %(total)s)."
-        ) % {"language": rows[0][0], "count": rows[0][1], "total": counts["total"]}
+        ) % {
+            "language": rows[0][0],
+            "count": display(rows[0][1]),
+            "total": display(counts["total"]),
+        }
     else:
         summary = gettext("No opportunities were live in the period.")
     return Figure(
@@ -329,14 +338,15 @@ def by_day_and_time(supply: Supply) -> Figure:
     )
     found = {
         (row["weekday"], row["slot"]): row["count"]
-        for row in supply.occurrences.annotate(
-            weekday=ExtractIsoWeekDay("start", tzinfo=supply.tz), hour=hour
-        )
+        for row in supply.occurrences.order_by()
+        .annotate(weekday=ExtractIsoWeekDay("start", tzinfo=supply.tz), hour=hour)
         .annotate(slot=slot)
         .values("weekday", "slot")
         .annotate(count=Count("pk"))
         .values("weekday", "slot", "count")
     }
+    # Capitalised in the table and chart only: inside a sentence a weekday keeps the
+    # language's own case (lower case in Slovenian and Italian).
     days = [str(WEEKDAYS[number - 1]).capitalize() for number in range(1, 8)]
     rows = []
     for number, day in enumerate(days, start=1):
@@ -344,7 +354,7 @@ def by_day_and_time(supply: Supply) -> Figure:
         rows.append([day, *cells, sum(cells)])
     total = sum(row[-1] for row in rows)
     if total:
-        day = max(rows, key=lambda row: row[-1])  # the first of equals
+        busiest = max(range(7), key=lambda index: rows[index][-1])  # the first of equals
         slots = [sum(row[index + 1] for row in rows) for index in range(len(TIMES_OF_DAY))]
         slot = max(range(len(slots)), key=lambda index: slots[index])
         summary = ngettext(
@@ -354,11 +364,11 @@ def by_day_and_time(supply: Supply) -> Figure:
             "busiest time of day: %(time)s (%(time_count)s).",
             total,
         ) % {
-            "total": total,
-            "day": day[0],
-            "day_count": day[-1],
+            "total": display(total),
+            "day": str(WEEKDAYS[busiest]),
+            "day_count": display(rows[busiest][-1]),
             "time": TIME_WORDS[TIMES_OF_DAY[slot][0]],
-            "time_count": slots[slot],
+            "time_count": display(slots[slot]),
         }
     else:
         summary = gettext("No sessions met in the period.")
@@ -390,7 +400,7 @@ def by_day_and_time(supply: Supply) -> Figure:
 
 def providers_active(supply: Supply) -> Figure:
     scope = supply.scope
-    providers = Page.objects.type(AbstractProviderPage).filter(scope.pages_q())
+    providers = Page.objects.type(AbstractProviderPage).filter(scope.pages_q(translations=False))
     counts = providers.aggregate(
         total=Count("pk"),
         active=Count(
@@ -407,6 +417,7 @@ def providers_active(supply: Supply) -> Figure:
             object_id__in=providers.annotate(key=Cast("pk", CharField())).values("key"),
         )
         .filter(scope.in_period("created_at"))
+        .order_by()
         .annotate(month=TruncMonth("created_at", tzinfo=supply.tz))
         .values("month")
         .annotate(count=Count("object_id", distinct=True))
@@ -417,7 +428,7 @@ def providers_active(supply: Supply) -> Figure:
         "%(active)s of %(total)s provider published or updated their page in the period.",
         "%(active)s of %(total)s providers published or updated their page in the period.",
         counts["total"],
-    ) % {"active": counts["active"], "total": counts["total"]}
+    ) % {"active": display(counts["active"]), "total": display(counts["total"])}
     return Figure(
         key="supply-providers",
         title=gettext("Providers active"),

@@ -27,7 +27,7 @@ from wagtail_cityoflearning.insight.figures import (
     Section,
     Series,
 )
-from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE, display, people
+from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE, display, people, suppress_row
 from wagtail_cityoflearning.insight.settings import InsightSettings
 from wagtail_cityoflearning.insight.survey.models import NeedsSurveyPage
 from wagtail_cityoflearning.insight.survey.questions import (
@@ -111,8 +111,12 @@ def _figure(key, tally, question_key, heading, choices, kind, sort=False) -> Fig
     rows = _rows(choices, tally.counts[question_key])
     if sort:
         rows.sort(key=lambda row: (-row[2], row[1].casefold()))
-    rows = [[label, people(count)] for _key, label, count in rows]
     answers = people(tally.answers)
+    counts = [people(count) for _key, _label, count in rows]
+    if not question.multiple:
+        # One choice per answer: the answers minus the other counts would give a hidden one.
+        counts = suppress_row(counts, answers)
+    rows = [[label, count] for (_key, label, _count), count in zip(rows, counts, strict=True)]
     title = f"{tally.page.title}: {question.title}"
     note = _("Out of %(answers)s answers.") % {"answers": display(answers)}
     if question.multiple:
@@ -139,7 +143,8 @@ def _barriers_figure(tally) -> Figure:
     rows = []
     for barrier, label, count in _rows(BARRIER_CHOICES, tally.counts[BARRIERS]):
         by_band = [people(tally.barriers_by_band.get((barrier, band), 0)) for band, _l in bands]
-        rows.append([label, people(count), *by_band])
+        # "All ages" minus the other bands would give a hidden band's count.
+        rows.append([label, people(count), *suppress_row(by_band, people(count))])
     answers = people(tally.answers)
     series = [
         Series(str(label), [row[2 + index] for row in rows])

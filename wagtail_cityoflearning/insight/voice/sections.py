@@ -25,7 +25,7 @@ from wagtail_cityoflearning.insight.figures import (
     Section,
     Series,
 )
-from wagtail_cityoflearning.insight.privacy import people
+from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE, chart_value, display, people
 from wagtail_cityoflearning.insight.voice.access import SHARED_WITH_PROVIDER
 from wagtail_cityoflearning.insight.voice.models import Suggestion
 
@@ -63,7 +63,7 @@ def _counted(title, key, heading, pairs, summary, kind=HBAR, note="") -> Figure:
         chart=Chart(
             kind,
             [str(row[0]) for row in rows],
-            [Series(gettext("Suggestions"), [row[1] for row in rows])],
+            [Series(gettext("Suggestions"), [chart_value(row[1]) for row in rows])],
         )
         if rows
         else None,
@@ -72,9 +72,39 @@ def _counted(title, key, heading, pairs, summary, kind=HBAR, note="") -> Figure:
     )
 
 
-def _largest(pairs) -> str:
-    shown = [(label, count) for label, count in pairs if count >= 5]
-    return str(max(shown, key=lambda pair: pair[1])[0]) if shown else ""
+def _count(count) -> str:
+    """A count as a summary says it: localised, small ones hidden."""
+    return display(people(count))
+
+
+def _total(pairs) -> str:
+    """The number of suggestions, unless it would give away the one hidden count beside it
+    (the total less the counts shown)."""
+    if sum(1 for _label, count in pairs if 0 < count < MIN_PEOPLE) == 1:
+        return ""
+    total = sum(count for _label, count in pairs)
+    return gettext("Suggestions in the period: %(count)s.") % {"count": _count(total)}
+
+
+def _most(pairs, sentence: str) -> str:
+    """``sentence`` about the largest count (one shown, at least ``MIN_PEOPLE``), or ""."""
+    shown = [(label, count) for label, count in pairs if count >= MIN_PEOPLE]
+    if not shown:
+        return ""
+    label, count = max(shown, key=lambda pair: pair[1])
+    return sentence % {"label": label, "count": _count(count)}
+
+
+def _each(pairs) -> str:
+    """Every label with its count: "New: 12. Declined: fewer than 5."."""
+    return " ".join(
+        gettext("%(label)s: %(count)s.") % {"label": label, "count": _count(count)}
+        for label, count in pairs
+    )
+
+
+def _sentences(*parts) -> str:
+    return " ".join(part for part in parts if part)
 
 
 def per_month(queryset, scope) -> Figure:
@@ -89,14 +119,12 @@ def per_month(queryset, scope) -> Figure:
         (date_format(month, "YEAR_MONTH_FORMAT"), counts.get(month, 0))
         for month in months(scope.start, scope.end)
     ]
-    total = sum(counts.values())
     return _counted(
         gettext("Suggestions per month"),
         "voice-per-month",
         gettext("Month"),
         pairs,
-        gettext("Suggestions young people sent each month of the period: %(total)s in all.")
-        % {"total": people(total)},
+        _sentences(_total(pairs), _most(pairs, gettext("Busiest month: %(label)s (%(count)s)."))),
         kind=LINE,
     )
 
@@ -113,7 +141,7 @@ def by_kind(queryset) -> Figure:
         "voice-by-kind",
         gettext("Kind"),
         pairs,
-        gettext("Suggestions of something to learn, and of places or clubs missing from the map."),
+        _sentences(_total(pairs), _each(pairs)),
         kind=BAR,
     )
 
@@ -125,15 +153,12 @@ def by_interest(queryset) -> Figure:
         .annotate(count=Count("pk"))
         .order_by("-count", "interest__name")
     ]
-    largest = _largest(pairs)
     return _counted(
         gettext("Suggestions by interest"),
         "voice-by-interest",
         gettext("Interest"),
         pairs,
-        gettext("Most suggestions are about %(interest)s.") % {"interest": largest}
-        if largest
-        else gettext("Suggestions by the interest young people chose."),
+        _sentences(_total(pairs), _most(pairs, gettext("Most chose: %(label)s (%(count)s)."))),
     )
 
 
@@ -150,15 +175,12 @@ def by_neighbourhood(queryset) -> Figure:
         .annotate(count=Count("pk"))
         .order_by("-count", "where", "neighbourhood")
     ]
-    largest = _largest(pairs)
     return _counted(
         gettext("Suggestions by neighbourhood"),
         "voice-by-neighbourhood",
         gettext("Where"),
         pairs,
-        gettext("Most suggestions are for %(place)s.") % {"place": largest}
-        if largest
-        else gettext("Where young people would like what they suggest."),
+        _sentences(_total(pairs), _most(pairs, gettext("Most chose: %(label)s (%(count)s)."))),
         note=gettext("Neighbourhoods come from the city's insight settings."),
     )
 
@@ -177,10 +199,7 @@ def by_status(queryset) -> Figure:
         "voice-by-status",
         gettext("Status"),
         pairs,
-        gettext(
-            "How many suggestions are new, forwarded to a provider, turned into an opportunity "
-            "draft or declined."
-        ),
+        _sentences(_total(pairs), _each(pairs)),
         kind=BAR,
     )
 

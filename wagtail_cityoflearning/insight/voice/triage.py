@@ -1,8 +1,9 @@
 """What city editors do with a suggestion: forward it to a provider of the city (whose staff
 get an email), turn it into a draft opportunity of a provider, or decline it.
 
-Each step checks that the provider belongs to the suggestion's city, records who handled the
-suggestion and when, and changes nothing when it fails.
+Each step checks that the provider belongs to the suggestion's city and that the suggestion's
+current status allows it (read with a row lock, so a double click cannot draft it twice),
+records who handled the suggestion and when, and changes nothing when it fails.
 """
 
 from django.contrib.auth import get_user_model
@@ -47,6 +48,36 @@ def _check_provider(suggestion, provider):
         raise ValidationError(_("Choose a provider of the suggestion's city."))
 
 
+Status = Suggestion.Status
+# What can be done from each status: a draft is final; a declined suggestion may be
+# reconsidered; a forwarded one may go to another provider, become a draft or be declined.
+ALLOWED = {
+    "forward": {Status.NEW, Status.FORWARDED, Status.DECLINED},
+    "draft": {Status.NEW, Status.FORWARDED, Status.DECLINED},
+    "decline": {Status.NEW, Status.FORWARDED},
+}
+
+
+def _lock(suggestion, action: str, provider=None) -> None:
+    """Lock the suggestion's row (within the caller's transaction) and check that its current
+    status allows ``action``; ``suggestion`` gets the status read."""
+    current = (
+        Suggestion.objects.select_for_update().only("status", "provider").get(pk=suggestion.pk)
+    )
+    suggestion.status = current.status
+    if current.status not in ALLOWED[action]:
+        raise ValidationError(
+            _("This suggestion is already “%(status)s”: nothing was changed.")
+            % {"status": current.get_status_display()}
+        )
+    forwarded = action == "forward" and current.status == Status.FORWARDED
+    if forwarded and provider is not None and current.provider_id == provider.pk:
+        raise ValidationError(
+            _("This suggestion was already forwarded to %(provider)s: nothing was changed.")
+            % {"provider": provider.title}
+        )
+
+
 def _handled(suggestion, status, user, **changes):
     for name, value in changes.items():
         setattr(suggestion, name, value)
@@ -61,6 +92,7 @@ def forward(suggestion, provider, *, user=None, message="") -> list[str]:
     to (none when the provider has no staff yet)."""
     _check_provider(suggestion, provider)
     with transaction.atomic():
+        _lock(suggestion, "forward", provider)
         _handled(suggestion, Suggestion.Status.FORWARDED, user, provider=provider)
     recipients = list(staff_of(provider).values_list("email", flat=True))
     if recipients:
@@ -106,6 +138,7 @@ def make_draft(suggestion, provider, *, user=None) -> OpportunityPage:
     if suggestion.age_band:
         age_min, age_max = band_bounds(suggestion.age_band)
     with transaction.atomic():
+        _lock(suggestion, "draft")
         page = OpportunityPage(
             title=title,
             slug=_unique_slug(provider, title),
@@ -144,4 +177,6 @@ def make_draft(suggestion, provider, *, user=None) -> OpportunityPage:
 
 
 def decline(suggestion, *, user=None, note="") -> None:
-    _handled(suggestion, Suggestion.Status.DECLINED, user, note=note)
+    with transaction.atomic():
+        _lock(suggestion, "decline")
+        _handled(suggestion, Suggestion.Status.DECLINED, user, note=note)

@@ -10,6 +10,7 @@ from wagtail_cityoflearning.insight.voice import throttle
 from wagtail_cityoflearning.insight.voice.forms import SuggestionForm
 from wagtail_cityoflearning.layout import render_page
 from wagtail_cityoflearning.learners.home.recommendations import city_map_url
+from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 TEMPLATES = "wagtail_cityoflearning_insight/voice"
 NAMESPACE = "wagtail_cityoflearning_insight"
@@ -17,6 +18,11 @@ NAMESPACE = "wagtail_cityoflearning_insight"
 
 def accepts_suggestions(site) -> bool:
     return site is not None and InsightSettings.for_site(site).accepts_suggestions
+
+
+def city_today(site):
+    """Today in the city's time zone (a suggestion is dated by the city's day)."""
+    return timezone.localtime(timezone.now(), CityOfLearningSettings.for_site(site).tzinfo).date()
 
 
 def suggest(request):
@@ -33,7 +39,7 @@ def suggest(request):
         if form.is_valid():
             throttle.record(request)
             if not form.is_robot:
-                form.build(site, get_language() or "", timezone.localdate()).save()
+                form.build(site, get_language() or "", city_today(site)).save()
             return redirect(f"{NAMESPACE}:suggestion_sent")
         context["form"] = form
         return render_page(request, f"{TEMPLATES}/suggest.html", context, status=400)

@@ -11,6 +11,7 @@ import zipfile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.text import get_valid_filename
+from wagtail import hooks
 
 from wagtail_cityoflearning.badges.serializers import assertion_id
 from wagtail_cityoflearning.learners.accounts.addresses import learner_emails
@@ -28,6 +29,9 @@ logger = logging.getLogger(__name__)
 __all__ = ["evidence_records", "export_data", "learner_awards", "write_archive"]
 
 FORMAT_VERSION = 1
+# Other apps add what they keep about a learner: each function registered for this hook
+# takes the user and returns ``(name, data)``, data ready for JSON; it goes in under ``name``.
+LEARNER_DATA_HOOK = "cityoflearning_learner_data"
 
 
 def learner_awards(user):
@@ -206,8 +210,9 @@ def _badges(user) -> list[dict]:
 
 
 def export_data(user, request=None) -> dict:
-    """All we keep about ``user``, in plain JSON-ready structures."""
-    return {
+    """All we keep about ``user``, in plain JSON-ready structures, with what the functions
+    of the ``cityoflearning_learner_data`` hook add (a name already taken is not replaced)."""
+    data = {
         "format_version": FORMAT_VERSION,
         "exported_at": timezone.now(),
         "account": _account(user),
@@ -217,6 +222,10 @@ def export_data(user, request=None) -> dict:
         "my_playlists": _learner_playlists(user, request),
         "badges": _badges(user),
     }
+    for fn in hooks.get_hooks(LEARNER_DATA_HOOK):
+        name, part = fn(user)
+        data.setdefault(name, part)
+    return data
 
 
 def write_archive(user, fileobj, request=None) -> None:

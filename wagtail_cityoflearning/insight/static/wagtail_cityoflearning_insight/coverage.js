@@ -1,6 +1,7 @@
 // The dashboard's coverage map: hexagons coloured by how many opportunities each offers,
-// redrawn when the interest or the age band changes. The map is decorative: the summary
-// (a live region) and the figure's table say the same in words.
+// redrawn when the interest or the age band changes. The map is decorative: the figure's
+// summary and its table say the same in words, and both follow the filters (a live region
+// announces the new summary; the downloads fetch the filtered table).
 
 function readJSON(id) {
   const element = id ? document.getElementById(id) : null;
@@ -29,10 +30,53 @@ function drawLegend(root, data) {
   for (const entry of data.legend || []) item(entry.colour, entry.label, false);
 }
 
+// The figure's table (the dashboard renders it after the map): its rows replaced by the
+// filtered ones, each first cell heading its row.
+function fillTable(root, rows) {
+  const figure = root.closest("article") || root.parentElement;
+  const body = figure?.querySelector("table tbody");
+  if (!body || !rows) return;
+  body.replaceChildren(
+    ...rows.map((row) => {
+      const tr = document.createElement("tr");
+      row.forEach((cell, index) => {
+        const element = document.createElement(index ? "td" : "th");
+        if (!index) element.scope = "row";
+        if (index && cell.number) element.className = "insight__number";
+        element.textContent = cell.text;
+        tr.append(element);
+      });
+      return tr;
+    }),
+  );
+}
+
+// The figure's CSV and XLSX links: the filtered table from the map's own URL, or the
+// dashboard's download when no filter is chosen.
+function pointDownloads(root, url, filtered) {
+  const figure = root.closest("article") || root.parentElement;
+  for (const link of figure?.querySelectorAll("a[download]") || []) {
+    link.dataset.href ??= link.getAttribute("href");
+    const format = new URL(link.dataset.href, window.location.href).searchParams.get("format");
+    if (!filtered || !format) {
+      link.setAttribute("href", link.dataset.href);
+      continue;
+    }
+    const download = new URL(url);
+    download.searchParams.set("format", format);
+    link.setAttribute("href", download.pathname + download.search);
+  }
+}
+
 function setup(root) {
   const L = window.L;
   const mapElement = root.querySelector("[data-col-coverage-map]");
-  const summary = root.querySelector("[data-col-coverage-summary]");
+  const summary = document.getElementById(root.dataset.summaryId);
+  const announce = root.querySelector("[data-col-coverage-announce]");
+  const say = (text) => {
+    if (summary) summary.textContent = text;
+    if (announce) announce.textContent = text;
+  };
   const form = root.querySelector("[data-col-coverage-filters]");
   const options = readJSON(root.dataset.optionsId) || {};
   const initial = readJSON(root.dataset.cellsId) || { cells: [], legend: [] };
@@ -98,7 +142,6 @@ function setup(root) {
       path.setAttribute("fill", hatch);
     }
     drawLegend(root, data);
-    if (summary && data.summary) summary.textContent = data.summary;
     root.dataset.cells = String((data.cells || []).length);
     root.dataset.empty = String((data.cells || []).filter((cell) => !cell.count).length);
     if (!fitted && cellLayer.getLayers().length) {
@@ -111,8 +154,10 @@ function setup(root) {
   let request = 0;
   async function refetch() {
     const url = new URL(root.dataset.url, window.location.href);
+    let filtered = false;
     for (const [name, value] of new FormData(form)) {
       if (value) url.searchParams.set(name, value);
+      if (value) filtered = true;
     }
     const mine = ++request;
     root.setAttribute("aria-busy", "true");
@@ -125,13 +170,16 @@ function setup(root) {
       const data = await response.json();
       if (mine !== request) return;
       if (!response.ok) {
-        if (summary) summary.textContent = data.error || response.statusText;
+        say(data.error || response.statusText);
         root.dataset.ready = "1";
         return;
       }
       draw(data);
+      fillTable(root, data.rows);
+      pointDownloads(root, url, filtered);
+      say(data.summary);
     } catch (error) {
-      if (summary) summary.textContent = String(error);
+      say(String(error));
       root.dataset.ready = "1";
     } finally {
       if (mine === request) root.removeAttribute("aria-busy");

@@ -45,6 +45,30 @@
         return context.createPattern(tile, "repeat");
     }
 
+    function wrap(label, width, maxLines) {
+        // A long label as lines of at most ``width`` characters (Chart.js draws an array as
+        // lines); past ``maxLines`` the last line ends with "…". The table keeps the whole text.
+        var words = String(label).split(/\s+/);
+        var lines = [];
+        var line = "";
+        words.forEach(function (word) {
+            while (word.length > width) {
+                if (line) { lines.push(line); line = ""; }
+                lines.push(word.slice(0, width - 1) + "-");
+                word = word.slice(width - 1);
+            }
+            if (!line) line = word;
+            else if ((line + " " + word).length <= width) line += " " + word;
+            else { lines.push(line); line = word; }
+        });
+        if (line) lines.push(line);
+        if (lines.length > maxLines) {
+            lines = lines.slice(0, maxLines);
+            lines[maxLines - 1] = lines[maxLines - 1].replace(/[\s\-]*$/, "").slice(0, width - 1) + "…";
+        }
+        return lines.length > 1 ? lines : lines[0] || "";
+    }
+
     function datasets(data) {
         var palette = data.palette;
         return data.series.map(function (series, index) {
@@ -71,8 +95,23 @@
         if (!source || !canvas || typeof window.Chart === "undefined") return;
         var data = JSON.parse(source.textContent);
         var horizontal = data.kind === "hbar";
+        var narrow = box.clientWidth < 560;
+        // Long labels are wrapped: on a phone a horizontal bar's label may take a third of
+        // the width, a vertical bar's its share of it.
+        var width = horizontal
+            ? (narrow ? 16 : 32)
+            : Math.max(8, Math.floor(box.clientWidth / Math.max(1, data.labels.length) / 7));
+        var labels = data.labels.map(function (label) {
+            return data.kind === "line" ? label : wrap(label, width, 3);
+        });
         if (horizontal) {
-            box.style.height = Math.max(160, data.labels.length * 30 + 70) + "px";
+            var lines = labels.reduce(function (sum, label) {
+                return sum + (Array.isArray(label) ? label.length : 1);
+            }, 0);
+            box.style.height = Math.max(160, lines * 16 + data.labels.length * 14 + 70) + "px";
+        } else if (data.kind === "line" && narrow && data.labels.length > 6) {
+            // Many rotated month names under a line chart: room for the lines above them.
+            box.style.height = "22rem";
         }
         var several = data.series.length > 1;
         var valueAxis = {
@@ -84,7 +123,7 @@
         var labelAxis = { stacked: data.stacked, ticks: { color: "#333333" }, grid: { display: false } };
         var chart = new window.Chart(canvas, {
             type: data.kind === "line" ? "line" : "bar",
-            data: { labels: data.labels, datasets: datasets(data) },
+            data: { labels: labels, datasets: datasets(data) },
             options: {
                 locale: locale,
                 responsive: true,
@@ -98,7 +137,15 @@
                         position: "bottom",
                         labels: { usePointStyle: data.kind === "line", color: "#1a1a1a", boxWidth: 28 },
                     },
-                    tooltip: { enabled: true },
+                    tooltip: {
+                        enabled: true,
+                        callbacks: {
+                            // The whole label, however it was wrapped under the axis.
+                            title: function (items) {
+                                return items.length ? data.labels[items[0].dataIndex] : "";
+                            },
+                        },
+                    },
                 },
             },
         });

@@ -88,6 +88,16 @@ def test_an_unknown_format_name_says_which_names_exist():
 def test_a_language_without_formats_of_the_package_uses_djangos():
     with translation.override("de"):
         assert format_date(MONDAY, "weekday_date") == "Montag, 7. Dezember 2026"
+        assert format_date(datetime(2026, 5, 1), "month") == "Mai 2026"
+
+
+@pytest.mark.parametrize(
+    ("language", "month"),
+    [("sl", "maj 2026"), ("it", "maggio 2026"), ("en", "May 2026")],
+)
+def test_a_month_reads_as_it_does_mid_sentence(language, month):
+    with translation.override(language):
+        assert format_date(datetime(2026, 5, 14), "month") == month
 
 
 class VisibleText(HTMLParser):

@@ -371,22 +371,25 @@ INSIGHT_FIGURES = {
     "playlist-steps-": 1,  # a playlist's funnel (the key ends with the playlist's id)
     "badges-issued": 2,
     "supply-over-time": 3,
+    "demand-interested": 1,
+    "demand-interests": 1,
 }
 
 
-def insight_tables(hostname):
+def insight_tables(hostname, provider=None):
     from wagtail_cityoflearning.insight.figures import sections_for
     from wagtail_cityoflearning.insight.scope import resolve_scope
 
     admin = get_user_model().objects.filter(is_superuser=True).first()
-    scope = resolve_scope(admin, site=city_site(hostname))
+    scope = resolve_scope(admin, site=city_site(hostname), provider=provider)
     return {
         figure.key: figure.rows for section in sections_for(scope) for figure in section.figures
     }
 
 
 def history_counts():
-    from wagtail_cityoflearning.badges.models import ClaimCode
+    from wagtail_cityoflearning.badges.models import ClaimCode, Issuer
+    from wagtail_cityoflearning.insight.demand.models import InterestedLearner, SearchDemand
     from wagtail_cityoflearning.models import OpportunityOccurrence, OpportunitySession
 
     return (
@@ -400,11 +403,16 @@ def history_counts():
         ClaimCode.objects.count(),
         OpportunitySession.objects.count(),
         OpportunityOccurrence.objects.count(),
+        InterestedLearner.objects.count(),
+        Issuer.objects.count(),
+        BadgeClass.objects.count(),
+        SearchDemand.objects.count(),
     )
 
 
-def test_the_dashboard_shows_every_figure_of_ljubljana_with_counts_of_five_or_more(demo):
-    tables = insight_tables("localhost")
+@HOSTS
+def test_the_dashboard_shows_every_figure_of_each_city_with_counts_of_five_or_more(demo, hostname):
+    tables = insight_tables(hostname)
     for prefix, column in INSIGHT_FIGURES.items():
         keys = [key for key in tables if key.startswith(prefix)]
         assert keys, prefix
@@ -412,10 +420,66 @@ def test_the_dashboard_shows_every_figure_of_ljubljana_with_counts_of_five_or_mo
         assert any(cell >= 5 for cell in cells), (prefix, tables[keys[0]])
 
 
+def provider_tables():
+    """The dashboard of each provider with a badge of its own, in its city."""
+    tables = []
+    for hostname in ("localhost", "cagliari.localhost"):
+        root = city_site(hostname).root_page
+        badges = BadgeClass.objects.filter(issuer__provider__path__startswith=root.path)
+        for badge in badges.select_related("issuer__provider").order_by("pk"):
+            tables.append(insight_tables(hostname, badge.issuer.provider))
+    return tables
+
+
 def test_loading_the_past_year_again_changes_no_count(demo):
-    before = history_counts(), insight_tables("localhost")
+    def state():
+        return (
+            history_counts(),
+            insight_tables("localhost"),
+            insight_tables("cagliari.localhost"),
+            provider_tables(),
+        )
+
+    before = state()
+    assert before[-1]  # providers' own badges are there
     load_demo()
-    assert (history_counts(), insight_tables("localhost")) == before
+    assert state() == before
+
+
+@HOSTS
+def test_providers_with_their_own_badge_see_it_issued_on_their_dashboard(demo, hostname):
+    site = city_site(hostname)
+    badges = BadgeClass.objects.filter(issuer__provider__path__startswith=site.root_page.path)
+    assert badges.count() >= 1
+    for badge in badges.select_related("issuer__provider"):
+        issuer = badge.issuer
+        assert badge.live and badge.image and badge.locale_id == site.root_page.locale_id
+        awards = Award.objects.filter(badge_class=badge)
+        assert awards.exists()
+        assert not awards.exclude(recipient_email__endswith=".demo.invalid").exists()
+        assert not awards.exclude(notification_state=Award.State.DONE).exists()
+        rows = insight_tables(hostname, issuer.provider)["badges-issued"]
+        assert rows and {row[1] for row in rows} == {issuer.provider.title}
+        assert any(isinstance(row[2], int) and row[2] >= 5 for row in rows), rows
+
+
+@HOSTS
+def test_searches_for_science_mostly_find_something_but_the_stories_find_nothing(demo, hostname):
+    from wagtail_cityoflearning.models import Interest
+
+    site = city_site(hostname)
+    science = Interest.objects.get(
+        slug="science-technology", locale_id=site.root_page.locale_id
+    ).name
+    assert (
+        OpportunityPage.objects.live()
+        .filter(path__startswith=site.root_page.path, interests__slug="science-technology")
+        .exists()
+    )
+    tables = insight_tables(hostname)
+    [row] = [row for row in tables["demand-interests"] if row[0] == science]
+    assert row[3] is not None and row[3] < 50, row
+    assert tables["demand-found-nothing"]  # the zero-result combinations are still there
 
 
 @HOSTS

@@ -15,6 +15,7 @@ name                        Slovenian                  Italian                 E
 ``time``                    17:30                      17:30                   5:30 p.m.
 ``datetime``                7. decembra 2026, 17:30    7 dicembre 2026, 17:30  Dec. 7, 2026, 5:30 p.m.
 ``short_datetime``          7. 12. 2026, 17:30         07/12/2026 17:30        12/07/2026 5:30 p.m.
+``month``                   december 2026              dicembre 2026           December 2026
 ==========================  =========================  ======================  ======================
 
 Each language the package ships formats for has a module in :mod:`wagtail_cityoflearning.formats`
@@ -44,6 +45,7 @@ FORMAT_NAMES = (
     "time",
     "datetime",
     "short_datetime",
+    "month",
 )
 
 # A language without a module of its own: Django's formats for it, with the weekday added.
@@ -56,6 +58,7 @@ FALLBACK_FORMATS = {
     "time": "{TIME_FORMAT}",
     "datetime": "{DATETIME_FORMAT}",
     "short_datetime": "{SHORT_DATETIME_FORMAT}",
+    "month": "{YEAR_MONTH_FORMAT}",
 }
 DJANGO_FORMATS = (
     "DATE_FORMAT",
@@ -63,6 +66,7 @@ DJANGO_FORMATS = (
     "DATETIME_FORMAT",
     "MONTH_DAY_FORMAT",
     "SHORT_DATETIME_FORMAT",
+    "YEAR_MONTH_FORMAT",
 )
 FORMAT_MODULE = "wagtail_cityoflearning.formats.{}"
 

@@ -34,6 +34,10 @@ COMMON = [
     (None, {"when": "today"}, 3, 0.2, False),
     (None, {"free": True, "mode": "online"}, 2, 0.05, False),
     ("performing-arts", {"age": 17}, 1.5, 0.1, False),
+    # Science on its own finds something; the stories below are where it does not.
+    ("science-technology", {}, 3, 0.04, False),
+    ("science-technology", {"age": 17}, 2, 0.1, False),
+    ("science-technology", {"free": True}, 1.5, 0.12, False),
 ]
 STORIES = {
     "ljubljana": [

@@ -14,8 +14,9 @@ to show: the demo's pages and its two demo learners are only days old when it lo
   with a code at an event, two revoked) and dated back to when they were earned.
 
 Everything comes from a fixed seed per city. Running it again adds nothing: the learners are
-found by their addresses, and an opportunity that has a session starting before the page was
-first published already has its past.
+found by their addresses, an opportunity that has a session starting before the page was
+first published already has its past, the generated learners' "I'm interested" are found by
+their addresses too, and a provider's badge by its slug (awarded only when it has no awards).
 """
 
 import datetime as dt
@@ -23,12 +24,14 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail_cityoflearning.badges.awarding import award, revoke
 from wagtail_cityoflearning.badges.claiming import claim
-from wagtail_cityoflearning.badges.models import Award, ClaimCode
+from wagtail_cityoflearning.badges.models import Award, BadgeClass, ClaimCode, Issuer
+from wagtail_cityoflearning.insight.demand.models import InterestedLearner
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile, youngest_possible_age
 from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
 from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
@@ -38,8 +41,11 @@ from wagtail_cityoflearning.models import (
     Interest,
     OpportunityPage,
     OpportunitySession,
+    ProviderPage,
 )
 from wagtail_cityoflearning.recurrence import validate
+
+from .images import badge_png
 
 LEARNERS = 250
 DAYS = 365
@@ -48,6 +54,9 @@ STARTED_SHARE = 0.55  # of the learners who may store learning, those who starte
 SAVED_SHARE = 0.15  # of the learners, those who saved another playlist for later
 CLAIMS = 12  # badges claimed with a code at the city's event
 REVOKED = 2
+INTERESTED_SHARE = 0.6  # of the learners who may store learning, those who said "interested"
+PROVIDER_ISSUERS = 2  # providers per city with a badge of their own
+PROVIDER_EVENTS = 3  # the events after which a provider awarded its badge
 
 # Sign-ups by month of the year: many when school starts and in winter, few in August.
 SEASON = {1: 9, 2: 8, 3: 7, 4: 6, 5: 6, 6: 5, 7: 3, 8: 2, 9: 12, 10: 11, 11: 8, 12: 5}
@@ -90,6 +99,11 @@ CITY = {
         "feedback": "Lepo začeto! Dodaj še, kaj bi naslednjič naredil drugače.",
         "event": "Dan odprtih vrat Mesta učenja",
         "revoked": "Podeljeno pomotoma.",
+        "provider_badge": {
+            "name": "Sodelovanje: %(provider)s",
+            "description": "Za mlade, ki so redno sodelovali na srečanjih ponudnika %(provider)s.",
+            "criteria": "Udeležil si se vsaj štirih srečanj in predstavil, kar si naredil.",
+        },
     },
     "cagliari": {
         "names": [
@@ -124,6 +138,11 @@ CITY = {
         "feedback": "Buon inizio! Aggiungi cosa faresti diversamente la prossima volta.",
         "event": "Giornata aperta della Città dell'apprendimento",
         "revoked": "Assegnato per errore.",
+        "provider_badge": {
+            "name": "Partecipazione: %(provider)s",
+            "description": "Per chi ha partecipato con costanza alle attività di %(provider)s.",
+            "criteria": "Hai partecipato ad almeno quattro incontri e presentato il tuo lavoro.",
+        },
     },
 }
 
@@ -140,6 +159,10 @@ def load(site, name: str) -> None:
         _past_sessions(site, name, now)
     with transaction.atomic():
         _people(site, name, now)
+    with transaction.atomic():
+        _interested(site, name, now)
+    with transaction.atomic():
+        _provider_badges(site, name, now)
 
 
 # -- past sessions -----------------------------------------------------------------------------
@@ -571,3 +594,118 @@ def _claims(name, rng, now, site, profiles, playlists) -> None:
     ClaimCode.objects.filter(pk=code.pk).update(active=False)
     for instance in claimed[:REVOKED]:
         revoke(instance, CITY[name]["revoked"])
+
+
+# -- "I'm interested" --------------------------------------------------------------------------
+
+
+def _generated_profiles(site, name) -> list:
+    """The generated learners of the city who may store learning, in a fixed order."""
+    return list(
+        LearnerProfile.objects.filter(site=site, user__email__iendswith="@" + domain(name))
+        .exclude(consent=LearnerProfile.Consent.PENDING)
+        .select_related("user")
+        .order_by("user__username")
+    )
+
+
+def _interested(site, name, now) -> None:
+    """Generated learners said "I'm interested" in one to three opportunities each, some
+    opportunities far more often than others; dated between their sign-up and today."""
+    mine = InterestedLearner.objects.filter(user__email__iendswith="@" + domain(name))
+    if mine.exists():
+        return
+    rng = random.Random(f"insight-interested-{name}")  # noqa: S311 (demo data)
+    pages = list(
+        OpportunityPage.objects.descendant_of(site.root_page)
+        .live()
+        .order_by("path")
+        .values_list("pk", flat=True)
+    )
+    if not pages:
+        return
+    rng.shuffle(pages)  # which opportunities are wanted most
+    wanted = {pk: 1 / (rank + 1) ** 1.1 for rank, pk in enumerate(pages)}
+    rows, dates = [], []
+    for profile in _generated_profiles(site, name):
+        if rng.random() >= INTERESTED_SHARE:
+            continue
+        chosen = {_weighted(rng, wanted) for _ in range(rng.randint(1, 3))}
+        for pk in sorted(chosen):
+            rows.append(InterestedLearner(user_id=profile.user_id, opportunity_id=pk))
+            dates.append(profile.created_at + (now - profile.created_at) * rng.random())
+    created = InterestedLearner.objects.bulk_create(rows, batch_size=500)
+    if created and created[0].pk is None:  # a database that gives no ids back
+        created = list(mine.order_by("pk"))
+    for row, when in zip(created, dates, strict=True):
+        row.created_at = when  # the field is set on saving: dated afterwards
+    InterestedLearner.objects.bulk_update(created, ["created_at"], batch_size=500)
+
+
+# -- providers' own badges ---------------------------------------------------------------------
+
+PROVIDER_BADGE_LOOKS = [("#7a3e9d", "hexagon"), ("#a14a00", "diamond")]
+
+
+def _provider_badge(site, name, provider, number) -> BadgeClass:
+    """The provider's issuer (its own profile) and its published badge, made where missing."""
+    locale = site.root_page.locale
+    slug = f"demo-{provider.slug}"[:100]
+    badge = BadgeClass.objects.filter(slug=slug, locale=locale).first()
+    if badge is not None:
+        return badge
+    issuer = Issuer.objects.filter(provider=provider).first()
+    if issuer is None:
+        issuer = Issuer.objects.create(
+            name=provider.title,
+            url=provider.website or provider.full_url or site.root_url + "/",
+            email=provider.email or f"badges@{domain(name)}",
+            provider=provider,
+        )
+    text = {
+        key: value % {"provider": provider.title}
+        for key, value in CITY[name]["provider_badge"].items()
+    }
+    badge = BadgeClass(
+        name=text["name"][:200],
+        slug=slug,
+        description=text["description"],
+        criteria_narrative=text["criteria"],
+        issuer=issuer,
+        locale=locale,
+    )
+    colour, shape = PROVIDER_BADGE_LOOKS[number % len(PROVIDER_BADGE_LOOKS)]
+    badge.image.save(f"{slug}.png", ContentFile(badge_png(colour, shape)), save=False)
+    badge.save()
+    badge.save_revision().publish()
+    badge.refresh_from_db()
+    return badge
+
+
+def _provider_badges(site, name, now) -> None:
+    """Two providers award a badge of their own after some of their events, to generated
+    learners who had signed up by then."""
+    rng = random.Random(f"insight-provider-badges-{name}")  # noqa: S311 (demo data)
+    providers = list(
+        ProviderPage.objects.descendant_of(site.root_page)
+        .live()
+        .order_by("path")[:PROVIDER_ISSUERS]
+    )
+    profiles = None
+    for number, provider in enumerate(providers):
+        badge = _provider_badge(site, name, provider, number)
+        if Award.objects.filter(badge_class=badge).exists():
+            continue
+        if profiles is None:
+            profiles = _generated_profiles(site, name)
+        for back in sorted(rng.sample(range(20, DAYS - 20), PROVIDER_EVENTS), reverse=True):
+            day = now - dt.timedelta(days=back)
+            there = [p for p in profiles if p.created_at < day]
+            for profile in rng.sample(there, min(len(there), rng.randint(5, 8))):
+                _quiet_award(
+                    badge,
+                    profile.user.email,
+                    narrative=badge.criteria_narrative,
+                    source=Award.Source.ADMIN,
+                    issued_on=day + dt.timedelta(hours=rng.uniform(1, 6)),
+                )

@@ -172,7 +172,9 @@ def test_the_dashboard_figure_has_the_map_the_table_and_a_summary(city):
     assert figure.chart.data["template"] == "wagtail_cityoflearning_insight/coverage/map.html"
     total = coverage(scope).total
     assert figure.summary == (
-        f"Areas of about 0.7 km² with no in-person opportunity: {total - 2} of {total}."
+        f"Areas of about 0.7 km² with no in-person opportunity: {total - 2} of {total}. "
+        # The period ends today: the three opportunities in the area all start after it.
+        "Opportunities counted: 3, of which 3 are still to come, after the period."
     )
     assert figure.rows[0][1:] == [2, cell(PREŠERNOV_TRG)]
     assert figure.rows[1][1:] == [1, cell(BEŽIGRAD)]

@@ -209,7 +209,9 @@ def test_adding_or_removing_twice_changes_nothing_more(client, city, opportunity
         assert response.status_code == 302
     assert not InterestedLearner.objects.exists()
     response = client.post(toggle_url(opportunity), **HOST)
-    assert response.status_code == 400 and b"interested" in response.content
+    with translation.override("sl"):  # the city's language
+        message = translation.gettext("Say whether you are interested or not any more.")
+    assert response.status_code == 400 and response.content.decode() == message
     assert not InterestedLearner.objects.exists()
 
 
@@ -278,3 +280,18 @@ def test_the_providers_home_counts_interested_learners(client, city, provider):
         user = staff
 
     assert provider_interested_panel(Request(), make_provider(city)) is None
+
+
+def test_hidden_interest_counts_name_no_winner_and_are_ordered_by_title(city, provider):
+    choir = make_opportunity(provider, [city["interests"]["music"]], title="Choir")
+    zither = make_opportunity(provider, [city["interests"]["music"]], title="Zither club")
+    for n in range(3):
+        learner = make_learner(f"z{n}@example.org", site=city["site"])
+        InterestedLearner.objects.create(user=learner, opportunity=zither)
+    InterestedLearner.objects.create(
+        user=make_learner("c@example.org", site=city["site"]), opportunity=choir
+    )
+    interested = figure(demand_section(city_scope(city)), "demand-interested")
+    assert interested.rows == [["Choir", FEWER], ["Zither club", FEWER]]
+    assert "Zither" not in interested.summary and "Most interested" not in interested.summary
+    assert interested.summary.startswith("Too few learners")

@@ -7,13 +7,17 @@ import pytest
 from django.utils import timezone
 
 from tests.insight.survey_world import make_survey
+from tests.insight.test_people import activity, started
+from tests.insight.test_people import city_scope as people_scope
+from tests.insight.test_people import learners as people_learners
 from tests.insight.test_survey_section import answers, city_scope, figure, table
-from tests.learners.conftest import make_learner
+from tests.learners.conftest import make_learner, make_playlist
 from wagtail_cityoflearning.insight.people import sections
 from wagtail_cityoflearning.insight.privacy import FEWER, WITHHELD, display, suppress_row
 from wagtail_cityoflearning.insight.scope import Scope
 from wagtail_cityoflearning.insight.survey.sections import needs_survey_section
-from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile, today
+from wagtail_cityoflearning.learners.progress.models import StepProgress
 
 pytestmark = pytest.mark.django_db
 UTC = dt.UTC
@@ -96,3 +100,45 @@ def test_survey_barriers_by_age_cannot_be_subtracted_from_all_ages(city):
     assert barriers["It costs too much"] == [21, WITHHELD, 12, FEWER]
     ages = table(figure(section, "-age"))  # one band per answer: same rule against the total
     assert ages["25–29"] == [FEWER] and ages["13–15"] == [WITHHELD] and ages["16–18"] == [12]
+
+
+def test_a_drop_worked_out_from_a_hidden_step_is_hidden_with_its_share():
+    funnel = sections.Funnel(
+        1,
+        "Make an app",
+        [("Started", 9), ("Step 1: Plan", 9), ("Step 2: Build", 4), ("Completed", 4)],
+    )
+    steps = funnel.figure()
+    assert [row[1] for row in steps.rows] == [9, 9, FEWER, FEWER]
+    assert "(5)" not in steps.summary and "Most stopped before “Step 2: Build” (not shown)." in (
+        steps.summary
+    )
+    stops = sections.stops([funnel])
+    assert stops.rows == [["Make an app", "Step 2: Build", WITHHELD, None]]
+    assert "(5)" not in stops.summary and "(not shown)" in stops.summary
+    assert stops.chart.series[0].values == [None]
+
+
+def test_a_drop_between_shown_counts_is_shown_with_its_share():
+    funnel = sections.Funnel(2, "Paint", [("Started", 20), ("Step 1: Draw", 8), ("Completed", 6)])
+    assert sections.stops([funnel]).rows == [["Paint", "Step 1: Draw", 12, 60.0]]
+    small = sections.Funnel(3, "Sing", [("Started", 12), ("Step 1: Warm up", 9), ("Completed", 9)])
+    assert sections.stops([small]).rows == [["Sing", "Step 1: Warm up", FEWER, None]]
+
+
+def test_waiting_evidence_cannot_be_worked_out_from_the_total(city, provider):
+    playlist = make_playlist(provider, [activity("Plan")], title="Make an app")
+    step_id = playlist.steps[0].id
+    users = people_learners("waiting", 8, born=today().year - 16, site=city["site"])
+    now = timezone.now()
+    for n, enrolment in enumerate(started(users, playlist)):
+        StepProgress.objects.create(
+            enrolment=enrolment,
+            step_id=step_id,
+            status=StepProgress.Status.SUBMITTED,
+            submitted_at=now - (2 if n < 6 else 40) * dt.timedelta(days=1),
+        )
+    waiting = by_key(sections.badges_section(people_scope(city)), "evidence-waiting")
+    assert [row[1] for row in waiting.rows] == [WITHHELD, 0, 0, FEWER]
+    assert waiting.chart.series[0].values == [None, 0, 0, None]
+    assert "decision: 8;" in waiting.summary  # the sum of two hidden counts gives neither back

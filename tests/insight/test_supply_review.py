@@ -74,3 +74,8 @@ def test_numbers_in_sentences_are_grouped_and_weekdays_keep_their_case(world):
         assert "ponedeljek" in figure.summary
         assert "Ponedeljek" not in figure.summary
         assert table(figure)["Ponedeljek"][-1] == 1003
+    with translation.override("it"):
+        found = figures(city_scope(world))
+        assert "lunedì" in found["supply-day-time"].summary
+        assert "Lunedì" not in found["supply-day-time"].summary
+        assert "gennaio 2026" in table(found["supply-over-time"])

@@ -9,7 +9,7 @@ from django.utils import translation
 from tests.insight import voice_world
 from tests.insight.voice_world import suggestion
 from wagtail_cityoflearning.insight.figures import sections_for
-from wagtail_cityoflearning.insight.privacy import FEWER
+from wagtail_cityoflearning.insight.privacy import FEWER, WITHHELD
 from wagtail_cityoflearning.insight.scope import Scope
 from wagtail_cityoflearning.insight.voice.models import Suggestion
 from wagtail_cityoflearning.insight.voice.sections import voice_section
@@ -46,20 +46,34 @@ def test_the_section_counts_the_city_s_suggestions_in_the_period(world):
     section = voice_section(Scope(world["lj"]["site"], None, START, END))
     assert (section.key, section.order) == ("voice", 31)
     months = dict(figure(section, "voice-per-month").rows)
-    assert list(months.values()) == [0, 0, 6, 0, FEWER, 0]  # January to June
+    # 8 suggestions, 2 of them in May: with the total in the section, 6 would give 2 back
+    assert list(months.values()) == [0, 0, WITHHELD, 0, FEWER, 0]  # January to June
     assert figure(section, "voice-by-kind").rows == [
-        ["Something to learn", 6],
+        ["Something to learn", WITHHELD],
         ["A missing place or club", FEWER],
     ]
     interests = dict(figure(section, "voice-by-interest").rows)
-    assert interests[world["lj"]["interests"]["music"].name] == 6
+    assert interests[world["lj"]["interests"]["music"].name] == WITHHELD
     assert interests["No interest chosen"] == FEWER
-    assert dict(figure(section, "voice-by-neighbourhood").rows)["Moste"] == 6
+    assert dict(figure(section, "voice-by-neighbourhood").rows)["Moste"] == WITHHELD
     statuses = dict(figure(section, "voice-by-status").rows)
-    assert statuses["Forwarded to a provider"] == 6
+    assert statuses["Forwarded to a provider"] == WITHHELD
     assert statuses["Declined"] == FEWER
     assert statuses["New"] == 0
-    assert "Moste" in figure(section, "voice-by-neighbourhood").summary
+
+
+def test_a_status_cannot_be_worked_out_from_the_period_total(world):
+    for day in range(5):  # five more in April, still new
+        suggestion(world["lj"], created_on=dt.date(2026, 4, 1 + day))
+    section = voice_section(Scope(world["lj"]["site"], None, START, END))
+    assert "Suggestions in the period: 13." in figure(section, "voice-per-month").summary
+    statuses = dict(figure(section, "voice-by-status").rows)
+    # New 5, forwarded 6, declined 2: the smallest other count is hidden too
+    assert statuses["New"] == WITHHELD
+    assert statuses["Forwarded to a provider"] == 6
+    assert statuses["Declined"] == FEWER
+    summary = figure(section, "voice-by-status").summary
+    assert "New: not shown." in summary and "Declined: fewer than 5." in summary
 
 
 def test_small_counts_never_appear_in_summaries(world):
@@ -67,7 +81,7 @@ def test_small_counts_never_appear_in_summaries(world):
     for item in section.figures:
         assert " 2 " not in f" {item.summary} "
         for row in item.rows:
-            assert row[1] == 0 or row[1] == FEWER or row[1] >= 5
+            assert row[1] == 0 or row[1] in (FEWER, WITHHELD) or row[1] >= 5
 
 
 def test_a_provider_sees_only_what_was_forwarded_to_it(world):
@@ -110,18 +124,15 @@ def test_the_queries_do_not_grow_with_the_suggestions(world, django_assert_num_q
 def test_summaries_say_each_label_with_its_number(world):
     section = voice_section(Scope(world["lj"]["site"], None, START, END))
     summaries = {item.key: item.summary for item in section.figures}
-    # 8 suggestions, of which 2 in May: a total beside a single hidden count would give it away
-    assert "Suggestions in the period" not in summaries["voice-per-month"]
-    assert "Suggestions in the period" not in summaries["voice-by-kind"]
-    assert "Busiest month: March 2026 (6)." in summaries["voice-per-month"]
+    # 8 suggestions, of which 2 in May: beside the total, the 6 is hidden too
+    assert "Suggestions in the period: 8." in summaries["voice-per-month"]
+    assert "Busiest month" not in summaries["voice-per-month"]
     assert (
-        "Something to learn: 6. A missing place or club: fewer than 5."
-        in (summaries["voice-by-kind"])
+        "Something to learn: not shown. A missing place or club: fewer than 5."
+        in summaries["voice-by-kind"]
     )
-    assert "Most chose: Moste (6)." in summaries["voice-by-neighbourhood"]
-    music = world["lj"]["interests"]["music"].name
-    assert f"Most chose: {music} (6)." in summaries["voice-by-interest"]
-    assert "Forwarded to a provider: 6." in summaries["voice-by-status"]
+    assert "Forwarded to a provider: not shown." in summaries["voice-by-status"]
+    assert all("(6)" not in summary for summary in summaries.values())
 
 
 def test_large_numbers_in_summaries_are_localised(world):

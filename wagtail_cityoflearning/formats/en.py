@@ -8,3 +8,4 @@ DAY_MONTH = "E j"  # December 7
 TIME = "P"  # 5:30 p.m.
 DATETIME = "N j, Y, P"  # Dec. 7, 2026, 5:30 p.m.
 SHORT_DATETIME = "m/d/Y P"  # 12/07/2026 5:30 p.m.
+MONTH = "F Y"  # December 2026

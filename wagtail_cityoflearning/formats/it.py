@@ -8,3 +8,4 @@ DAY_MONTH = "j E"  # 7 dicembre
 TIME = "H:i"  # 17:30
 DATETIME = "j E Y, H:i"  # 7 dicembre 2026, 17:30
 SHORT_DATETIME = "d/m/Y H:i"  # 07/12/2026 17:30
+MONTH = "E Y"  # dicembre 2026

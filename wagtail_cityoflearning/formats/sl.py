@@ -8,3 +8,4 @@ DAY_MONTH = "j. E"  # 7. decembra
 TIME = "H:i"  # 17:30
 DATETIME = "j. E Y, H:i"  # 7. decembra 2026, 17:30
 SHORT_DATETIME = "j. n. Y, H:i"  # 7. 12. 2026, 17:30
+MONTH = "F Y"  # december 2026 (nominative, lower case)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import h3
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Value, When
 from django.utils import timezone
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
@@ -56,6 +56,7 @@ class Coverage:
     area: Area | None
     counts: dict = field(default_factory=dict)  # cell -> opportunities, every cell of the area
     outside: int = 0  # opportunities whose point lies outside the area
+    later: int = 0  # of those counted in the cells, those only still to come (after the period)
 
     @property
     def total(self) -> int:
@@ -155,20 +156,31 @@ def city_area(site) -> Area | None:
     return Area(polygons, from_boundary, resolution, cut_into_cells(polygons, resolution))
 
 
+def reaches_today(scope) -> bool:
+    return scope.end >= timezone.localdate()
+
+
 def running_q(scope) -> Q:
     """Opportunities held in the scope's period: ongoing ones, and those with sessions in it
     (and, for a period that reaches today, those still to come); only those first published
     before the period's end, so a past period does not count what did not exist yet."""
     sessions = Q(ends_at__gte=scope.start_at)
-    if scope.end < timezone.localdate():
+    if not reaches_today(scope):
         sessions &= Q(starts_at__lt=scope.end_before)
     return Q(first_published_at__lt=scope.end_before) & (Q(is_ongoing=True) | sessions)
 
 
+def later_q(scope) -> Q:
+    """Opportunities counted only because they are still to come: none have sessions in the
+    period, all start after it (for a period that reaches today)."""
+    return Q(is_ongoing=False, starts_at__gte=scope.end_before)
+
+
 def opportunity_points(scope, interest: str = "", band: str = "") -> list:
-    """(pk, lat, lng) of the scope's live opportunities held in person with a point, in one
-    query; ``interest`` (a slug) and ``band`` (an age band's key) narrow them. Each
-    opportunity counts once: its translations (the same place) are left out."""
+    """(pk, lat, lng, later) of the scope's live opportunities held in person with a point,
+    in one query; ``later`` says the opportunity is counted only because it is still to come.
+    ``interest`` (a slug) and ``band`` (an age band's key) narrow them. Each opportunity
+    counts once: its translations (the same place) are left out."""
     queryset = OpportunityPage.objects.live().filter(
         scope.pages_q(translations=False),
         running_q(scope),
@@ -180,7 +192,11 @@ def opportunity_points(scope, interest: str = "", band: str = "") -> list:
         queryset = queryset.filter(interests__slug=interest)
     if band:
         queryset = queryset.filter(overlapping_q(band))
-    return list(queryset.values_list("pk", "latitude", "longitude").distinct())
+    later = Value(False)
+    if reaches_today(scope):
+        later = Case(When(later_q(scope), then=Value(True)), default=Value(False))
+    queryset = queryset.annotate(col_later=ExpressionWrapper(later, output_field=BooleanField()))
+    return list(queryset.values_list("pk", "latitude", "longitude", "col_later").distinct())
 
 
 def coverage(scope, interest: str = "", band: str = "") -> Coverage:
@@ -189,14 +205,17 @@ def coverage(scope, interest: str = "", band: str = "") -> Coverage:
     if area is None:
         return Coverage(area=None)
     counts = dict.fromkeys(area.cells, 0)
-    found = Counter(
-        h3.latlng_to_cell(lat, lng, area.resolution)
-        for _pk, lat, lng in opportunity_points(scope, interest, band)
-    )
-    outside = 0
+    found, later_found = Counter(), Counter()
+    for _pk, lat, lng, later in opportunity_points(scope, interest, band):
+        cell = h3.latlng_to_cell(lat, lng, area.resolution)
+        found[cell] += 1
+        if later:
+            later_found[cell] += 1
+    outside = later = 0
     for cell, count in found.items():
         if cell in counts:
             counts[cell] = count
+            later += later_found[cell]
         else:
             outside += count
-    return Coverage(area=area, counts=counts, outside=outside)
+    return Coverage(area=area, counts=counts, outside=outside, later=later)

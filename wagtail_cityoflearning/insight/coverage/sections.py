@@ -112,7 +112,20 @@ def summary(result, interest_name: str = "", band: str = "") -> str:
         text = gettext(
             "Areas of about %(size)s km² with no in-person opportunity: %(empty)s of %(total)s."
         )
-    return text % params
+    text = text % params
+    if result.later:
+        # A period that reaches today also counts what is still to come, unlike the supply.
+        text += " " + ngettext(
+            "Opportunities counted: %(total)s, of which %(count)s is still to come, after the "
+            "period.",
+            "Opportunities counted: %(total)s, of which %(count)s are still to come, after the "
+            "period.",
+            result.later,
+        ) % {
+            "total": number_format(result.opportunities, force_grouping=True),
+            "count": number_format(result.later, force_grouping=True),
+        }
+    return text
 
 
 def map_data(result, interest_name: str = "", band: str = "") -> dict:

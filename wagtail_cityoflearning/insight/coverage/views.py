@@ -66,19 +66,25 @@ class CellsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if (cleaned.get("start") is None) != (cleaned.get("end") is None) and not (
-            self.errors.get("start") or self.errors.get("end")
-        ):
+        if self.errors.get("start") or self.errors.get("end"):
+            return cleaned
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if (start is None) != (end is None):
             self.add_error("end", _("Give both the first and the last day of the period."))
+        elif start is not None and end < start:
+            # The dashboard's own message for the same mistake.
+            self.add_error("end", _("The end of the period is before its start."))
         return cleaned
 
 
 def _bad_request(form) -> JsonResponse:
+    """400 with each field's messages (``errors``) and the first of them (``error``), the
+    one the map shows."""
     errors = {
         name: [str(message) for message in messages] for name, messages in form.errors.items()
     }
-    message = " ".join(message for messages in errors.values() for message in messages)
-    return JsonResponse({"error": message, "errors": errors}, status=400)
+    first = next(name for name in list(form.fields) + list(errors) if name in errors)
+    return JsonResponse({"error": errors[first][0], "errors": errors}, status=400)
 
 
 @require_GET

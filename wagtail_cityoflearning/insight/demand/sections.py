@@ -25,11 +25,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Greatest, TruncWeek
 from django.db.models.lookups import GreaterThanOrEqual
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from wagtail_cityoflearning.dates import format_date
 from wagtail_cityoflearning.insight.bands import BAND_LABELS
 from wagtail_cityoflearning.insight.demand.models import (
     COMBINATION_FIELDS,
@@ -107,9 +107,9 @@ def searches_over_time(scope) -> Figure:
     for start in _periods(scope, weekly):
         searches, nothing = totals.get(start, (0, 0))
         label = (
-            gettext("week of %(date)s") % {"date": date_format(start, "SHORT_DATE_FORMAT")}
+            gettext("week of %(date)s") % {"date": format_date(start, "date")}
             if weekly
-            else date_format(start, "SHORT_DATE_FORMAT")
+            else format_date(start, "date")
         )
         labels.append(label)
         rows.append([label, people(round(searches or 0)), people(round(nothing or 0))])
@@ -280,6 +280,14 @@ def combinations_found_nothing(scope) -> Figure:
     )
 
 
+def hidden_last(rows: list) -> list:
+    """``rows`` (largest count first in their second cell) with those whose count is hidden
+    last, by title, so that their order says nothing of their size."""
+    shown = [row for row in rows if row[1] is not FEWER]
+    hidden = [row for row in rows if row[1] is FEWER]
+    return shown + sorted(hidden, key=lambda row: str(row[0]).casefold())
+
+
 # -- interests ----------------------------------------------------------------------------------
 
 
@@ -298,12 +306,16 @@ def interests_searched(scope) -> Figure:
         if searches is not FEWER and nothing is not FEWER and row["all"]:
             share = round(100 * row["nothing"] / row["all"])
         rows.append([row["interest__name"], searches, nothing, share])
-    summary = (
-        gettext("Searched most: %(interest)s (%(searches)s searches).")
-        % {"interest": rows[0][0], "searches": display(rows[0][1])}
-        if rows
-        else gettext("No search chose an interest in the period.")
-    )
+    rows = hidden_last(rows)
+    if rows and rows[0][1] is FEWER:
+        summary = gettext("Too few searches chose an interest in the period to show them.")
+    elif rows:
+        summary = gettext("Searched most: %(interest)s (%(searches)s searches).") % {
+            "interest": rows[0][0],
+            "searches": display(rows[0][1]),
+        }
+    else:
+        summary = gettext("No search chose an interest in the period.")
     return Figure(
         key="demand-interests",
         title=gettext("Interests searched most"),
@@ -340,13 +352,19 @@ def interested_per_opportunity(scope) -> Figure:
         .annotate(learners=Count("pk"))
         .order_by("-learners", "opportunity__title", "opportunity")[:TOP_OPPORTUNITIES]
     )
-    rows = [[row["opportunity__title"], people(row["learners"])] for row in found]
-    summary = (
-        gettext("Most interested: %(title)s (%(count)s learners).")
-        % {"title": rows[0][0], "count": display(rows[0][1])}
-        if rows
-        else gettext("No learner said they were interested in an opportunity in the period.")
-    )
+    rows = hidden_last([[row["opportunity__title"], people(row["learners"])] for row in found])
+    if rows and rows[0][1] is FEWER:
+        summary = gettext(
+            "Too few learners said they were interested in each opportunity in the period to "
+            "show how many."
+        )
+    elif rows:
+        summary = gettext("Most interested: %(title)s (%(count)s learners).") % {
+            "title": rows[0][0],
+            "count": display(rows[0][1]),
+        }
+    else:
+        summary = gettext("No learner said they were interested in an opportunity in the period.")
     return Figure(
         key="demand-interested",
         title=gettext("Interested, per opportunity"),

@@ -17,10 +17,10 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import RowNumber
-from django.utils.formats import date_format
 from wagtail.models import Page
 
 from wagtail_cityoflearning.badges.models import Award, BadgeClass
+from wagtail_cityoflearning.dates import format_date
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
@@ -132,7 +132,7 @@ def month_number(scope, field: str):
 
 
 def month_label(month: dt.date) -> str:
-    return date_format(month, "YEAR_MONTH_FORMAT")
+    return format_date(month, "month")
 
 
 # -- medians -------------------------------------------------------------------------------------

@@ -9,12 +9,12 @@ import datetime as dt
 from django.db.models import Count, F, Min, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 from wagtail import hooks
 from wagtail.models import Page
 
 from wagtail_cityoflearning.badges.models import Award, BadgeClass
+from wagtail_cityoflearning.dates import format_date
 from wagtail_cityoflearning.insight.bands import AGE_BANDS
 from wagtail_cityoflearning.insight.figures import (
     BAR,
@@ -28,7 +28,9 @@ from wagtail_cityoflearning.insight.figures import (
 )
 from wagtail_cityoflearning.insight.people import counting
 from wagtail_cityoflearning.insight.privacy import (
+    FEWER,
     MIN_PEOPLE,
+    WITHHELD,
     FewerThan,
     chart_value,
     display,
@@ -78,8 +80,8 @@ def median_words(count, median) -> str:
 
 def period_text(scope) -> dict:
     return {
-        "start": date_format(scope.start, "SHORT_DATE_FORMAT"),
-        "end": date_format(scope.end, "SHORT_DATE_FORMAT"),
+        "start": format_date(scope.start, "date"),
+        "end": format_date(scope.end, "date"),
     }
 
 
@@ -415,12 +417,29 @@ class Funnel:
 
     def biggest_drop(self):
         """(the stage most did not reach, how many stopped before it), or None."""
+        drop = self._biggest_drop()
+        return drop[:2] if drop else None
+
+    def _biggest_drop(self):
         drops = [
-            (self.stages[n][0], self.stages[n - 1][1] - self.stages[n][1])
+            (self.stages[n][0], self.stages[n - 1][1] - self.stages[n][1], n)
             for n in range(1, len(self.stages))
         ]
-        label, drop = max(drops, key=lambda item: item[1], default=(None, 0))
-        return (label, drop) if drop > 0 else None
+        label, drop, n = max(drops, key=lambda item: item[1], default=(None, 0, 0))
+        return (label, drop, n) if drop > 0 else None
+
+    def shown_drop(self):
+        """(the stage most did not reach, how many stopped before it as it may be shown, and
+        its share of those who started), or None. A drop worked out from a hidden count is
+        hidden too, with its share: with the count before it, it would give the hidden one
+        back."""
+        found = self._biggest_drop()
+        if not found:
+            return None
+        label, drop, n = found
+        if hidden(people(self.stages[n - 1][1])) or hidden(people(self.stages[n][1])):
+            return label, FEWER if hidden(people(drop)) else WITHHELD, None
+        return label, people(drop), share(drop, self.started)
 
     def figure(self) -> Figure:
         values = [people(count) for _label, count in self.stages]
@@ -432,11 +451,11 @@ class Funnel:
             "playlist": self.title,
             "completed": display(values[-1]),
         }
-        drop = self.biggest_drop()
+        drop = self.shown_drop()
         if drop:
             summary += " " + gettext("Most stopped before “%(stage)s” (%(count)s).") % {
                 "stage": drop[0],
-                "count": display(people(drop[1])),
+                "count": display(drop[1]),
             }
         return Figure(
             key=f"playlist-steps-{self.playlist_id}",
@@ -519,9 +538,9 @@ def playlist_funnels(cohort, top) -> list[Funnel]:
 def stops(funnels) -> Figure:
     rows = []
     for funnel in funnels:
-        drop = funnel.biggest_drop()
+        drop = funnel.shown_drop()
         if drop:
-            rows.append([funnel.title, drop[0], people(drop[1]), share(drop[1], funnel.started)])
+            rows.append([funnel.title, *drop])
         else:
             rows.append([funnel.title, gettext("nowhere in particular"), 0, None])
     stopped = [row for row in rows if row[2]]
@@ -653,7 +672,12 @@ def badges_issued(scope, issued) -> Figure:
     return Figure(
         key="badges-issued",
         title=gettext("Badges issued per issuer and month"),
-        columns=[gettext("Month"), gettext("Issuer"), gettext("Issued"), gettext("Revoked")],
+        columns=[
+            gettext("Month"),
+            gettext("Issuer"),
+            gettext("Issued"),
+            pgettext("badges, column", "Revoked"),
+        ],
         rows=rows,
         summary=summary,
         chart=Chart(
@@ -775,7 +799,10 @@ def waiting(scope) -> list[Figure]:
     counts = items.order_by().aggregate(**aggregates)
     oldest_days = (now - counts["oldest"]).days if counts["oldest"] else None
     labels = [waiting_label(low, high) for low, high in WAITING_AGES]
-    values = [people(counts[f"age{n}"]) for n in range(len(WAITING_AGES))]
+    total = people(counts["total"])
+    values = suppress_row([people(counts[f"age{n}"]) for n in range(len(WAITING_AGES))], total)
+    if sum(hidden(value) for value in values) == 1:
+        total = FEWER if hidden(total) else WITHHELD  # it would give the hidden bucket back
     if counts["total"]:
         summary = ngettext(
             "Items of evidence waiting for a decision: %(count)s; the oldest was sent "
@@ -783,7 +810,7 @@ def waiting(scope) -> list[Figure]:
             "Items of evidence waiting for a decision: %(count)s; the oldest was sent "
             "%(days)s days ago.",
             oldest_days or 0,
-        ) % {"count": display(people(counts["total"])), "days": display(oldest_days or 0)}
+        ) % {"count": display(total), "days": display(oldest_days or 0)}
     else:
         summary = gettext("No evidence waits for a decision.")
     ages = Figure(

@@ -13,13 +13,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, ExtractHour, ExtractIsoWeekDay, TruncMonth
 from django.utils.dates import WEEKDAYS
-from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page, Revision
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
+from wagtail_cityoflearning.dates import WEEKDAYS as WEEKDAY_NAMES
+from wagtail_cityoflearning.dates import format_date
 from wagtail_cityoflearning.insight.bands import AGE_BANDS, overlapping_q
 from wagtail_cityoflearning.insight.figures import (
     BAR,
@@ -58,7 +59,7 @@ def months_of(scope) -> list[dt.date]:
 
 
 def month_label(month: dt.date) -> str:
-    return date_format(month, "YEAR_MONTH_FORMAT")
+    return format_date(month, "month")
 
 
 def month_key(value) -> dt.date:
@@ -365,7 +366,7 @@ def by_day_and_time(supply: Supply) -> Figure:
             total,
         ) % {
             "total": display(total),
-            "day": str(WEEKDAYS[busiest]),
+            "day": str(WEEKDAY_NAMES[busiest]),
             "day_count": display(rows[busiest][-1]),
             "time": TIME_WORDS[TIMES_OF_DAY[slot][0]],
             "time_count": display(slots[slot]),

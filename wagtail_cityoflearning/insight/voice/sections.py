@@ -10,11 +10,11 @@ import datetime as dt
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from wagtail_cityoflearning.dates import format_date
 from wagtail_cityoflearning.insight.figures import (
     BAR,
     HBAR,
@@ -25,7 +25,13 @@ from wagtail_cityoflearning.insight.figures import (
     Section,
     Series,
 )
-from wagtail_cityoflearning.insight.privacy import MIN_PEOPLE, chart_value, display, people
+from wagtail_cityoflearning.insight.privacy import (
+    FewerThan,
+    chart_value,
+    display,
+    people,
+    suppress_row,
+)
 from wagtail_cityoflearning.insight.voice.access import SHARED_WITH_PROVIDER
 from wagtail_cityoflearning.insight.voice.models import Suggestion
 
@@ -52,8 +58,31 @@ def _month_key(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _shown(pairs) -> list:
+    """(label, count as it may be shown) for each pair. Each figure splits the same
+    suggestions, so the total is in the section whatever the figure: where one count is
+    hidden, a second one is too (:func:`suppress_row`), so the total less the counts shown
+    gives no hidden count back. Rows of hidden counts come last, by label, so their order
+    says nothing of their size."""
+    total = sum(count for _label, count in pairs)
+    cells = suppress_row([people(count) for _label, count in pairs], people(total))
+    return [(label, cell) for (label, _count), cell in zip(pairs, cells, strict=True)]
+
+
+def _by_size(pairs) -> list:
+    """``pairs`` as a list of counts orders them: the largest first, hidden ones by label."""
+    shown = _shown(pairs)
+    visible = [pair for pair, (_label, cell) in zip(pairs, shown, strict=True) if not _hidden(cell)]
+    hiding = [pair for pair, (_label, cell) in zip(pairs, shown, strict=True) if _hidden(cell)]
+    return visible + sorted(hiding, key=lambda pair: str(pair[0]).casefold())
+
+
+def _hidden(cell) -> bool:
+    return isinstance(cell, FewerThan)
+
+
 def _counted(title, key, heading, pairs, summary, kind=HBAR, note="") -> Figure:
-    rows = [[label, people(count)] for label, count in pairs]
+    rows = [[label, cell] for label, cell in _shown(pairs)]
     return Figure(
         key=key,
         title=title,
@@ -78,28 +107,26 @@ def _count(count) -> str:
 
 
 def _total(pairs) -> str:
-    """The number of suggestions, unless it would give away the one hidden count beside it
-    (the total less the counts shown)."""
-    if sum(1 for _label, count in pairs if 0 < count < MIN_PEOPLE) == 1:
-        return ""
+    """The number of suggestions (the counts beside it are hidden so that it gives none of
+    them back: :func:`_shown`)."""
     total = sum(count for _label, count in pairs)
     return gettext("Suggestions in the period: %(count)s.") % {"count": _count(total)}
 
 
 def _most(pairs, sentence: str) -> str:
-    """``sentence`` about the largest count (one shown, at least ``MIN_PEOPLE``), or ""."""
-    shown = [(label, count) for label, count in pairs if count >= MIN_PEOPLE]
+    """``sentence`` about the largest count (one shown), or ""."""
+    shown = [(label, cell) for label, cell in _shown(pairs) if not _hidden(cell) and cell]
     if not shown:
         return ""
-    label, count = max(shown, key=lambda pair: pair[1])
-    return sentence % {"label": label, "count": _count(count)}
+    label, cell = max(shown, key=lambda pair: pair[1])
+    return sentence % {"label": label, "count": display(cell)}
 
 
 def _each(pairs) -> str:
     """Every label with its count: "New: 12. Declined: fewer than 5."."""
     return " ".join(
-        gettext("%(label)s: %(count)s.") % {"label": label, "count": _count(count)}
-        for label, count in pairs
+        gettext("%(label)s: %(count)s.") % {"label": label, "count": display(cell)}
+        for label, cell in _shown(pairs)
     )
 
 
@@ -116,7 +143,7 @@ def per_month(queryset, scope) -> Figure:
         .order_by()
     }
     pairs = [
-        (date_format(month, "YEAR_MONTH_FORMAT"), counts.get(month, 0))
+        (format_date(month, "month"), counts.get(month, 0))
         for month in months(scope.start, scope.end)
     ]
     return _counted(
@@ -153,6 +180,7 @@ def by_interest(queryset) -> Figure:
         .annotate(count=Count("pk"))
         .order_by("-count", "interest__name")
     ]
+    pairs = _by_size(pairs)
     return _counted(
         gettext("Suggestions by interest"),
         "voice-by-interest",
@@ -175,6 +203,7 @@ def by_neighbourhood(queryset) -> Figure:
         .annotate(count=Count("pk"))
         .order_by("-count", "where", "neighbourhood")
     ]
+    pairs = _by_size(pairs)
     return _counted(
         gettext("Suggestions by neighbourhood"),
         "voice-by-neighbourhood",

@@ -11,20 +11,13 @@ cached: a search made a moment ago is counted on the next load.
 import datetime as dt
 
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     F,
     FloatField,
-    IntegerField,
-    OuterRef,
-    Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, TruncWeek
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models.functions import Cast, Greatest, TruncWeek
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -183,49 +176,72 @@ OTHER_FIELDS = ("interest__name", "age_band", "area", "place", "when", "free", "
 OTHER_FIELDS += ("language", "types")
 
 
-def _searches_with_these_words(scope):
-    """How many searches of the period chose the outer row's combination with its words (a
-    subquery: NULL interests compare equal through ``Coalesce``)."""
-    same = {field: OuterRef(field) for field in COMBINATION_FIELDS if field != "interest"}
-    return (
+# A combination's own fields (the interest by its id), without its search words.
+KEY_FIELDS = tuple(
+    "interest_id" if field == "interest" else field
+    for field in COMBINATION_FIELDS
+    if field != "query"
+)
+
+
+def _words_shown(scope) -> set:
+    """The combinations (``KEY_FIELDS`` values and words) whose words at least
+    ``MIN_PEOPLE`` searches of the period used with the same other filters: one aggregate."""
+    return set(
         _searches(scope)
-        .annotate(interest_or_0=Coalesce("interest_id", Value(0)))
-        .filter(interest_or_0=Coalesce(OuterRef("interest_id"), Value(0)), **same)
+        .exclude(query="")
         .order_by()
-        .values("site")
+        .values(*KEY_FIELDS, "query")
         .annotate(total=Sum("searches"))
-        .values("total")
+        .filter(total__gte=MIN_PEOPLE)
+        .values_list(*KEY_FIELDS, "query")
     )
 
 
-def _shown_words(scope):
-    """The row's words when at least ``MIN_PEOPLE`` searches used them with its other
-    filters, "" without words, NULL when hidden: grouping on it merges every hidden word of
-    a combination into one row."""
-    return Case(
-        When(query="", then=Value("")),
-        When(
-            GreaterThanOrEqual(
-                Subquery(_searches_with_these_words(scope), output_field=IntegerField()),
-                MIN_PEOPLE,
-            ),
-            then=F("query"),
+def _found_nothing(scope) -> list:
+    """The combinations that found nothing, as people read them: grouped in the database,
+    then every hidden word of a combination merged into one row (``words`` None), so a flood
+    of made-up words is one row. Two queries, whatever the size of the log."""
+    shown = _words_shown(scope)
+    grouped = (
+        _searches(scope)
+        .filter(zero_results__gt=0)
+        .order_by()
+        .values(*KEY_FIELDS, *OTHER_FIELDS, "query")
+        .annotate(nothing=Sum("zero_results"), all=Sum("searches"))
+    )
+    merged = {}
+    for row in grouped:
+        words = row["query"]
+        if words and (*(row[field] for field in KEY_FIELDS), words) not in shown:
+            words = None
+        key = (*(row[field] for field in OTHER_FIELDS), words)
+        entry = merged.setdefault(
+            key,
+            {
+                **{field: row[field] for field in OTHER_FIELDS},
+                "words": words,
+                "nothing": 0,
+                "all": 0,
+            },
+        )
+        entry["nothing"] += row["nothing"]
+        entry["all"] += row["all"]
+    return sorted(
+        merged.values(),
+        key=lambda row: (
+            -row["nothing"],
+            -row["all"],
+            [str(row[f]) for f in OTHER_FIELDS],
+            str(row["words"]),
         ),
-        default=Value(None),
-        output_field=CharField(),
     )
 
 
 def combinations_found_nothing(scope) -> Figure:
-    grouped = (
-        _searches(scope)
-        .filter(zero_results__gt=0)
-        .annotate(words=_shown_words(scope))
-        .values(*OTHER_FIELDS, "words")
-        .annotate(nothing=Sum("zero_results"), all=Sum("searches"))
-    )
-    combinations = grouped.count()
-    found = grouped.order_by("-nothing", "-all", *OTHER_FIELDS, "words")[:TOP_COMBINATIONS]
+    merged = _found_nothing(scope)
+    combinations = len(merged)
+    found = merged[:TOP_COMBINATIONS]
     languages = dict(language_choices())
     hidden_words = gettext("(words of fewer than %(count)s searches)") % {"count": MIN_PEOPLE}
     rows = []

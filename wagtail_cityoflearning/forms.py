@@ -129,7 +129,12 @@ class OpportunitySessionForm(WagtailAdminModelForm):
             self.initial["repeat"] = KEEP
         else:
             self.initial["repeat"] = parts["frequency"]
-        self.initial["repeat_days"] = parts["weekdays"]
+        weekdays = parts["weekdays"]
+        if not weekdays and parts["frequency"] in (WEEKLY_CHOICE, BIWEEKLY) and instance.start:
+            # A weekly rule without BYDAY (valid RFC 5545, e.g. from the API) meets on the
+            # first session's weekday: show that day ticked, so the form saves as it is.
+            weekdays = [WEEKDAY_CODES[timezone.localtime(instance.start, tz).weekday()]]
+        self.initial["repeat_days"] = weekdays
         self.initial["repeat_until"] = parts["until"]
         self.initial["repeat_except"] = "\n".join(str(d) for d in instance.repeat_except or [])
 

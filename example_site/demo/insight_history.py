@@ -43,7 +43,7 @@ from wagtail_cityoflearning.models import (
     OpportunitySession,
     ProviderPage,
 )
-from wagtail_cityoflearning.recurrence import validate
+from wagtail_cityoflearning.recurrence import WEEKDAY_CODES, validate
 
 from .images import badge_png
 
@@ -199,7 +199,8 @@ def _past_runs(first, tz, rng, now):
             return []
         start = dt.datetime.combine(start_day, local.time(), tzinfo=tz)
         until = dt.datetime.combine(last_day, dt.time(23, 59, 59), tzinfo=tz)
-        rule = f"FREQ=WEEKLY;UNTIL={until.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+        day = WEEKDAY_CODES[start.weekday()]
+        rule = f"FREQ=WEEKLY;BYDAY={day};UNTIL={until.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
         runs.append((start, start + length, rule))
     else:
         for gap in sorted(rng.sample(range(0, weeks_back - 1, 4), min(3, weeks_back // 4))):

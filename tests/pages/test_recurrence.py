@@ -448,3 +448,27 @@ def test_a_weekly_club_says_which_sessions_it_lists_not_how_many_it_has(client, 
         count = ngettext("%(counter)s session", "%(counter)s sessions", shown) % {"counter": shown}
     assert next_ones in html
     assert f">{count}<" not in html  # the club meets far more often than the list shows
+
+
+def test_a_weekly_rule_without_weekdays_shows_the_first_sessions_day_and_saves_as_it_is(
+    editor_client, city, provider
+):
+    """A weekly rule made elsewhere without BYDAY meets on its first session's weekday: the
+    editor sees that day ticked and can save the page without touching the session."""
+    tuesday = at("2031-02-04")
+    page = make_opportunity(
+        provider,
+        [city["interests"]["music"]],
+        sessions=[
+            OpportunitySession(
+                start=tuesday,
+                end=tuesday + dt.timedelta(hours=1),
+                repeat="FREQ=WEEKLY;UNTIL=20310311T225959Z",
+            )
+        ],
+    )
+    edit = editor_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    form = edit.context["form"].formsets["sessions"].forms[0]
+    assert form.initial["repeat"] == "weekly"
+    assert form.initial["repeat_days"] == ["TU"]
+    assert page.occurrences.count() == 6  # every Tuesday from 4 February to 11 March

@@ -15,6 +15,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, Site, get_page_models
 
 from wagtail_cityoflearning.badges.models import ClaimCode
+from wagtail_cityoflearning.insight.voice.models import Suggestion
 from wagtail_cityoflearning.learners.admin.review import review_queryset
 from wagtail_cityoflearning.learners.models import Attendance, PlaylistEnrolment, StepProgress
 from wagtail_cityoflearning.models import OpportunityPage
@@ -37,6 +38,7 @@ OBJECT_SCREENS = {
     "home",  # a provider's home
     "decide",  # a provider request
     "staff",  # a provider's staff
+    "triage",  # a young person's suggestion
 }
 # Parts of screens (a listing's results fragment, a chooser modal's JSON) or actions on a
 # revision; Wagtail's own views draw them inside the screens above.
@@ -96,6 +98,9 @@ def _first_object(pattern):
     model = model or getattr(getattr(callback, "view_class", None), "model", None)
     if pattern.name == "print":
         model = ClaimCode
+    if pattern.name == "triage":  # a suggestion: the first still waiting for a decision
+        waiting = Suggestion.objects.filter(status=Suggestion.Status.NEW).order_by("pk").first()
+        return waiting or Suggestion.objects.order_by("pk").first()
     if pattern.name == "playlist":  # a playlist's progress
         return PlaylistEnrolment.objects.order_by("pk").first().playlist
     return model._default_manager.order_by("pk").first() if model else None

@@ -27,11 +27,10 @@ No request, user or address is sent. A receiver that fails is logged; the map an
 
 import logging
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.dispatch import Signal
-from django.utils.crypto import salted_hmac
 
+from wagtail_cityoflearning import throttle
 from wagtail_cityoflearning.conf import cityoflearning_settings
 
 logger = logging.getLogger(__name__)
@@ -42,7 +41,6 @@ map_searched = Signal()
 HISTORY_HEADER = "X-Cityoflearning-Map-History"
 # Filters that only order or place the list: choosing them alone is not a search.
 NOT_A_SEARCH = {"sort"}
-THROTTLE_SALT = "wagtail_cityoflearning.map.searches"
 
 
 def chosen_filters(filterset) -> dict:
@@ -79,24 +77,12 @@ def is_robot(request) -> bool:
     return any(word in agent for word in cityoflearning_settings.SEARCH_LOG_IGNORED_AGENTS)
 
 
-def _throttle_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR") or "unknown"
-    digest = salted_hmac(THROTTLE_SALT, address, algorithm="sha256").hexdigest()[:32]
-    return f"wagtail_cityoflearning:map-search:{digest}"
-
-
 def take_search_allowance(request) -> bool:
     """Count one search for the request's address; False when the address already had
     ``SEARCH_LOG_MAX_PER_ADDRESS`` searches counted in the window."""
-    key, window = _throttle_key(request), cityoflearning_settings.SEARCH_LOG_WINDOW_SECONDS
-    if cache.add(key, 1, timeout=window):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return True
-    return count <= cityoflearning_settings.SEARCH_LOG_MAX_PER_ADDRESS
+    key = throttle.address_key(request, "map-search")
+    counted = throttle.add_one(key, cityoflearning_settings.SEARCH_LOG_WINDOW_SECONDS)
+    return counted <= cityoflearning_settings.SEARCH_LOG_MAX_PER_ADDRESS
 
 
 def send_search(request, page, filterset, result_count: int) -> None:

@@ -241,11 +241,19 @@ def slug(page: dict) -> str:
     return re.sub(r"[^a-zA-Z0-9]+", "-", text)[:120]
 
 
+LIGHTHOUSE_TRIES = 3
+
+
 def lighthouse(page: dict, preset: str) -> dict:
-    """Lighthouse's scores of a page; once more when Lighthouse itself fails (a lost trace
-    on a busy machine), never for a low score."""
-    result = run_lighthouse(page, preset)
-    return run_lighthouse(page, preset) if "error" in result else result
+    """Lighthouse's scores of a page; again (up to three runs, a few seconds apart) when
+    Lighthouse itself fails, such as a lost trace on a busy machine; never for a low score."""
+    for attempt in range(1, LIGHTHOUSE_TRIES + 1):
+        result = run_lighthouse(page, preset)
+        if "error" not in result:
+            return result
+        if attempt < LIGHTHOUSE_TRIES:
+            time.sleep(5 * attempt)
+    return result
 
 
 def run_lighthouse(page: dict, preset: str) -> dict:
@@ -275,6 +283,16 @@ def run_lighthouse(page: dict, preset: str) -> dict:
     if result.returncode != 0 or not report.exists():
         return {"error": (result.stderr or result.stdout).strip()[-500:]}
     data = json.loads(report.read_text())
+    # A run Lighthouse could not finish (NO_NAVSTART, NO_FCP...) still writes a report, with
+    # every score empty: that is Lighthouse failing, not the page.
+    runtime_error = data.get("runtimeError") or {}
+    if runtime_error.get("code") or any(
+        category.get("score") is None for category in data["categories"].values()
+    ):
+        return {
+            "error": f"Lighthouse runtime error {runtime_error.get('code', '')}: "
+            f"{runtime_error.get('message', 'no score')}"[:500]
+        }
     scores = {
         name: round((category.get("score") or 0) * 100)
         for name, category in data["categories"].items()

@@ -5,6 +5,11 @@
    seconds, awards a second and per-call median/p95; then checks states and emails.
 2. GET /badges/assertions/<uuid>/ (application/ld+json) against GET of an opportunity page:
    median of 200 interleaved requests after warm-up, SQL queries each, page/assertion.
+3. Signing and verifying one award's Open Badges 3.0 credential: the Data Integrity proof
+   (eddsa-rdfc-2022: two RDF canonicalisations and Ed25519) and the VC-JWT (EdDSA), beside the
+   Open Badges 2.0 signed assertion (RS256 JWS); median of 100 interleaved runs each, and the
+   same credential signed and verified by openbadgeslib (the independent library a site would
+   otherwise pick, its Data Integrity and JWT paths, in its own virtualenv), when it is there.
 """
 
 import gc
@@ -25,6 +30,7 @@ from _support.report import check, ratio, took  # noqa: E402
 
 AWARDS = 1_000
 REQUESTS = 200
+SIGNINGS = 100
 WARM_UP = 20
 PNG_SIZE = 120  # pixels, as in tests/badges/conftest.py
 
@@ -178,6 +184,77 @@ def bench_requests(assertion_url, page_url) -> dict:
     return info
 
 
+def bench_signing(award) -> dict:
+    """Median milliseconds to sign and to verify one award's credential, per format."""
+    from wagtail_cityoflearning.badges import serializers, signing
+    from wagtail_cityoflearning.badges.ob3 import credentials, dataintegrity, did, issue, vcjwt
+
+    issuer = award.badge_class.issuer
+    document = credentials.credential_json(award)
+    key = issue.signing_key(issuer)
+    private, public, method = issue.private_key(key), issue.public_key(key), did.method_id(key)
+    rsa_key = issuer.active_key() or signing.generate_key(issuer)
+    assertion = serializers.assertion_json(award, key=rsa_key)
+    secured = dataintegrity.add_proof(document, private, method)
+    token = vcjwt.encode(document, private, method)
+    jws = signing.sign(assertion, rsa_key)
+    runs = {
+        "OB 3.0 Data Integrity, sign": lambda: dataintegrity.add_proof(document, private, method),
+        "OB 3.0 Data Integrity, verify": lambda: dataintegrity.verify_proof(secured, public),
+        "OB 3.0 VC-JWT, sign": lambda: vcjwt.encode(document, private, method),
+        "OB 3.0 VC-JWT, verify": lambda: vcjwt.decode(token, public),
+        "OB 2.0 RS256 JWS, sign": lambda: signing.sign(assertion, rsa_key),
+        "OB 2.0 RS256 JWS, verify": lambda: signing.verify(jws, rsa_key.public_key_pem),
+    }
+    checks = [
+        ("our Data Integrity proof verifies", dataintegrity.verify_proof(secured, public)),
+        ("our VC-JWT verifies", vcjwt.decode(token, public)["jti"] == document["id"]),
+    ]
+    for run in runs.values():
+        run()  # warm-up: pyld's context cache, key objects
+    times = {name: [] for name in runs}
+    gc.collect()
+    for _ in range(SIGNINGS):
+        for name, run in runs.items():
+            times[name].append(timed_ms(run))
+    sizes = {
+        "Data Integrity JSON": len(json.dumps(secured, ensure_ascii=False).encode()),
+        "VC-JWT": len(token),
+        "OB 2.0 JWS": len(jws),
+    }
+    return {
+        "medians": {name: statistics.median(values) for name, values in times.items()},
+        "checks": checks,
+        "sizes": sizes,
+        "secured": secured,
+        "token": token,
+        "public_pem": key.public_key_pem,
+        "private_pem": key.private_key_pem,
+        "document": document,
+        "method": method,
+    }
+
+
+def bench_alternative(signed: dict) -> dict | None:
+    """The same work by openbadgeslib, in its own virtualenv (see tests/badges/ob3_verifier.py)."""
+    try:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.badges import ob3_verifier
+    except ImportError:
+        return None
+    return ob3_verifier.benchmark(
+        {
+            "document": signed["document"],
+            "secured": signed["secured"],
+            "token": signed["token"],
+            "public_pem": signed["public_pem"],
+            "private_pem": signed["private_pem"],
+            "method": signed["method"],
+            "runs": SIGNINGS,
+        }
+    )
+
+
 # -- main ------------------------------------------------------------------------------
 
 
@@ -245,6 +322,32 @@ def main() -> int:
             )
         slower = ratio(info["page"]["median"], info["assertion"]["median"])
         print(f"  page / assertion (medians): {slower:.1f}x")
+
+        print(
+            f"\n3. Signing and verifying one credential: median of {SIGNINGS} interleaved runs",
+            flush=True,
+        )
+        signed = bench_signing(awards["award"])
+        for text, ok in signed["checks"]:
+            check(text, ok)
+        alternative = bench_alternative(signed)
+        other = (alternative or {}).get("medians", {})
+        if alternative is None or alternative.get("error"):
+            reason = (alternative or {}).get("error") or "its virtualenv is not available"
+            print(f"  (openbadgeslib not measured: {reason})")
+        for text, ok in (alternative or {}).get("checks", []):
+            check(f"openbadgeslib: {text}", ok)
+        print(f"\n  {'':<32} {'ours ms':>9} {'openbadgeslib ms':>17} {'theirs/ours':>12}")
+        for name, median in signed["medians"].items():
+            theirs = other.get(name)
+            cells = (
+                f"{theirs:17.3f} {ratio(theirs, median):11.1f}x"
+                if theirs
+                else f"{'-':>17} {'':>12}"
+            )
+            print(f"  {name:<32} {median:9.3f} {cells}")
+        sizes = ", ".join(f"{name} {size:,} bytes" for name, size in signed["sizes"].items())
+        print(f"  sizes: {sizes}")
     took("awards.py", started)
     return 0
 

@@ -21,6 +21,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switcher
     # robots.txt, favicon.ico and sitemap.xml of each city
     path("", include("wagtail_cityoflearning.urls")),
+    # the city's DID document, /.well-known/did.json (Open Badges 3.0)
+    path("", include("wagtail_cityoflearning.badges.urls_well_known")),
 ]
 
 if settings.DEBUG:

@@ -92,6 +92,7 @@ for site in Site.objects.order_by("-is_default_site", "hostname"):
         ("account_login", "LogIn"),
         ("account_signup", "SignUp"),
         ("wagtail_cityoflearning_insight:suggest", "Suggest"),
+        ("wagtail_cityoflearning_badges:verify", "Verify"),
     ):
         pages.append({"city": city, "type": kind, "url": root + reverse(name)})
     issuers = Issuer.objects.filter(site=site)

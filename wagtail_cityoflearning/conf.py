@@ -105,6 +105,21 @@ DEFAULTS = {
     "CLAIM_ADDRESS_MAX_FAILURES": 200,
     "CLAIM_CODE_MAX_ATTEMPTS": 300,
     "CLAIM_WINDOW_SECONDS": 600,
+    # The public badge verifier (badges/verify/). Whether it may contact other issuers' sites
+    # to check their badges' signatures and revocation; off, it shows what such a badge claims
+    # and says what could not be checked (this site's own badges are always checked, from its
+    # records). On, it fetches over https only (http too when DEBUG), never from a private,
+    # loopback, link-local or reserved address (nor after a redirect), each request within
+    # BADGES_VERIFY_FETCH_TIMEOUT seconds and BADGES_VERIFY_FETCH_MAX_BYTES bytes, at most
+    # BADGES_VERIFY_FETCH_MAX_REQUESTS requests for one badge.
+    "BADGES_VERIFY_FETCH": False,
+    "BADGES_VERIFY_FETCH_TIMEOUT": 5,
+    "BADGES_VERIFY_FETCH_MAX_BYTES": 512 * 1024,
+    "BADGES_VERIFY_FETCH_MAX_REQUESTS": 8,
+    # How many badges one address may check within BADGES_VERIFY_WINDOW_SECONDS (counted in
+    # the default cache under a keyed hash of the address).
+    "BADGES_VERIFY_MAX_PER_ADDRESS": 60,
+    "BADGES_VERIFY_WINDOW_SECONDS": 600,
     # Playlists and opportunities recommended on a learner's dashboard.
     "RECOMMENDATIONS_SHOWN": 6,
     # The size of the coverage map's hexagons: an H3 resolution, 0 (continents) to 15 (a few

@@ -29,6 +29,7 @@ PROVIDER_STAFF_MODEL_PERMISSIONS = {
     (BADGES, "badgeclass"): ("add", "change", "publish", "view"),
     (BADGES, "award"): ("add", "change", "view"),
     (BADGES, "claimcode"): ("add", "change", "delete", "view"),
+    (BADGES, "endorsement"): ("add", "change", "view"),
 }
 CITY_EDITOR_MODEL_PERMISSIONS = {
     ("wagtail_cityoflearning", "place"): ("add", "change", "delete", "view"),
@@ -36,6 +37,7 @@ CITY_EDITOR_MODEL_PERMISSIONS = {
     (BADGES, "badgeclass"): ("add", "change", "delete", "publish", "view"),
     (BADGES, "award"): ("add", "change", "view"),
     (BADGES, "claimcode"): ("add", "change", "delete", "view"),
+    (BADGES, "endorsement"): ("add", "change", "view"),
 }
 
 

@@ -11,6 +11,7 @@ PARTS = [
     "insight_demand",
     "insight_voice",
     "insight_survey",
+    "endorsements",  # after insight_history, which makes the providers' badges
 ]
 
 

@@ -267,11 +267,19 @@ def test_download_holds_each_badges_image_and_assertion_and_nothing_of_others(
     assert "attachment" in response["Content-Disposition"]
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     names = sorted(archive.namelist())
-    json_names = [n for n in names if n.endswith(".json")]
+    json_names = [n for n in names if n.endswith(".json") and not n.endswith(".credential.json")]
     assert len(json_names) == 2
     assert len([n for n in names if n.endswith(".png")]) == 1
     assertions = {json.loads(archive.read(n))["id"].split("/")[-2] for n in json_names}
     assert assertions == {str(baked.uuid), str(pending.uuid)}
+    # The signed award's Open Badges 3.0 credential, in both formats; none yet for the other.
+    credential_names = [n for n in names if ".credential." in n]
+    assert len(credential_names) == 2
+    assert all(baked.uuid.hex[:8] in n for n in credential_names)
+    baked.refresh_from_db()
+    assert json.loads(archive.read(next(n for n in credential_names if n.endswith(".json")))) == (
+        baked.credential
+    )
     [image] = [n for n in names if n.endswith(".png")]
     assert str(baked.uuid.hex[:8]) in image
     baked.refresh_from_db()

@@ -48,6 +48,7 @@ def award(
         narrative=narrative,
         awarded_by=awarded_by,
         source=source,
+        status_index=badge_class.issuer.allocate_status_index(),
     )
     instance.full_clean(exclude=["badge_class", "awarded_by"])
     instance.save()
@@ -76,7 +77,8 @@ def enqueue(instance: Award) -> bool:
 
 @transaction.atomic
 def revoke(instance: Award, reason: str) -> Award:
-    """Revoke an award. Its hosted assertion then answers 410 Gone with the reason."""
+    """Revoke an award. Its hosted assertion then answers 410 Gone with the reason, and its
+    bit in the issuer's Open Badges 3.0 status list is set (the list is built from the awards)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"revocation_reason": "Give a reason for revoking the badge."})

@@ -1,19 +1,35 @@
-"""Baking: the assertion (its URL, or its JWS when signed) embedded in the badge image."""
+"""Baking: the badge image carries the award. Open Badges 2.0: the assertion (its URL, or its
+JWS when signed) in the ``openbadges`` iTXt chunk of a PNG or ``<openbadges:assertion>`` of an
+SVG. Open Badges 3.0: the credential (its VC-JWT) in the ``openbadgecredential`` iTXt chunk or
+``<openbadges:credential>`` (namespace ``https://purl.imsglobal.org/ob/v3p0``). One image
+carries both, so a 2.0 backpack and a 3.0 wallet each find theirs."""
 
 import io
+import struct
+import zlib
 
+from defusedxml import minidom
 from openbadges_bakery import bake, unbake
 
 from wagtail_cityoflearning.badges.validators import image_type
 from wagtail_cityoflearning.uploads import sanitise_svg
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CREDENTIAL_KEYWORD = b"openbadgecredential"
+OB3_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
+CREDENTIAL_ELEMENT = "openbadges:credential"
+# A baked credential is a few kilobytes; a chunk or element much larger is not one of ours
+# and is not inflated or read further.
+MAX_CREDENTIAL_BYTES = 1024 * 1024
 
-def bake_image(source: bytes, content: str) -> tuple[bytes, str]:
-    """Return (baked bytes, "png" or "svg"). Any assertion already in the image is replaced.
 
-    An SVG source is sanitised again first (as on upload), whatever its history: only its
-    drawing is baked. That also drops any ``openbadges:assertion`` it carried. Raises
-    ``ValueError`` for an image that is neither PNG nor a sanitisable SVG.
+def bake_image(source: bytes, content: str, credential: str | None = None) -> tuple[bytes, str]:
+    """Return (baked bytes, "png" or "svg"). Anything already baked into the image is replaced.
+
+    ``content`` is the Open Badges 2.0 assertion (URL, JSON or JWS); ``credential`` the Open
+    Badges 3.0 credential (VC-JWT or JSON). An SVG source is sanitised again first (as on
+    upload), whatever its history: only its drawing is baked. Raises ``ValueError`` for an
+    image that is neither PNG nor a sanitisable SVG.
     """
     kind = image_type(source[:2048])
     if kind == "svg":
@@ -23,9 +39,118 @@ def bake_image(source: bytes, content: str) -> tuple[bytes, str]:
     output = io.BytesIO()
     baked = bake(io.BytesIO(source), content, output)
     baked.seek(0)
-    return baked.read(), kind
+    data = baked.read()
+    if credential is not None:
+        data = (
+            bake_png_credential(data, credential)
+            if kind == "png"
+            else bake_svg_credential(data, credential)
+        )
+    return data, kind
 
 
 def read_baked(data: bytes) -> str | None:
-    """The assertion URL or JWS baked into an image, or None."""
+    """The Open Badges 2.0 assertion URL or JWS baked into an image, or None."""
     return unbake(io.BytesIO(data))
+
+
+def _chunks(data: bytes):
+    """(type, body) of each chunk of a PNG (ValueError if it is not a well-formed PNG)."""
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValueError("Not a PNG")
+    position = len(PNG_SIGNATURE)
+    while position + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
+        if len(body) != length:
+            raise ValueError("A PNG chunk is cut short")
+        yield kind, body
+        position += 12 + length
+        if kind == b"IEND":
+            return
+    raise ValueError("The PNG has no end")
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def _credential_text(kind: bytes, body: bytes) -> str | None:
+    if not _is_credential_chunk(kind, body):
+        return None
+    rest = body[len(CREDENTIAL_KEYWORD) + 1 :]
+    if len(rest) < 2:
+        raise ValueError("A malformed iTXt chunk")
+    compressed, rest = rest[0], rest[2:]
+    _language, _, rest = rest.partition(b"\0")
+    _translated, _, text = rest.partition(b"\0")
+    try:
+        if compressed:
+            inflater = zlib.decompressobj()
+            text = inflater.decompress(text, MAX_CREDENTIAL_BYTES + 1)
+            if len(text) > MAX_CREDENTIAL_BYTES:
+                raise ValueError("The baked credential is too large")
+        return text.decode("utf-8")
+    except (zlib.error, UnicodeDecodeError) as error:
+        raise ValueError("A baked credential that cannot be read") from error
+
+
+def _is_credential_chunk(kind: bytes, body: bytes) -> bool:
+    return kind == b"iTXt" and body.startswith(CREDENTIAL_KEYWORD + b"\0")
+
+
+def bake_png_credential(data: bytes, credential: str) -> bytes:
+    """The PNG with ``credential`` in its one ``openbadgecredential`` iTXt chunk."""
+    body = CREDENTIAL_KEYWORD + b"\0\0\0\0\0" + credential.encode("utf-8")
+    parts = [PNG_SIGNATURE]
+    for kind, chunk_body in _chunks(data):
+        if _is_credential_chunk(kind, chunk_body):
+            continue  # replaced, unread: whatever it held
+
+        if kind == b"IEND":
+            parts.append(_chunk(b"iTXt", body))
+        parts.append(_chunk(kind, chunk_body))
+    return b"".join(parts)
+
+
+def bake_svg_credential(data: bytes, credential: str) -> bytes:
+    """The SVG with ``credential`` as the text of its one ``<openbadges:credential>``."""
+    document = minidom.parseString(data)
+    root = document.documentElement
+    for node in list(root.getElementsByTagName(CREDENTIAL_ELEMENT)):
+        node.parentNode.removeChild(node)
+    element = document.createElementNS(OB3_NAMESPACE, CREDENTIAL_ELEMENT)
+    element.setAttribute("xmlns:openbadges", OB3_NAMESPACE)
+    element.appendChild(document.createCDATASection(credential))
+    root.appendChild(element)
+    return document.toxml(encoding="utf-8")
+
+
+def read_baked_credential(data: bytes) -> str | None:
+    """The Open Badges 3.0 credential (VC-JWT or JSON) baked into a PNG or SVG, or None.
+
+    Raises ``ValueError`` for an image that cannot be read."""
+    kind = image_type(data[:2048])
+    if kind == "png":
+        for chunk_kind, body in _chunks(data):
+            text = _credential_text(chunk_kind, body)
+            if text is not None:
+                return text.strip()
+        return None
+    if kind == "svg":
+        try:
+            document = minidom.parseString(data)
+        except Exception as error:  # defusedxml's and expat's errors alike
+            raise ValueError("Not a readable SVG") from error
+        for node in document.getElementsByTagName(CREDENTIAL_ELEMENT):
+            text = "".join(
+                child.data
+                for child in node.childNodes
+                if child.nodeType in (child.TEXT_NODE, child.CDATA_SECTION_NODE)
+            ).strip()
+            if len(text) > MAX_CREDENTIAL_BYTES:
+                raise ValueError("The baked credential is too large")
+            return text or None
+        return None
+    raise ValueError("Not a PNG or SVG")

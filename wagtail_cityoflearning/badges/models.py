@@ -11,6 +11,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +69,8 @@ class Issuer(index.Indexed, models.Model):
     verification = models.CharField(
         _("verification"), max_length=10, choices=Verification.choices, default=Verification.HOSTED
     )
+    # The next free index in the issuer's Open Badges 3.0 status list (one bit per award).
+    status_list_next = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -120,15 +123,39 @@ class Issuer(index.Indexed, models.Model):
             return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         return site.root_url.rstrip("/")
 
-    def active_key(self):
-        return self.keys.filter(retired_at__isnull=True).order_by("-created_at").first()
+    def allocate_status_index(self) -> int:
+        """Take the next index of the issuer's status list (inside the caller's transaction:
+        the row is updated first, so two awards never share an index)."""
+        type(self).objects.filter(pk=self.pk).update(status_list_next=F("status_list_next") + 1)
+        return type(self).objects.values_list("status_list_next", flat=True).get(pk=self.pk) - 1
+
+    def active_key(self, algorithm: str = "RS256"):
+        """The issuer's current key of ``algorithm`` ("RS256" for Open Badges 2.0 signed
+        assertions, "Ed25519" for Open Badges 3.0 credentials), or None."""
+        return (
+            self.keys.filter(retired_at__isnull=True, algorithm=algorithm)
+            .order_by("-created_at")
+            .first()
+        )
 
 
 class IssuerKey(models.Model):
-    """An RSA key pair for signed assertions. Retired keys stay published for old badges."""
+    """A key pair of an issuer: RSA (RS256) signs Open Badges 2.0 assertions, Ed25519 signs
+    Open Badges 3.0 credentials. Retired keys stay published, so old badges still verify."""
+
+    class Algorithm(models.TextChoices):
+        RS256 = "RS256", "RS256"
+        ED25519 = "Ed25519", "Ed25519"
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     issuer = models.ForeignKey(Issuer, on_delete=models.CASCADE, related_name="keys")
+    algorithm = models.CharField(
+        _("algorithm"),
+        max_length=10,
+        choices=Algorithm.choices,
+        default=Algorithm.RS256,
+        editable=False,
+    )
     public_key_pem = models.TextField(editable=False)
     private_key_pem = models.TextField(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -140,7 +167,7 @@ class IssuerKey(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.issuer} ({self.created_at:%Y-%m-%d})"
+        return f"{self.issuer} ({self.algorithm}, {self.created_at:%Y-%m-%d})"
 
 
 class BadgeClassTag(TaggedItemBase):
@@ -227,6 +254,14 @@ class BadgeClass(
         super().clean()
         if self.expiry and not self.expiry_amount:
             raise ValidationError({"expiry_amount": _("Say after how many days or months.")})
+        if self.pk and self.issuer_id and self.awards.exists():
+            issued_by = type(self).objects.filter(pk=self.pk).values_list("issuer", flat=True)
+            if issued_by.first() not in (None, self.issuer_id):
+                # Its awards name their issuer, are signed by it and have their bit in its
+                # status list: they cannot change hands.
+                raise ValidationError(
+                    {"issuer": _("This badge has been awarded: its issuer cannot change.")}
+                )
         if not self.expiry and self.expiry_amount:
             raise ValidationError({"expiry": _("Choose days or months, or clear the amount.")})
 
@@ -306,6 +341,11 @@ class Award(ClusterableModel):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     baked_image = models.FileField(upload_to="badges/assertions/", blank=True, editable=False)
     signature = models.TextField(blank=True, editable=False)
+    # Open Badges 3.0: the credential secured with a Data Integrity proof, the same as a
+    # VC-JWT, and the award's bit in its issuer's status list (set when revoked).
+    credential = models.JSONField(default=dict, blank=True, editable=False)
+    credential_jwt = models.TextField(blank=True, editable=False)
+    status_index = models.PositiveIntegerField(null=True, blank=True, editable=False)
     baking_state = models.CharField(
         max_length=10, choices=State.choices, default=State.PENDING, editable=False
     )
@@ -437,3 +477,7 @@ class ClaimCode(models.Model):
             and (self.expires_at is None or self.expires_at > timezone.now())
             and self.badge_class.live
         )
+
+
+# Kept in its own module; imported here so Django registers it with the app.
+from wagtail_cityoflearning.badges.endorsement_models import Endorsement  # noqa: E402, F401

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from wagtail_cityoflearning.badges.endorsement_models import Endorsement
+
 CONTEXT = "https://w3id.org/openbadges/v2"
 NS = "wagtail_cityoflearning_badges"
 
@@ -110,6 +112,12 @@ def badge_class_json(badge_class) -> dict:
     ]
     if alignments:
         data["alignment"] = alignments
+    endorsed = [
+        object_url(e.endorser, "endorsement", e.uuid)
+        for e in Endorsement.objects.for_badge_class(badge_class)
+    ]
+    if endorsed:
+        data["endorsement"] = endorsed
     return data
 
 

@@ -1,22 +1,29 @@
-"""Issuer keys and RS256 signatures (JWS) over assertions, for signed verification."""
+"""Issuer keys (RSA for Open Badges 2.0, Ed25519 for 3.0) and RS256 signatures (JWS) over
+Open Badges 2.0 assertions, for signed verification."""
 
 import json
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from django.db import transaction
 from django.utils import timezone
 
 from wagtail_cityoflearning.badges.models import IssuerKey
 
 
-def generate_key(issuer, *, bits: int = 2048) -> IssuerKey:
-    """Create a new active key pair for ``issuer`` and retire its previous keys.
+def generate_key(issuer, *, bits: int = 2048, algorithm: str = "RS256") -> IssuerKey:
+    """Create a new active key pair of ``algorithm`` ("RS256" for Open Badges 2.0, "Ed25519"
+    for 3.0) for ``issuer`` and retire its previous keys of that algorithm.
 
     Retired keys stay published, so badges signed with them still verify.
     """
-    private = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    if algorithm == IssuerKey.Algorithm.ED25519:
+        private = ed25519.Ed25519PrivateKey.generate()
+    elif algorithm == IssuerKey.Algorithm.RS256:
+        private = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    else:
+        raise ValueError(f"Unknown key algorithm {algorithm!r}")
     private_pem = private.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -28,9 +35,14 @@ def generate_key(issuer, *, bits: int = 2048) -> IssuerKey:
         .decode()
     )
     with transaction.atomic():
-        issuer.keys.filter(retired_at__isnull=True).update(retired_at=timezone.now())
+        issuer.keys.filter(retired_at__isnull=True, algorithm=algorithm).update(
+            retired_at=timezone.now()
+        )
         return IssuerKey.objects.create(
-            issuer=issuer, public_key_pem=public_pem, private_key_pem=private_pem
+            issuer=issuer,
+            algorithm=algorithm,
+            public_key_pem=public_pem,
+            private_key_pem=private_pem,
         )
 
 

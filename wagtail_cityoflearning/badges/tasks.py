@@ -10,12 +10,14 @@ from django_tasks import task
 from wagtail_cityoflearning.badges import baking, serializers, signing
 from wagtail_cityoflearning.badges.emails import send_award_email
 from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.badges.ob3 import issue
 
 logger = logging.getLogger(__name__)
 
 
 def bake_award(instance: Award) -> None:
-    """Sign (for signed issuers) and bake the award's image, unless done already."""
+    """Sign the Open Badges 3.0 credential (both formats), sign the 2.0 assertion (for signed
+    issuers) and bake both into the award's image, unless done already."""
     if instance.baking_state == Award.State.DONE:
         return
     issuer = instance.badge_class.issuer
@@ -28,8 +30,9 @@ def bake_award(instance: Award) -> None:
         content = instance.signature
     else:
         content = json.dumps(data, ensure_ascii=False)
+    issue.sign_award(instance)
     with instance.badge_class.image.open("rb") as source:
-        baked, kind = baking.bake_image(source.read(), content)
+        baked, kind = baking.bake_image(source.read(), content, instance.credential_jwt)
     if instance.baked_image:
         instance.baked_image.delete(save=False)
     # A run that failed after writing the file left it behind: overwrite it, never add a
@@ -40,7 +43,16 @@ def bake_award(instance: Award) -> None:
         field.storage.delete(name)
     instance.baked_image.save(f"{instance.uuid}.{kind}", ContentFile(baked), save=False)
     instance.baking_state = Award.State.DONE
-    instance.save(update_fields=["signature", "baked_image", "baking_state"])
+    instance.save(
+        update_fields=[
+            "signature",
+            "credential",
+            "credential_jwt",
+            "status_index",
+            "baked_image",
+            "baking_state",
+        ]
+    )
 
 
 @task()

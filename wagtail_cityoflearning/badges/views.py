@@ -92,7 +92,12 @@ def issuer(request, uuid):
 
 
 def public_key(request, uuid):
-    key = get_object_or_404(IssuerKey.objects.select_related("issuer__site"), uuid=uuid)
+    key = get_object_or_404(
+        IssuerKey.objects.filter(algorithm=IssuerKey.Algorithm.RS256).select_related(
+            "issuer__site"
+        ),
+        uuid=uuid,
+    )
     check_site(request, key.issuer)
     return json_response(request, serializers.public_key_json(key))
 
@@ -179,7 +184,11 @@ def assertion_image(request, uuid):
     """The baked image (baked now if the background work has not run yet)."""
     instance = _award(request, uuid)
     if instance.revoked:
-        return JsonResponse({"id": serializers.assertion_id(instance), "revoked": True}, status=410)
+        response = JsonResponse(
+            {"id": serializers.assertion_id(instance), "revoked": True}, status=410
+        )
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
     if not instance.baked_image:
         bake_award(instance)
     return _file(instance.baked_image)

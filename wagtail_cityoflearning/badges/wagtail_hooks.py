@@ -23,6 +23,7 @@ from wagtail_cityoflearning.badges.admin_forms import (
     IssuerForm,
 )
 from wagtail_cityoflearning.badges.admin_views import AwardViewSet
+from wagtail_cityoflearning.badges.endorsement_admin import EndorsementViewSet
 from wagtail_cityoflearning.badges.models import BadgeClass, Issuer
 from wagtail_cityoflearning.models.opportunities import AbstractOpportunityPage
 
@@ -113,6 +114,11 @@ def register_award_viewset():
 @hooks.register("register_admin_viewset")
 def register_claim_code_viewset():
     return ClaimCodeViewSet("cityoflearning_claim_codes", url_prefix="claim_codes")
+
+
+@hooks.register("register_admin_viewset")
+def register_endorsement_viewset():
+    return EndorsementViewSet("cityoflearning_endorsements", url_prefix="endorsements")
 
 
 @hooks.register("cityoflearning_page_sections")

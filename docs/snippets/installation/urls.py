@@ -11,4 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # robots.txt, favicon.ico and sitemap.xml (add "wagtail.contrib.sitemaps" to INSTALLED_APPS)
     path("", include("wagtail_cityoflearning.urls")),
+    # the city's DID document at /.well-known/did.json, for Open Badges 3.0 credentials
+    path("", include("wagtail_cityoflearning.badges.urls_well_known")),
 ] + urlpatterns

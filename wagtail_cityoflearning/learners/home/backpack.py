@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from wagtail_cityoflearning.badges import serializers
 from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.badges.ob3 import credentials, issue
 from wagtail_cityoflearning.learners.home.data_export import learner_awards
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,16 @@ class BackpackBadge:
     @property
     def linkedin_url(self) -> str:
         return linkedin_add_url(self.award)
+
+    @property
+    def wallet_json_url(self) -> str:
+        """The Open Badges 3.0 credential (Data Integrity proof) as a file for a wallet."""
+        return credentials.credential_url(self.award) + "?download=1"
+
+    @property
+    def wallet_jwt_url(self) -> str:
+        """The same credential as a VC-JWT file, for wallets that take JWTs."""
+        return credentials.jwt_url(self.award) + "?download=1"
 
 
 def backpack_badges(user, *, with_evidence: bool = False) -> list[BackpackBadge]:
@@ -126,6 +137,13 @@ def write_backpack_zip(badges: list[BackpackBadge], fileobj) -> None:
             name = _base_name(number, award)
             data = serializers.assertion_json(award)
             archive.writestr(f"{name}.json", json.dumps(data, ensure_ascii=False, indent=2))
+            issue.ensure_signed(award)
+            if award.credential:
+                archive.writestr(
+                    f"{name}.credential.json",
+                    json.dumps(award.credential, ensure_ascii=False, indent=2),
+                )
+                archive.writestr(f"{name}.credential.jwt", award.credential_jwt)
             if not award.baked_image:
                 notes.append(
                     _(
@@ -157,7 +175,9 @@ def _readme(count: int, notes: list[str]) -> str:
     lines = [
         _(
             "Your Open Badges. Each image has its badge baked in: upload it to any Open Badges "
-            "backpack. The .json file next to it is the badge's assertion."
+            "backpack or wallet. The .json file next to it is the badge's assertion (Open Badges "
+            "2.0); the .credential.json and .credential.jwt files are the same badge as an Open "
+            "Badges 3.0 credential, for digital credential wallets."
         ),
         "",
     ]

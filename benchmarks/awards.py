@@ -338,8 +338,13 @@ def main() -> int:
         for text, ok in (alternative or {}).get("checks", []):
             check(f"openbadgeslib: {text}", ok)
         print(f"\n  {'':<32} {'ours ms':>9} {'openbadgeslib ms':>17} {'theirs/ours':>12}")
-        for name, median in signed["medians"].items():
+        names = list(signed["medians"]) + [n for n in other if n not in signed["medians"]]
+        for name in names:
+            median = signed["medians"].get(name)
             theirs = other.get(name)
+            if median is None:
+                print(f"  {name:<32} {'-':>9} {theirs:17.3f}")
+                continue
             cells = (
                 f"{theirs:17.3f} {ratio(theirs, median):11.1f}x"
                 if theirs

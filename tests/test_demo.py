@@ -1,6 +1,7 @@
 """The demo: two cities on one install, in their own languages, loaded idempotently."""
 
 import io
+import json
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -517,3 +518,46 @@ def test_past_sessions_are_never_offered_as_upcoming(demo, client, hostname):
     first_past = past.filter(page=page).order_by("start").first()
     html = client.get(page.url, HTTP_HOST=f"{hostname}:8000").content.decode()
     assert first_past.start.date().isoformat() not in html
+
+
+def test_every_demo_award_is_an_open_badges_3_credential_that_verifies(demo, client):
+    """Each award of both cities, in both formats as its holder downloads them: our own
+    verification, 1EdTech's schema and the independent verifier (with the issuers' DID
+    documents and status lists as served)."""
+    from tests.badges import ob3_verifier
+    from tests.badges.test_ob3_conformance import Web, assert_schema_valid, did_web_url
+    from wagtail_cityoflearning.badges.ob3 import credentials, dataintegrity, issue, vcjwt
+
+    awards = list(Award.objects.select_related("badge_class__issuer__site").order_by("pk"))
+    assert len({a.badge_class.issuer_id for a in awards}) >= 4  # cities and providers
+    assert any(a.revoked for a in awards)
+    web, documents, items = Web(client), {}, []
+    for instance in awards:
+        if instance.revoked:  # its URLs answer 410: the copy its holder kept
+            web.get(credentials.credential_url(instance), status=410)
+            credential, token = instance.credential, instance.credential_jwt
+        else:
+            # (The demo's background work runs when its transaction commits, which this
+            # test's never does: the credential URLs sign an award not signed yet.)
+            credential = json.loads(web.text(credentials.credential_url(instance)))
+            token = web.text(credentials.jwt_url(instance)).strip()
+        key = issue.own_key(credential["proof"]["verificationMethod"])
+        assert dataintegrity.verify_proof(credential, issue.public_key(key))
+        assert vcjwt.decode(token, issue.public_key(key))["jti"] == credential["id"]
+        assert_schema_valid("achievementcredential", credential)
+        for url in (
+            did_web_url(credential["issuer"]["id"]),
+            credential["credentialStatus"]["statusListCredential"],
+        ):
+            if url not in documents:
+                documents[url] = web.text(url)
+        items += [("json", credential), ("jwt", token)]
+
+    ob3_verifier.skip_or_fail_without_verifier()
+    verdicts = ob3_verifier.verify_batch(items, documents)
+    assert len(verdicts) == 2 * len(awards)
+    for instance, verdict in zip([a for a in awards for _ in "12"], verdicts, strict=True):
+        if instance.revoked:
+            ob3_verifier.assert_invalid(verdict, revoked=True)
+        else:
+            ob3_verifier.assert_valid(verdict)

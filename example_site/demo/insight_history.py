@@ -31,6 +31,7 @@ from django.utils import timezone
 from wagtail_cityoflearning.badges.awarding import award, revoke
 from wagtail_cityoflearning.badges.claiming import claim
 from wagtail_cityoflearning.badges.models import Award, BadgeClass, ClaimCode, Issuer
+from wagtail_cityoflearning.badges.tasks import bake_award
 from wagtail_cityoflearning.insight.demand.models import InterestedLearner
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile, youngest_possible_age
 from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
@@ -594,6 +595,10 @@ def _claims(name, rng, now, site, profiles, playlists) -> None:
         claimed.append(instance)
     ClaimCode.objects.filter(pk=code.pk).update(active=False)
     for instance in claimed[:REVOKED]:
+        # Issued weeks ago: signed and baked long before it was revoked, so its credential
+        # is out there and its bit in the status list is what says it no longer holds.
+        instance.refresh_from_db()
+        bake_award(instance)
         revoke(instance, CITY[name]["revoked"])
 
 

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.access import matrix, world
+from wagtail_cityoflearning.badges.endorsement_models import Endorsement
+from wagtail_cityoflearning.badges.endorsements import withdraw
 from wagtail_cityoflearning.badges.models import Award, ClaimCode
 from wagtail_cityoflearning.insight.voice.models import Suggestion
 from wagtail_cityoflearning.learners.progress.models import (
@@ -155,6 +157,11 @@ def award_revoke(c, w, user):
     return Award.objects.get(pk=w.award_a.pk).revoked
 
 
+def award_delete(c, w, user):
+    c.post(reverse("cityoflearning_awards:delete", args=[w.award_a.pk]), **HOST)
+    return not Award.objects.filter(pk=w.award_a.pk).exists()
+
+
 def claim_code_list(c, w, user):
     return shows(c, reverse("cityoflearning_claim_codes:index"), w.code_a.code)
 
@@ -178,6 +185,43 @@ def claim_code_retarget(c, w, user):
     url = reverse("cityoflearning_claim_codes:edit", args=[w.code_a.pk])
     c.post(url, _claim_code_data(w.badge_a2, "Moved"), **HOST)
     return ClaimCode.objects.get(pk=w.code_a.pk).badge_class_id == w.badge_a2.pk
+
+
+def _endorse(c, user, endorser, badge):
+    """Endorse through "Endorse a badge"; True when ``user``'s live endorsement was made."""
+    c.post(
+        reverse("cityoflearning_endorsements:add"),
+        {"endorser": endorser.pk, "badge_class": badge.pk, "comment": "We vouch for it."},
+        **HOST,
+    )
+    return Endorsement.objects.filter(
+        endorser=endorser,
+        badge_uuid=badge.uuid,
+        revoked=False,
+        comment="We vouch for it.",
+        created_by=user,
+    ).exists()
+
+
+def endorse_as_provider(c, w, user):
+    # Provider A already endorses B's badge in the world, and an issuer endorses a badge once
+    # at a time: withdrawn first, so that only the role decides.
+    withdraw(Endorsement.objects.get(pk=w.endorsement_a.pk))
+    return user is not None and _endorse(c, user, w.issuer_a, w.badge_b)
+
+
+def endorse_as_city(c, w, user):
+    return user is not None and _endorse(c, user, w.badge_city.issuer, w.badge_a)
+
+
+def endorsement_list(c, w, user):
+    inspect = reverse("cityoflearning_endorsements:inspect", args=[w.endorsement_a.pk])
+    return shows(c, reverse("cityoflearning_endorsements:index"), inspect)
+
+
+def endorsement_withdraw(c, w, user):
+    c.post(reverse("cityoflearning_endorsements:withdraw", args=[w.endorsement_a.pk]), **HOST)
+    return Endorsement.objects.get(pk=w.endorsement_a.pk).revoked
 
 
 def review(c, w, user):

@@ -1,7 +1,7 @@
 """The install the permission matrix runs against: two cities, three providers, their badges,
-awards and claim codes, learners with their evidence and their own playlists, and one account
-for each role of :data:`tests.access.matrix.ROLES`, in the groups ``cityoflearning_roles``
-creates.
+awards, claim codes and an endorsement, learners with their evidence and their own playlists,
+and one account for each role of :data:`tests.access.matrix.ROLES`, in the groups
+``cityoflearning_roles`` creates.
 
 Every action of the matrix targets what belongs to **provider A in Ljubljana** (or, for the
 learners' own things, to the learner Maja), so "allowed" means the same in every row.
@@ -22,6 +22,7 @@ from tests.learners.conftest import (
 )
 from wagtail_cityoflearning import roles
 from wagtail_cityoflearning.badges.awarding import award
+from wagtail_cityoflearning.badges.endorsements import endorse
 from wagtail_cityoflearning.badges.models import Award, ClaimCode, Issuer
 from wagtail_cityoflearning.learners.learner_playlists.models import (
     LearnerPlaylist,
@@ -43,12 +44,14 @@ class World:
     issuer_a: object
     badge_a: object
     badge_a2: object
+    badge_b: object  # provider B's "Youth", which provider A endorses
     badge_city: object
     opportunity_a: object
     playlist_a: object
     evidence: object
     award_a: object
     code_a: object
+    endorsement_a: object  # provider A's endorsement of provider B's badge
     learner_playlist: object
     users: dict = field(default_factory=dict)
 
@@ -79,7 +82,7 @@ def build() -> World:
     badge_a = make_badge_class(issuer_a, slug="maker", name="Maker")
     badge_a2 = make_badge_class(issuer_a, slug="maker-2", name="Maker 2")
     badge_city = make_badge_class(city_issuer, slug="city", name="City")
-    make_badge_class(issuer_b, slug="youth", name="Youth")
+    badge_b = make_badge_class(issuer_b, slug="youth", name="Youth")
     make_badge_class(issuer_ca, slug="cagliari", name="Cagliari")
 
     make_playlist_index(lj["home"], intro="<p>Paths</p>")
@@ -132,6 +135,7 @@ def build() -> World:
 
     award_a = award(badge_a, "maja@example.org", source=Award.Source.ADMIN)
     code_a = ClaimCode.objects.create(badge_class=badge_a, label="Robot day", max_uses=100)
+    endorsement_a = endorse(issuer_a, badge_b, "Young people run the centre themselves.")
     learner_playlist = LearnerPlaylist.objects.create(
         owner=maja, site=lj["site"], title="My robots", description="Weekends."
     )
@@ -159,12 +163,14 @@ def build() -> World:
         issuer_a=issuer_a,
         badge_a=badge_a,
         badge_a2=badge_a2,
+        badge_b=badge_b,
         badge_city=badge_city,
         opportunity_a=opportunity_a,
         playlist_a=playlist_a,
         evidence=evidence,
         award_a=award_a,
         code_a=code_a,
+        endorsement_a=endorsement_a,
         learner_playlist=learner_playlist,
         users=users,
     )

@@ -216,7 +216,7 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def run(request: dict) -> dict:
+def run(request: dict, *, timeout: int = TIMEOUT) -> dict:
     """Send one request to the runner and return its answer (see the runner's doc)."""
     python = verifier_python()
     try:
@@ -226,12 +226,12 @@ def run(request: dict) -> dict:
             capture_output=True,
             text=True,
             encoding="utf-8",
-            timeout=TIMEOUT,
+            timeout=timeout,
             env=_child_env(),
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise VerifierError(f"the Open Badges 3.0 verifier took more than {TIMEOUT} s") from exc
+        raise VerifierError(f"the Open Badges 3.0 verifier took more than {timeout} s") from exc
     if completed.returncode != 0:
         raise VerifierError(
             f"the Open Badges 3.0 verifier runner exited {completed.returncode}:\n"
@@ -297,3 +297,23 @@ def assert_invalid(result: dict, *, revoked: bool = False) -> None:
     assert result.get("revoked") is revoked, (
         f"expected revoked={revoked}, the verifier said: {result.get('error')}"
     )
+
+
+def benchmark(payload: dict) -> dict:
+    """openbadgeslib's timings of the same credential (``benchmarks/awards.py``); ``{"error":
+    ...}`` when its virtualenv cannot be built or the run fails."""
+    try:
+        return run({"action": "benchmark", **payload})
+    except (VerifierUnavailable, VerifierError) as error:
+        return {"error": str(error)[:300]}
+
+
+def verify_batch(items: list[tuple[str, str | dict]], documents: dict[str, str]) -> list[dict]:
+    """Verify many credentials in one run of the verifier: ``items`` are (format, credential)
+    with format "jwt" or "json"; the verdicts come back in the same order."""
+    payload = {
+        "action": "verify_batch",
+        "items": [{"format": kind, "credential": value} for kind, value in items],
+        "documents": documents,
+    }
+    return run(payload, timeout=TIMEOUT * 10)["results"]

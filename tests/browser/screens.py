@@ -39,6 +39,7 @@ OBJECT_SCREENS = {
     "decide",  # a provider request
     "staff",  # a provider's staff
     "triage",  # a young person's suggestion
+    "withdraw",  # an endorsement
 }
 # Parts of screens (a listing's results fragment, a chooser modal's JSON) or actions on a
 # revision; Wagtail's own views draw them inside the screens above.

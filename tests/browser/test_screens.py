@@ -38,6 +38,7 @@ ACCOUNT_PAGES = (
     "/accounts/password/reset/",
     "/badges/claim/",
     "/badges/claim/OPENDAY2026/",
+    "/badges/verify/",
 )
 
 # What a person would call a broken screen, measured in the page.

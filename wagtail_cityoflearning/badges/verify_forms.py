@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_cityoflearning.badges.validators import image_type
-from wagtail_cityoflearning.badges.verification import MAX_INPUT_BYTES
+from wagtail_cityoflearning.badges.verifier import MAX_INPUT_BYTES
 
 
 def too_large(size: int) -> ValidationError:

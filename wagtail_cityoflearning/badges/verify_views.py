@@ -1,5 +1,5 @@
 """The public badge verifier (``badges/verify/``): anyone brings a badge, of this site or of
-another issuer, Open Badges 2.0 or 3.0, and gets a plain answer (see :mod:`.verification`).
+another issuer, Open Badges 2.0 or 3.0, and gets a plain answer (see :mod:`.verifier`).
 
 A normal form that works without JavaScript (a small script adds dropping an image onto it).
 Checks from one address are limited (``BADGES_VERIFY_MAX_PER_ADDRESS`` within
@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from wagtail_cityoflearning import throttle
-from wagtail_cityoflearning.badges import verification
+from wagtail_cityoflearning.badges import verifier
 from wagtail_cityoflearning.badges.verify_forms import VerifyForm
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.layout import render_page
@@ -33,7 +33,7 @@ class LimitedUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data, start):
         self.received += len(raw_data)
-        if self.received > verification.MAX_INPUT_BYTES:
+        if self.received > verifier.MAX_INPUT_BYTES:
             setattr(self.request, TOO_LARGE_ATTRIBUTE, self.received)
             raise SkipFile
         return raw_data
@@ -54,7 +54,7 @@ def verify(request):
 
 @csrf_protect
 def _verify(request):
-    context = {"form": VerifyForm(), "max_kb": verification.MAX_INPUT_BYTES // 1024}
+    context = {"form": VerifyForm(), "max_kb": verifier.MAX_INPUT_BYTES // 1024}
     if request.method != "POST":
         return render_page(request, TEMPLATE, context)
     key = throttle.address_key(request, THROTTLE_NAMESPACE)
@@ -71,10 +71,10 @@ def _verify(request):
     if not form.is_valid():
         return render_page(request, TEMPLATE, context, status=400)
     data = form.cleaned_data
-    reports = verification.verify(
+    reports = verifier.verify(
         data=data["file"] if data["file"] else None,
         text=data["text"] or data["url"],
         email=data["email"] or "",
     )
-    context.update({"reports": reports, "verdict": verification.overall(reports)})
+    context.update({"reports": reports, "verdict": verifier.overall(reports)})
     return render_page(request, TEMPLATE, context)

@@ -45,9 +45,11 @@ def sign_award(award) -> None:
     issuer = award.badge_class.issuer
     if award.status_index is None:
         award.status_index = issuer.allocate_status_index()
-    award.credential = sign_document(issuer, credentials.credential_json(award))
+    key = signing_key(issuer)
+    secret, method = private_key(key), did.method_id(key)
+    award.credential = dataintegrity.add_proof(credentials.credential_json(award), secret, method)
     # Open Badges 3.0 (8.2): an embedded proof is made before the JWT, which carries it.
-    award.credential_jwt = sign_jwt(issuer, award.credential)
+    award.credential_jwt = vcjwt.encode(award.credential, secret, method)
 
 
 def ensure_signed(award) -> None:

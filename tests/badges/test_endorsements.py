@@ -14,6 +14,7 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from tests.badges.conftest import make_badge_class
@@ -463,7 +464,12 @@ def test_a_second_endorsement_is_a_form_error(client, world):
     client.force_login(world.users["city_editor"])
     response = _post_add(client, world, world.city, world.badge_a)
     assert response.status_code == 200
-    assert "already endorses" in str(response.context["form"].errors)
+    with translation.override(response["Content-Language"]):
+        expected = translation.gettext(
+            "%(endorser)s already endorses this badge. Withdraw that endorsement "
+            "first to write a new one."
+        ) % {"endorser": world.city}
+    assert response.context["form"].errors["badge_class"] == [expected]
     assert Endorsement.objects.count() == 1
 
 
@@ -494,7 +500,9 @@ def test_withdrawing_twice_says_so(client, world):
     assert client.post(url).status_code == 302
     again = client.get(url)
     assert again.status_code == 200
-    assert "already withdrawn" in again.content.decode()
+    with translation.override(again["Content-Language"]):
+        expected = escape(translation.gettext("This endorsement was already withdrawn."))
+    assert expected in again.content.decode()
     assert client.post(url, follow=True).status_code == 200
     made.refresh_from_db()
     assert made.revoked

@@ -981,3 +981,84 @@ def test_the_backpack_download_holds_the_credential_of_an_older_award(
     older.refresh_from_db()
     assert json.loads(archive.read(as_json)) == older.credential
     assert proof_verifies(older.credential)
+
+
+# -- bounded work on what others bring ------------------------------------------------------------
+
+
+def alike_blank_nodes(count: int) -> dict:
+    """A small credential whose evidence is ``count`` blank nodes all pointing at each other:
+    without a bound, canonicalising it tries every ordering of them (hours at ten)."""
+    return {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential"],
+        "issuer": "did:example:someone",
+        "credentialSubject": {"id": "did:example:holder"},
+        "evidence": [
+            {
+                "id": f"_:n{i}",
+                "https://x.example/p": [{"id": f"_:n{j}"} for j in range(count) if j != i],
+            }
+            for i in range(count)
+        ],
+    }
+
+
+def test_canonicalising_many_alike_blank_nodes_is_refused_not_run_for_hours():
+    from wagtail_cityoflearning.badges.ob3 import jsonld
+
+    assert jsonld.canonize(alike_blank_nodes(3)).count("_:c14n") >= 3  # a few are fine
+    with pytest.raises(jsonld.TooComplex):
+        jsonld.canonize(alike_blank_nodes(10))
+    document = {
+        **alike_blank_nodes(10),
+        "proof": {
+            "type": "DataIntegrityProof",
+            "cryptosuite": "eddsa-rdfc-2022",
+            "verificationMethod": "did:example:someone#key",
+            "proofPurpose": "assertionMethod",
+            "proofValue": "z" + did.base58btc_encode(b"\x01" * 64),
+        },
+    }
+    with pytest.raises(jsonld.TooComplex):
+        dataintegrity.verify_proof(document, Ed25519PrivateKey.generate().public_key())
+
+
+def test_an_overlong_signature_or_key_is_refused_unread():
+    with pytest.raises(ValueError):
+        did.base58btc_decode("2" * 100_000)
+    with pytest.raises(ValueError):
+        did.public_key_from_multikey("z" + "2" * 100_000)
+    document = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential"],
+        "proof": {
+            "type": "DataIntegrityProof",
+            "cryptosuite": "eddsa-rdfc-2022",
+            "verificationMethod": "did:example:someone#key",
+            "proofPurpose": "assertionMethod",
+            "proofValue": "z" + "2" * 100_000,
+        },
+    }
+    with pytest.raises(dataintegrity.ProofError):
+        dataintegrity.verify_proof(document, Ed25519PrivateKey.generate().public_key())
+
+
+def test_the_status_list_is_also_served_as_json_with_a_data_integrity_proof(
+    client, badge_class, give
+):
+    from wagtail_cityoflearning.badges.ob3 import status
+
+    instance = give(badge_class)
+    revoke(instance, "Awarded by mistake")
+    issuer = instance.badge_class.issuer
+    url = urlsplit(credentials.status_list_url(issuer))
+    response = client.get(url.path, HTTP_HOST=url.netloc, HTTP_ACCEPT="application/vc+ld+json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vc+ld+json")
+    document = json.loads(response.content)
+    key = issue.own_key(document["proof"]["verificationMethod"])
+    assert key is not None and key.issuer == issuer
+    assert dataintegrity.verify_proof(document, issue.public_key(key))
+    bits = status.decode_list(document["credentialSubject"]["encodedList"])
+    assert status.is_set(bits, instance.status_index)

@@ -2,6 +2,7 @@
 every badge's ids are built from it."""
 
 from django.core.checks import Tags, Warning, register
+from django.urls import NoReverseMatch, reverse
 
 from wagtail_cityoflearning.badges.models import Issuer
 
@@ -50,3 +51,26 @@ def check_issuing_sites(app_configs=None, databases=None, **kwargs):
     except DatabaseError:  # not migrated yet
         return []
     return messages
+
+
+@register(Tags.urls)
+def check_site_did_url(app_configs=None, **kwargs):
+    """Warn when the city's DID document is not served at ``/.well-known/did.json``: every
+    Open Badges 3.0 credential of a city names its issuer ``did:web:<host>``, which resolvers
+    look up exactly there."""
+    try:
+        path = reverse("cityoflearning_site_did")
+    except NoReverseMatch:
+        path = None
+    if path == "/.well-known/did.json":
+        return []
+    return [
+        Warning(
+            "The city's DID document is not served at /.well-known/did.json"
+            + (f" but at {path}" if path else "")
+            + ": no one can check the Open Badges 3.0 credentials of the city's own badges.",
+            hint='Add path("", include("wagtail_cityoflearning.badges.urls_well_known")) to the '
+            "root of the site's URLs, without a prefix; see the installation docs.",
+            id="wagtail_cityoflearning.W007",
+        )
+    ]

@@ -60,10 +60,18 @@ def site_did(request):
 
 
 def status_list(request, uuid):
-    """The issuer's revocation list as a signed ``BitstringStatusListCredential`` (VC-JWT)."""
+    """The issuer's revocation list as a signed ``BitstringStatusListCredential``: a VC-JWT,
+    or, for a client that asks for JSON-LD, the same with a Data Integrity proof."""
     instance = get_object_or_404(Issuer.objects.select_related("site"), uuid=uuid)
     check_site(request, instance)
-    return _response(status.status_list_jwt(instance), JWT_MEDIA_TYPE, cache=False)
+    accept = request.headers.get("Accept", "")
+    if any(kind in accept for kind in (JSON_MEDIA_TYPE, "application/ld+json", "application/json")):
+        document = issue.sign_document(instance, status.status_list_credential(instance))
+        response = _response(json.dumps(document), JSON_MEDIA_TYPE, cache=False)
+    else:
+        response = _response(status.status_list_jwt(instance), JWT_MEDIA_TYPE, cache=False)
+    response["Vary"] = "Accept"
+    return response
 
 
 def _award(request, uuid) -> Award:

@@ -212,7 +212,6 @@ class EndorsementInspectView(NamedDatesInspectMixin, generic.InspectView):
             "endorser",
             "comment",
             "issued_on",
-            "created_by",
             "revoked",
             "revoked_at",
             "address",

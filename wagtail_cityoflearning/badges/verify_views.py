@@ -3,8 +3,9 @@ another issuer, Open Badges 2.0 or 3.0, and gets a plain answer (see :mod:`.veri
 
 A normal form that works without JavaScript (a small script adds dropping an image onto it).
 Checks from one address are limited (``BADGES_VERIFY_MAX_PER_ADDRESS`` within
-``BADGES_VERIFY_WINDOW_SECONDS``, counted under a keyed hash of the address), and an uploaded
-file beyond the limit is skipped while it arrives, never kept.
+``BADGES_VERIFY_WINDOW_SECONDS``, counted under a keyed hash of the address; beyond it the
+answer is 429 with ``Retry-After``), and an uploaded file beyond the limit is skipped while it
+arrives, never kept.
 """
 
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
@@ -60,7 +61,10 @@ def _verify(request):
     key = throttle.address_key(request, THROTTLE_NAMESPACE)
     if throttle.count(key) >= cityoflearning_settings.BADGES_VERIFY_MAX_PER_ADDRESS:
         context["throttled"] = True
-        return render_page(request, TEMPLATE, context, status=429)
+        response = render_page(request, TEMPLATE, context, status=429)
+        # The count lasts a window from the first check: at most this long.
+        response["Retry-After"] = str(int(cityoflearning_settings.BADGES_VERIFY_WINDOW_SECONDS))
+        return response
     throttle.add_one(key, cityoflearning_settings.BADGES_VERIFY_WINDOW_SECONDS)
     form = VerifyForm(
         request.POST,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from pyld.jsonld import JsonLdError
 
 from wagtail_cityoflearning.badges.ob3.did import base58btc_decode, base58btc_encode
-from wagtail_cityoflearning.badges.ob3.jsonld import canonize
+from wagtail_cityoflearning.badges.ob3.jsonld import TooComplex, canonize
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
 
@@ -36,7 +36,9 @@ def hash_data(document: dict, options: dict, loader=None) -> bytes:
     try:
         canonical_config = canonize(config, loader)
         canonical_document = canonize(unsecured, loader)
-    except JsonLdError as error:
+    except TooComplex:
+        raise
+    except (JsonLdError, ValueError, TypeError, KeyError, RecursionError) as error:
         raise ProofError(f"The document cannot be canonicalised: {error}") from error
     return (
         hashlib.sha256(canonical_config.encode()).digest()

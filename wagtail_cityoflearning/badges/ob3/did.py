@@ -29,7 +29,14 @@ def base58btc_encode(data: bytes) -> str:
     return "1" * (len(data) - len(data.lstrip(b"\0"))) + text
 
 
+# Longer than any key or signature this package reads (a signature is 88 characters): the
+# decoding's cost grows with the square of the length, so longer input is refused unread.
+MAX_BASE58 = 128
+
+
 def base58btc_decode(text: str) -> bytes:
+    if len(text) > MAX_BASE58:
+        raise ValueError("Too long for a key or a signature")
     number = 0
     for char in text:
         index = ALPHABET.find(char)

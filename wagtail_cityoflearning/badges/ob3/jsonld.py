@@ -1,11 +1,17 @@
 """JSON-LD for the proofs: a document loader that serves only the bundled contexts, and
-RDF canonicalisation (RDFC-1.0, the algorithm pyld names URDNA2015)."""
+RDF canonicalisation (RDFC-1.0, the algorithm pyld names URDNA2015) with a bound on its work.
+
+Canonicalisation is near-linear for credentials as issuers write them, but a document of
+blank nodes that all look alike (a few hundred bytes) can make it take hours: the algorithm
+tries every ordering of such nodes. :func:`canonize` refuses, with :class:`TooComplex`, a
+document whose nodes would need more than a few thousand of those steps."""
 
 import json
 from functools import cache
 from pathlib import Path
 
 from pyld import jsonld
+from pyld.canon import URDNA2015
 
 FOLDER = Path(__file__).with_name("contexts")
 BUNDLED = {
@@ -38,13 +44,37 @@ def document_loader(url, options=None):
     }
 
 
+# Blank nodes that look alike, related to one node: their orderings are tried one by one
+# (6 gives 720). And the N-degree hashing steps one canonicalisation may take in all.
+MAX_ALIKE = 6
+MAX_STEPS = 500
+
+
+class TooComplex(ValueError):
+    """The document would take too much work to canonicalise."""
+
+
+class _Bounded(URDNA2015):
+    def __init__(self):
+        super().__init__()
+        self.steps = 0
+
+    def hash_n_degree_quads(self, id_, issuer):
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise TooComplex("The document has too many blank nodes that look alike.")
+        return super().hash_n_degree_quads(id_, issuer)
+
+    def create_hash_to_related(self, id_, issuer):
+        related = super().create_hash_to_related(id_, issuer)
+        if any(len(nodes) > MAX_ALIKE for nodes in related.values()):
+            raise TooComplex("The document has too many blank nodes that look alike.")
+        return related
+
+
 def canonize(document: dict, loader=None) -> str:
-    """The RDFC-1.0 canonical N-Quads of ``document``."""
-    return jsonld.normalize(
-        document,
-        {
-            "algorithm": "URDNA2015",
-            "format": "application/n-quads",
-            "documentLoader": loader or document_loader,
-        },
+    """The RDFC-1.0 canonical N-Quads of ``document`` (``TooComplex`` past the bound)."""
+    dataset = jsonld.to_rdf(
+        document, {"documentLoader": loader or document_loader, "produceGeneralizedRdf": False}
     )
+    return _Bounded().main(dataset, {"format": "application/n-quads"})

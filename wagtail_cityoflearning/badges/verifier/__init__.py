@@ -11,10 +11,13 @@ each passed, failed or not checked, with the reason in the visitor's language.
   keeps. Its own host is never contacted over the network.
 * Other issuers' badges are read and shown as what they claim. Their signature and revocation
   are checked only when ``BADGES_VERIFY_FETCH`` allows contacting other sites, and then only
-  over https (http too with ``DEBUG``), never on a private, loopback, link-local or reserved
-  address (also after a redirect), within ``BADGES_VERIFY_FETCH_TIMEOUT`` and
-  ``BADGES_VERIFY_FETCH_MAX_BYTES``. A badge signed with a ``did:key`` is checked without
-  contacting anyone.
+  over https (http too with ``DEBUG``) on the standard port, never on a private, loopback,
+  link-local, reserved or tunnelled address (also after a redirect), within
+  ``BADGES_VERIFY_FETCH_TIMEOUT`` (for the whole request) and ``BADGES_VERIFY_FETCH_MAX_BYTES``.
+  A badge signed with a ``did:key`` is checked without contacting anyone.
+* A credential with a Data Integrity proof is checked only when written in the plain JSON form
+  whose reading is what the proof signs (see :mod:`.ob3`); a signature of a kind this site
+  cannot check is reported as not checked.
 
 Nothing raises to the caller: input that is not a badge gives a report with ``problem`` set.
 
@@ -40,11 +43,8 @@ from django.utils.translation import gettext as _
 from wagtail_cityoflearning.badges.verifier.fetching import Fetcher, FetchError
 from wagtail_cityoflearning.badges.verifier.reading import MAX_INPUT_BYTES
 from wagtail_cityoflearning.badges.verifier.report import (
-    EXPIRED,
     INVALID,
-    REVOKED,
-    UNVERIFIABLE,
-    VALID,
+    VERDICTS,
     Check,
     Report,
     Unreadable,
@@ -74,8 +74,7 @@ def verify(*, data: bytes | None = None, text: str = "", email: str = "") -> lis
 
 def overall(reports: list[Report]) -> str:
     """The verdict on what was given: the worst of its reports'."""
-    order = [INVALID, REVOKED, EXPIRED, UNVERIFIABLE, VALID]
-    return min((report.verdict for report in reports), key=order.index, default=INVALID)
+    return min((report.verdict for report in reports), key=VERDICTS.index, default=INVALID)
 
 
 __all__ = ["Check", "FetchError", "Fetcher", "MAX_INPUT_BYTES", "Report", "overall", "verify"]

@@ -20,38 +20,65 @@ from wagtail_cityoflearning.badges.verifier.report import (
     MATCH,
     NO_EMAIL,
     NO_MATCH,
+    NOT_CHECKED,
     NOT_GIVEN,
     OK,
     Report,
 )
 from wagtail_cityoflearning.dates import format_date
 
+# Dates outside these years are not read: no badge was issued before 1970, and far dates
+# cannot be shown in every time zone.
+FIRST_YEAR, LAST_YEAR = 1970, 9000
+
+
+def one(value):
+    """A value a badge gives once: a list of one is that value (JSON-LD reads it the same)."""
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
 
 def when(value) -> datetime | None:
-    """A date of a badge: ISO 8601 (a date alone is its midnight, UTC) or a Unix time."""
+    """A date of a badge, in UTC: ISO 8601 (a date alone is its midnight, UTC) or a Unix
+    time. None when it cannot be read or lies outside the years FIRST_YEAR to LAST_YEAR."""
+    value = one(value)
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        try:
-            return datetime.fromtimestamp(value, tz=UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
     try:
-        moment = parse_datetime(value)
-        if moment is None and (day := parse_date(value)) is not None:
-            moment = datetime.combine(day, day_start())
-    except ValueError:
+        if isinstance(value, int | float):
+            moment = datetime.fromtimestamp(value, tz=UTC)
+        elif isinstance(value, str):
+            text = value.strip()
+            moment = parse_datetime(text)
+            if moment is None and (day := parse_date(text)) is not None:
+                moment = datetime.combine(day, day_start())
+            if moment is None:
+                return None
+            if timezone.is_naive(moment):
+                moment = moment.replace(tzinfo=UTC)
+            moment = moment.astimezone(UTC)
+        else:
+            return None
+    except (OverflowError, OSError, ValueError):
         return None
-    if moment is not None and timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=UTC)
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return None
+    return moment
+
+
+def read_date(report: Report, value, kind: str) -> datetime | None:
+    """``when(value)``; a value given that cannot be read is noted on the report as ``kind``
+    ("issued" or "expires")."""
+    if value is None or value == "" or value == []:
+        return None
+    moment = when(value)
+    if moment is None:
+        report.unreadable_dates.add(kind)
     return moment
 
 
 def text_of(value) -> str:
     """A name or description: a string, or the first string of a language map."""
+    value = one(value)
     if isinstance(value, str):
         return value.strip()[:500]
     if isinstance(value, dict):
@@ -60,8 +87,8 @@ def text_of(value) -> str:
 
 
 def claims_ob2(report: Report, doc: dict) -> None:
-    report.issued_on = when(doc.get("issuedOn"))
-    report.expires = when(doc.get("expires"))
+    report.issued_on = read_date(report, doc.get("issuedOn"), "issued")
+    report.expires = read_date(report, doc.get("expires"), "expires")
     badge = doc.get("badge")
     if isinstance(badge, dict):
         report.badge_name = text_of(badge.get("name"))
@@ -77,45 +104,63 @@ def claims_ob2(report: Report, doc: dict) -> None:
 
 
 def subject_of(credential: dict) -> dict:
-    subject = credential.get("credentialSubject")
+    subject = credential.get("credentialSubject") if isinstance(credential, dict) else None
     if isinstance(subject, list):
         subject = subject[0] if subject else {}
     return subject if isinstance(subject, dict) else {}
 
 
 def issuer_of(credential: dict) -> str:
-    issuer = credential.get("issuer")
+    issuer = one(credential.get("issuer")) if isinstance(credential, dict) else None
     if isinstance(issuer, dict):
         issuer = issuer.get("id")
     return issuer if isinstance(issuer, str) else ""
 
 
-def claims_ob3(report: Report, credential: dict) -> None:
-    issuer = credential.get("issuer")
+def claims_ob3(report: Report, credential: dict, token_claims: dict | None = None) -> None:
+    """What a credential says; ``token_claims``, the payload of its VC-JWT, gives the dates
+    (``nbf``, ``exp``) the credential itself does not."""
+    issuer = one(credential.get("issuer"))
     report.issuer_id = issuer_of(credential)
     if isinstance(issuer, dict):
         report.issuer_name = text_of(issuer.get("name"))
-    achievement = subject_of(credential).get("achievement")
+    achievement = one(subject_of(credential).get("achievement"))
     if isinstance(achievement, dict):
         report.badge_name = text_of(achievement.get("name"))
         report.badge_description = text_of(achievement.get("description"))
     if not report.badge_name:
         report.badge_name = text_of(credential.get("name"))
-    report.issued_on = when(
+    token_claims = token_claims if isinstance(token_claims, dict) else {}
+    report.issued_on = read_date(
+        report,
         credential.get("validFrom")
         or credential.get("issuanceDate")
         or credential.get("awardedDate")
+        or token_claims.get("nbf"),
+        "issued",
     )
-    report.expires = when(credential.get("validUntil") or credential.get("expirationDate"))
+    report.expires = read_date(
+        report,
+        credential.get("validUntil") or credential.get("expirationDate") or token_claims.get("exp"),
+        "expires",
+    )
 
 
 def claimed_expiry(report: Report) -> None:
     now = timezone.now()
-    if report.issued_on is not None and report.issued_on > now + timedelta(minutes=5):
+    if "issued" in report.unreadable_dates:
+        report.add("dates", NOT_CHECKED, _("The date it was issued on could not be read."))
+    elif report.issued_on is not None and report.issued_on > now + timedelta(minutes=5):
         report.add("dates", FAILED, _("It says it is not valid before %(date)s.") % {
             "date": format_date(report.issued_on)
         })  # fmt: skip
-    if report.expires is None:
+    if "expires" in report.unreadable_dates:
+        report.add(
+            "expiry",
+            NOT_CHECKED,
+            _("Its expiry date could not be read, so whether it has expired is not known."),
+        )
+    elif report.expires is None:
         report.add("expiry", OK, _("It does not expire."))
     elif report.expires <= now:
         report.add("expiry", FAILED, expired_on(report.expires))
@@ -162,7 +207,7 @@ def ob2_recipient(recipient, email: str) -> str:
 
 
 def ob3_recipient(credential: dict, email: str) -> str:
-    identifiers = subject_of(credential).get("identifier")
+    identifiers = one(subject_of(credential).get("identifier"))
     identifiers = identifiers if isinstance(identifiers, list) else [identifiers]
     emails = [
         i for i in identifiers if isinstance(i, dict) and i.get("identityType") == "emailAddress"

@@ -23,6 +23,7 @@ from wagtail_cityoflearning.badges.verifier.own import (
     award_recipient,
     from_records,
     issued_here,
+    normal_host,
     own_ref,
     record_status,
 )
@@ -141,12 +142,18 @@ class OB2Checks:
 
 
 class OB2Fetch:
-    """Follows an assertion to its badge class, issuer, key and revocation list."""
+    """Follows an assertion to its badge class, issuer, key and revocation list.
+
+    A signed assertion's issuer is always read from the issuer's own address, never from a
+    profile the assertion embeds (anyone can write one): the key that signed it must be one the
+    profile lists, on the issuer's host. An issuer on one of this site's hosts is judged by
+    this site's records instead (its keys are this site's)."""
 
     def __init__(self, fetcher, report, doc, token):
         self.fetcher, self.report, self.doc, self.token = fetcher, report, doc, token
 
     def get_json(self, url):
+        """(the response, its JSON or None); (None, None) for what is not an address."""
         if not isinstance(url, str):
             return None, None
         response = self.fetcher.get(url, accept="application/ld+json, application/json")
@@ -161,6 +168,9 @@ class OB2Fetch:
         hosted = doc
         if self.token is None:
             response, hosted = self.get_json(doc.get("id"))
+            if response is None:
+                report.add(kind, FAILED, _("It names no address where its issuer keeps it."))
+                return
             if response.status == 410 or (isinstance(hosted, dict) and hosted.get("revoked")):
                 report.add(kind, OK, _("The issuer answers at the badge's address."))
                 report.add("revocation", FAILED, _("The issuer says it is revoked."))
@@ -191,18 +201,22 @@ class OB2Fetch:
         report.badge_name = text_of(badge.get("name")) or report.badge_name
         report.badge_description = text_of(badge.get("description")) or report.badge_description
         issuer = badge.get("issuer")
-        if isinstance(issuer, str):
-            _response, issuer = self.get_json(issuer)
-        if not isinstance(issuer, dict):
-            report.add("issuer", FAILED, _("Its issuer's profile cannot be read."))
-            return
-        report.issuer_name = text_of(issuer.get("name")) or report.issuer_name
-        report.issuer_id = str(issuer.get("id") or report.issuer_id)
         if self.token is not None:
-            self.check_signature(issuer)
-        elif urlsplit(str(doc.get("id"))).hostname != urlsplit(report.issuer_id).hostname:
-            report.add("issuer", FAILED, _("It is kept on a site other than its issuer's."))
-            return
+            issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+            issuer = self.signed_issuer(issuer_id)
+            if issuer is None:
+                return
+        else:
+            if isinstance(issuer, str):
+                _response, issuer = self.get_json(issuer)
+            if not isinstance(issuer, dict):
+                report.add("issuer", FAILED, _("Its issuer's profile cannot be read."))
+                return
+            report.issuer_name = text_of(issuer.get("name")) or report.issuer_name
+            report.issuer_id = str(issuer.get("id") or report.issuer_id)
+            if host_of(doc.get("id")) != host_of(report.issuer_id):
+                report.add("issuer", FAILED, _("It is kept on a site other than its issuer's."))
+                return
         if (report.check("issuer") or Check("", "", "")).status != FAILED:
             report.add("issuer", OK, _("Issued by %(issuer)s (%(host)s).") % {
                 "issuer": report.issuer_name, "host": urlsplit(report.issuer_id).hostname
@@ -210,18 +224,59 @@ class OB2Fetch:
         if report.check("revocation") is None:
             self.check_revocation_list(issuer)
 
-    def check_signature(self, issuer: dict) -> None:
+    def signed_issuer(self, issuer_id) -> dict | None:
+        """The profile of a signed assertion's issuer, read from its address, once the key
+        that signed it is found to be the issuer's and the signature to hold; None (with the
+        reason on the report) otherwise."""
         report = self.report
+        if not isinstance(issuer_id, str) or not issuer_id:
+            report.add("issuer", FAILED, _("It names no issuer."))
+            return None
+        if own_ref(issuer_id) is not None:
+            # This site's issuers sign with this site's keys, and those are checked against
+            # its records: a key elsewhere is not theirs.
+            report.add(
+                "issuer",
+                FAILED,
+                _("It names an issuer of this site, but it was not signed with that issuer's key."),
+            )
+            return None
+        response, profile = self.get_json(issuer_id)
+        if response is not None and response.status >= 400:
+            report.add("issuer", FAILED, http_failure(response))
+            return None
+        if not isinstance(profile, dict) or profile.get("id") != issuer_id:
+            report.add("issuer", FAILED, _("Its issuer's profile cannot be read."))
+            return None
+        report.issuer_name = text_of(profile.get("name"))
+        report.issuer_id = issuer_id
         creator = mapping(self.doc.get("verification")).get("creator")
-        response, key = self.get_json(creator)
-        if not isinstance(key, dict) or not key.get("publicKeyPem"):
+        if not isinstance(creator, str) or creator not in published_keys(profile):
+            report.add(
+                "issuer", FAILED, _("The key that signed it is not one its issuer publishes.")
+            )
+            return None
+        if host_of(creator) != host_of(issuer_id):
+            report.add(
+                "issuer",
+                FAILED,
+                _("The key that signed it is kept on a site other than its issuer's."),
+            )
+            return None
+        self.check_signature(issuer_id, creator)
+        return profile
+
+    def check_signature(self, issuer_id: str, creator: str) -> None:
+        report = self.report
+        _response, key = self.get_json(creator)
+        if not isinstance(key, dict) or not isinstance(key.get("publicKeyPem"), str):
             report.add("signature", FAILED, _("The key that signed it cannot be found."))
             return
-        if key.get("owner") != issuer.get("id"):
+        if key.get("owner") != issuer_id:
             report.add("issuer", FAILED, _("The key that signed it belongs to another issuer."))
         try:
             signing.verify(self.token, key["publicKeyPem"])
-        except (jwt.InvalidTokenError, ValueError, TypeError):
+        except (jwt.InvalidTokenError, ValueError, TypeError, RecursionError):
             report.add("signature", FAILED, signature_broken())
         else:
             report.add("signature", OK, _("The signature holds."))
@@ -252,3 +307,23 @@ class OB2Fetch:
                     report.revocation_reason = text_of(entry.get("revocationReason"))
                 return
         report.add("revocation", OK, _("Not revoked: checked in the issuer's revocation list."))
+
+
+def host_of(url) -> str:
+    try:
+        return normal_host(urlsplit(url).hostname) if isinstance(url, str) else ""
+    except ValueError:
+        return ""
+
+
+def published_keys(profile: dict) -> set[str]:
+    """The ids of the keys an Open Badges 2.0 issuer profile lists (``publicKey``)."""
+    value = profile.get("publicKey")
+    values = value if isinstance(value, list) else [value]
+    keys = set()
+    for each in values:
+        if isinstance(each, dict):
+            each = each.get("id")
+        if isinstance(each, str) and each:
+            keys.add(each)
+    return keys

@@ -28,8 +28,9 @@ OB2_CONTEXT = "w3id.org/openbadges"
 VC_CONTEXT = "www.w3.org/2018/credentials"
 VC2_CONTEXT = "www.w3.org/ns/credentials"
 JWS_SHAPE = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
-# Parts of an SVG that can run something: a badge image never needs them.
-SVG_ACTIVE_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "handler"}
+# Parts of an SVG that can run something. The image is never shown or run here, so they are
+# only noted (an SVG's <foreignObject> holds other markup and runs nothing by itself).
+SVG_ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "handler"}
 
 
 def too_large_message(size: int) -> str:
@@ -127,10 +128,12 @@ def mapping(value) -> dict:
 
 
 def b64json(part: str):
+    """The JSON in one part of a compact JWS; None when it is not JSON (or nested beyond
+    reason)."""
     try:
         raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
         return json.loads(raw)
-    except (ValueError, binascii.Error):
+    except (ValueError, TypeError, RecursionError, binascii.Error):
         return None
 
 
@@ -146,13 +149,13 @@ def read_token(token: str) -> tuple[dict | None, object]:
 
 
 def contexts(document: dict) -> list[str]:
-    context = document.get("@context")
+    context = document.get("@context") if isinstance(document, dict) else None
     values = context if isinstance(context, list) else [context]
     return [value for value in values if isinstance(value, str)]
 
 
 def types(document: dict) -> list[str]:
-    value = document.get("type")
+    value = document.get("type") if isinstance(document, dict) else None
     values = value if isinstance(value, list) else [value]
     return [each for each in values if isinstance(each, str)]
 

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy
 from wagtail_cityoflearning.badges.models import Award
 
 # Verdicts, worst first (the order decides a report's verdict).
-INVALID, REVOKED, EXPIRED, UNVERIFIABLE, VALID = (
-    "invalid", "revoked", "expired", "unverifiable", "valid",
+INVALID, REVOKED, SUSPENDED, EXPIRED, UNVERIFIABLE, VALID = (
+    "invalid", "revoked", "suspended", "expired", "unverifiable", "valid",
 )  # fmt: skip
+VERDICTS = (INVALID, REVOKED, SUSPENDED, EXPIRED, UNVERIFIABLE, VALID)
 # What became of each check.
 OK, FAILED, NOT_CHECKED = "ok", "failed", "not_checked"
 # The recipient: the email given matches, does not, none was given, or the badge names no email.
@@ -30,9 +31,10 @@ CHECK_LABELS = {
     "image": gettext_lazy("Image"),
     "dates": gettext_lazy("Dates"),
 }
-# A failure of these makes a badge invalid; of these, not checking it makes it unverifiable.
-DECISIVE = ("signature", "hosted", "issuer", "image", "dates")
-CONFIRMING = ("signature", "hosted", "issuer", "revocation")
+# A failure of these makes a badge invalid; of these, not checking it makes it unverifiable
+# ("image" is never decisive: an uploaded image is never shown or run here).
+DECISIVE = ("signature", "hosted", "issuer", "dates")
+CONFIRMING = ("signature", "hosted", "issuer", "revocation", "expiry", "dates")
 
 FORMAT_LABELS = {
     "png": gettext_lazy("baked PNG image"),
@@ -74,6 +76,10 @@ class Report:
     ours: bool = False
     award: Award | None = None
     revocation_reason: str = ""
+    # The issuer's status list marks it as suspended (for a while), not revoked.
+    suspended: bool = False
+    # The dates the badge gives but that cannot be read: "issued", "expires".
+    unreadable_dates: set[str] = field(default_factory=set)
     # Input that holds no badge that can be read: what is wrong, in plain words.
     problem: str = ""
 
@@ -83,7 +89,13 @@ class Report:
 
     @property
     def has_details(self) -> bool:
-        return bool(self.badge_name or self.issuer_name or self.issuer_id or self.issued_on)
+        return bool(
+            self.badge_name
+            or self.issuer_name
+            or self.issuer_id
+            or self.issued_on
+            or self.unreadable_dates
+        )
 
     @property
     def claimed_only(self) -> bool:
@@ -105,7 +117,7 @@ class Report:
         if self.problem or any(c.status == FAILED for c in self.checks if c.kind in DECISIVE):
             self.verdict = INVALID
         elif (check := self.check("revocation")) and check.status == FAILED:
-            self.verdict = REVOKED
+            self.verdict = SUSPENDED if self.suspended else REVOKED
         elif (check := self.check("expiry")) and check.status == FAILED:
             self.verdict = EXPIRED
         elif any(c.status == NOT_CHECKED for c in self.checks if c.kind in CONFIRMING) or not any(
@@ -134,6 +146,24 @@ def signed_by(name: str) -> str:
 
 def signature_broken() -> str:
     return _("The signature does not match: the badge was changed after it was signed.")
+
+
+def unsupported_signature() -> str:
+    return _(
+        "It is signed with a kind of signature this site cannot check, so its signature was "
+        "not checked."
+    )
+
+
+def refused_form() -> str:
+    return _(
+        "It is written in a form this page does not accept: its signature cannot show that "
+        "what is read here is what was signed."
+    )
+
+
+def too_complex() -> str:
+    return _("It is too complex to check its signature here.")
 
 
 def not_fetched(host) -> str:

@@ -1,11 +1,14 @@
 // The badge verifier: drop a badge image onto the image field (it becomes the field's file,
-// so the form is sent as without the script), and move the focus to the answer.
+// so the form is sent as without the script), and move the focus to the answer, or to the
+// summary of what to correct when the form came back with errors.
 (function () {
   "use strict";
 
-  var heading = document.getElementById("verify-result-heading");
-  if (heading && document.activeElement !== heading) {
-    heading.focus();
+  var target =
+    document.getElementById("verify-result-heading") ||
+    document.getElementById("verify-errors");
+  if (target && document.activeElement !== target) {
+    target.focus();
   }
 
   var zone = document.querySelector("[data-col-verify-drop]");

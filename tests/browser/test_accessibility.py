@@ -103,7 +103,7 @@ def test_the_learners_own_pages(demo_server, open_tab):  # noqa: F811
     open_page(page, f"{base}/learning/badges/")
     assert_no_violations(page, "the backpack")
     share = page.locator(
-        "a[href*='/badges/assertions/']:not([href$='/image/'])"
+        "a[href*='/badges/assertions/']:not([download])"  # the share page, not a download
     ).first.get_attribute("href")
     open_page(page, base + share if share.startswith("/") else share)
     assert_no_violations(page, "the badge verification page")

@@ -32,17 +32,12 @@ the virtualenv cannot be built (no package index reachable), or fails them when
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-import pytest
+from tests.badges.isolated_venv import IsolatedVenv, RunnerFailed, VenvUnavailable
 
 VALIDATOR_VERSION = "1.1.2"
 INSTALL = (f"openbadges=={VALIDATOR_VERSION}",)
@@ -50,176 +45,51 @@ INSTALL = (f"openbadges=={VALIDATOR_VERSION}",)
 # zones; both are drop-in replaceable. python-jose 3.0.1 stays as pinned.
 UPGRADE = ("pycryptodome>=3.20", "pytz>=2024.1")
 RUNNER = Path(__file__).with_name("_ims_validator_runner.py")
-MARKER = ".wagtail-cityoflearning-complete.json"
 TIMEOUT = 120  # seconds for one validation
 INSTALL_TIMEOUT = 900  # seconds for one pip step
 HARNESS_ERROR = 2  # the runner's exit status on harness errors
 
-_lock = threading.Lock()
-_python: Path | None = None
-_unavailable: str | None = None
 
-
-class ValidatorUnavailable(RuntimeError):
+class ValidatorUnavailable(VenvUnavailable):
     """The validator's virtualenv could not be built."""
 
 
-class ValidatorError(RuntimeError):
+class ValidatorError(RunnerFailed):
     """The runner failed: a harness error, a crash or a timeout, not an invalid badge."""
 
 
-def venv_dir() -> Path:
-    configured = os.environ.get("IMS_VALIDATOR_VENV")
-    if configured:
-        return Path(configured).expanduser()
-    return Path.home() / ".cache" / "wagtail-cityoflearning" / f"ims-validator-{VALIDATOR_VERSION}"
-
-
-def _venv_python(venv: Path) -> Path:
-    if os.name == "nt":
-        return venv / "Scripts" / "python.exe"
-    return venv / "bin" / "python"
-
-
-def _base_python() -> str:
-    """The Python the validator's virtualenv is made with: ``IMS_VALIDATOR_PYTHON``, else the
-    running one. openbadges 1.1.2 imports ``imp`` (through ``future``), which Python 3.12
-    removed, so a suite on a newer Python points this at a 3.11."""
-    return os.environ.get("IMS_VALIDATOR_PYTHON") or sys.executable
-
-
-def _base_python_version() -> str:
-    if _base_python() == sys.executable:
-        return ".".join(str(part) for part in sys.version_info[:2])
-    result = subprocess.run(
-        [_base_python(), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip()
-
-
-def _marker_content() -> dict:
-    return {
-        "install": list(INSTALL),
-        "upgrade": list(UPGRADE),
-        "base_python": _base_python_version(),
-    }
-
-
-def _is_complete(venv: Path) -> bool:
-    try:
-        recorded = json.loads((venv / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return recorded == _marker_content() and _venv_python(venv).exists()
-
-
-def _run_step(command: list[str], timeout: int) -> None:
-    try:
-        completed = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=_child_env(),
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ValidatorUnavailable(f"{' '.join(command)}: {exc}") from exc
-    if completed.returncode != 0:
-        output = (completed.stdout + completed.stderr).strip().splitlines()
-        raise ValidatorUnavailable(
-            f"{' '.join(command)} exited {completed.returncode}:\n" + "\n".join(output[-30:])
-        )
-
-
-@contextlib.contextmanager
-def _build_lock(venv: Path):
-    """Serialise builds between processes (e.g. parallel test runs) where fcntl exists."""
-    venv.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    with open(venv.parent / f".{venv.name}.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _build(venv: Path) -> None:
-    if venv.exists():
-        # An unfinished build is replaced; anything that is not a virtualenv is left alone.
-        if not (venv / "pyvenv.cfg").exists() and any(venv.iterdir()):
-            raise ValidatorUnavailable(f"{venv} exists and is not a virtualenv")
-        shutil.rmtree(venv)
-    python = str(_venv_python(venv))
-    _run_step([_base_python(), "-m", "venv", str(venv)], timeout=300)
-    pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
-    _run_step([*pip, *INSTALL], timeout=INSTALL_TIMEOUT)
-    _run_step([*pip, "--upgrade", *UPGRADE], timeout=INSTALL_TIMEOUT)
-    # The runner's own import path, so that a broken environment fails here, once.
-    check = (
+_VENV = IsolatedVenv(
+    title="the IMS Open Badges validator",
+    label="the IMS validator",
+    dirname=f"ims-validator-{VALIDATOR_VERSION}",
+    install=INSTALL,
+    upgrade=UPGRADE,
+    # The runner's own import path, so that a broken environment fails while building, once.
+    check=(
         "import runpy, sys; "
         f"runner = runpy.run_path({str(RUNNER)!r}); "
         "runner['_alias_collections_abc'](); "
         "import openbadges, openbadges.verifier.verifier, jose.jws, requests_cache, pyld"
-    )
-    _run_step([python, "-c", check], timeout=120)
-    (venv / MARKER).write_text(json.dumps(_marker_content(), indent=2) + "\n", encoding="utf-8")
+    ),
+    runner=RUNNER,
+    venv_env="IMS_VALIDATOR_VENV",
+    # openbadges 1.1.2 imports ``imp`` (through ``future``), which Python 3.12 removed, so a
+    # suite on a newer Python points IMS_VALIDATOR_PYTHON at a 3.11; else the running Python.
+    python_env="IMS_VALIDATOR_PYTHON",
+    default_python=lambda: sys.executable,
+    require_env="REQUIRE_IMS_VALIDATOR",
+    unavailable=ValidatorUnavailable,
+    failed=ValidatorError,
+    timeout=TIMEOUT,
+    install_timeout=INSTALL_TIMEOUT,
+)
 
-
-def validator_python() -> Path:
-    """The validator virtualenv's Python, building the virtualenv on first use.
-
-    Raises ValidatorUnavailable when it cannot be built (typically: no package index reachable);
-    the failure is remembered for the rest of the process so that it is not retried per test.
-    """
-    global _python, _unavailable
-    with _lock:
-        if _python is not None:
-            return _python
-        if _unavailable is not None:
-            raise ValidatorUnavailable(_unavailable)
-        venv = venv_dir()
-        try:
-            with _build_lock(venv):
-                if not _is_complete(venv):
-                    _build(venv)
-        except (ValidatorUnavailable, OSError) as exc:
-            _unavailable = f"cannot build the IMS Open Badges validator in {venv}: {exc}"
-            raise ValidatorUnavailable(_unavailable) from exc
-        _python = _venv_python(venv)
-        return _python
-
-
-def skip_or_fail_without_validator() -> Path:
-    """Return the validator's Python, or skip the test (fail it under REQUIRE_IMS_VALIDATOR=1)."""
-    try:
-        return validator_python()
-    except ValidatorUnavailable as exc:
-        if os.environ.get("REQUIRE_IMS_VALIDATOR") == "1":
-            pytest.fail(str(exc), pytrace=False)
-        pytest.skip(str(exc))
-
-
-def _child_env() -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV"}
-    }
-    # The badges live on this machine's test server: never send them through a proxy.
-    loopback = "127.0.0.1,localhost,::1"
-    for key in ("NO_PROXY", "no_proxy"):
-        env[key] = f"{env[key]},{loopback}" if env.get(key) else loopback
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
+venv_dir = _VENV.venv_dir
+# The validator virtualenv's Python, building the virtualenv on first use; raises
+# ValidatorUnavailable when it cannot be built (remembered for the rest of the process).
+validator_python = _VENV.python
+# Return the validator's Python, or skip the test (fail it under REQUIRE_IMS_VALIDATOR=1).
+skip_or_fail_without_validator = _VENV.skip_or_fail
 
 
 def validate(
@@ -246,49 +116,26 @@ def validate(
     chosen = [name for name, value in given.items() if value is not None]
     if len(chosen) != 1:
         raise TypeError(f"validate() needs exactly one badge input, got {chosen or 'none'}")
-    python = validator_python()
+    validator_python()  # builds the virtualenv before anything else is made
 
     with tempfile.TemporaryDirectory(prefix="ims-validator-") as scratch:
-        command = [str(python), str(RUNNER)]
+        args = []
         if url is not None:
-            command += ["--url", url]
+            args += ["--url", url]
         elif jws is not None:
             path = Path(scratch) / "assertion.jws"
             path.write_text(jws, encoding="utf-8")
-            command += ["--jws-file", str(path)]
+            args += ["--jws-file", str(path)]
         elif json_text is not None:
             path = Path(scratch) / "assertion.json"
             path.write_text(json_text, encoding="utf-8")
-            command += ["--json-file", str(path)]
+            args += ["--json-file", str(path)]
         else:
-            command += ["--baked-file", str(Path(baked_path).resolve())]
+            args += ["--baked-file", str(Path(baked_path).resolve())]
         if recipient is not None:
-            command += ["--recipient", recipient]
-        try:
-            completed = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                timeout=TIMEOUT,
-                cwd=scratch,  # anything the validator might write stays out of the work tree
-                env=_child_env(),
-                check=False,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise ValidatorError(f"the IMS validator took more than {TIMEOUT} s") from exc
-
-    if completed.returncode != 0:
-        raise ValidatorError(
-            f"the IMS validator runner exited {completed.returncode}:\n{completed.stderr.strip()}"
-        )
-    try:
-        return json.loads(completed.stdout)
-    except ValueError as exc:
-        raise ValidatorError(
-            f"the IMS validator runner printed no JSON:\n{completed.stdout[:2000]}\n"
-            f"{completed.stderr.strip()}"
-        ) from exc
+            args += ["--recipient", recipient]
+        # cwd: anything the validator might write stays out of the work tree.
+        return _VENV.run(args, cwd=scratch)
 
 
 def messages(result: dict, level: str | None = None) -> list[dict]:

@@ -33,132 +33,36 @@ when the virtualenv cannot be built (no package index reachable), or fails them 
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import shutil
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
-import pytest
+from tests.badges.isolated_venv import IsolatedVenv, RunnerFailed, VenvUnavailable
 
 VERIFIER_VERSION = "4.6.3"
 INSTALL = (f"openbadgeslib[ldp]=={VERIFIER_VERSION}",)
 RUNNER = Path(__file__).with_name("_ob3_verifier_runner.py")
-MARKER = ".wagtail-cityoflearning-complete.json"
 TIMEOUT = 120  # seconds for one run of the runner
 INSTALL_TIMEOUT = 900  # seconds for one pip step
 HARNESS_ERROR = 2  # the runner's exit status on harness errors
 
-_lock = threading.Lock()
-_python: Path | None = None
-_unavailable: str | None = None
 
-
-class VerifierUnavailable(RuntimeError):
+class VerifierUnavailable(VenvUnavailable):
     """The verifier's virtualenv could not be built."""
 
 
-class VerifierError(RuntimeError):
+class VerifierError(RunnerFailed):
     """The runner failed: a harness error, a crash or a timeout, not a verdict."""
 
 
-def venv_dir() -> Path:
-    configured = os.environ.get("OB3_VERIFIER_VENV")
-    if configured:
-        return Path(configured).expanduser()
-    return Path.home() / ".cache" / "wagtail-cityoflearning" / f"ob3-verifier-{VERIFIER_VERSION}"
-
-
-def _venv_python(venv: Path) -> Path:
-    if os.name == "nt":
-        return venv / "Scripts" / "python.exe"
-    return venv / "bin" / "python"
-
-
-def _base_python() -> str:
-    """The Python the verifier's virtualenv is made with: ``OB3_VERIFIER_PYTHON``, else the
-    machine's default ``python3``, else the running one."""
-    return os.environ.get("OB3_VERIFIER_PYTHON") or shutil.which("python3") or sys.executable
-
-
-def _base_python_version() -> str:
-    result = subprocess.run(
-        [_base_python(), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=_child_env(),
-    )
-    return result.stdout.strip()
-
-
-def _marker_content() -> dict:
-    return {"install": list(INSTALL), "base_python": _base_python_version()}
-
-
-def _is_complete(venv: Path) -> bool:
-    try:
-        recorded = json.loads((venv / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    try:
-        expected = _marker_content()
-    except (OSError, subprocess.CalledProcessError):
-        return False
-    return recorded == expected and _venv_python(venv).exists()
-
-
-def _run_step(command: list[str], timeout: int) -> None:
-    try:
-        completed = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=_child_env(),
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise VerifierUnavailable(f"{' '.join(command)}: {exc}") from exc
-    if completed.returncode != 0:
-        output = (completed.stdout + completed.stderr).strip().splitlines()
-        raise VerifierUnavailable(
-            f"{' '.join(command)} exited {completed.returncode}:\n" + "\n".join(output[-30:])
-        )
-
-
-@contextlib.contextmanager
-def _build_lock(venv: Path):
-    """Serialise builds between processes (e.g. parallel test runs) where fcntl exists."""
-    venv.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    with open(venv.parent / f".{venv.name}.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _build(venv: Path) -> None:
-    if venv.exists():
-        # An unfinished build is replaced; anything that is not a virtualenv is left alone.
-        if not (venv / "pyvenv.cfg").exists() and any(venv.iterdir()):
-            raise VerifierUnavailable(f"{venv} exists and is not a virtualenv")
-        shutil.rmtree(venv)
-    python = str(_venv_python(venv))
-    _run_step([_base_python(), "-m", "venv", str(venv)], timeout=300)
-    pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
-    _run_step([*pip, *INSTALL], timeout=INSTALL_TIMEOUT)
-    # The runner's own imports, so that a broken environment fails here, once.
-    check = (
+_VENV = IsolatedVenv(
+    title="the Open Badges 3.0 verifier",
+    label="the Open Badges 3.0 verifier",
+    dirname=f"ob3-verifier-{VERIFIER_VERSION}",
+    install=INSTALL,
+    # The runner's own imports, so that a broken environment fails while building, once.
+    check=(
         "import runpy; "
         f"runpy.run_path({str(RUNNER)!r}); "
         "import openbadgeslib.ob3, openbadgeslib.ob3.ldp, pyld, jwt; "
@@ -166,84 +70,30 @@ def _build(venv: Path) -> None:
         # The canonicalisation guard refuses a pyld it cannot meter: a verdict of the
         # environment, which must not pass for a verdict on our credentials.
         "from openbadgeslib.ob3._canon_guard import require_guard; require_guard()"
-    )
-    _run_step([python, "-c", check], timeout=120)
-    (venv / MARKER).write_text(json.dumps(_marker_content(), indent=2) + "\n", encoding="utf-8")
+    ),
+    runner=RUNNER,
+    venv_env="OB3_VERIFIER_VENV",
+    # OB3_VERIFIER_PYTHON, else the machine's default ``python3``, else the running Python.
+    python_env="OB3_VERIFIER_PYTHON",
+    default_python=lambda: shutil.which("python3") or sys.executable,
+    require_env="REQUIRE_OB3_VERIFIER",
+    unavailable=VerifierUnavailable,
+    failed=VerifierError,
+    timeout=TIMEOUT,
+    install_timeout=INSTALL_TIMEOUT,
+)
 
-
-def verifier_python() -> Path:
-    """The verifier virtualenv's Python, building the virtualenv on first use.
-
-    Raises VerifierUnavailable when it cannot be built (typically: no package index
-    reachable); the failure is remembered for the rest of the process so that it is not
-    retried per test.
-    """
-    global _python, _unavailable
-    with _lock:
-        if _python is not None:
-            return _python
-        if _unavailable is not None:
-            raise VerifierUnavailable(_unavailable)
-        venv = venv_dir()
-        try:
-            with _build_lock(venv):
-                if not _is_complete(venv):
-                    _build(venv)
-        except (VerifierUnavailable, OSError, subprocess.CalledProcessError) as exc:
-            _unavailable = f"cannot build the Open Badges 3.0 verifier in {venv}: {exc}"
-            raise VerifierUnavailable(_unavailable) from exc
-        _python = _venv_python(venv)
-        return _python
-
-
-def skip_or_fail_without_verifier() -> Path:
-    """Return the verifier's Python, or skip the test (fail it under REQUIRE_OB3_VERIFIER=1)."""
-    try:
-        return verifier_python()
-    except VerifierUnavailable as exc:
-        if os.environ.get("REQUIRE_OB3_VERIFIER") == "1":
-            pytest.fail(str(exc), pytrace=False)
-        pytest.skip(str(exc))
-
-
-def _child_env() -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV"}
-    }
-    env["PYTHONIOENCODING"] = "utf-8"
-    return env
+venv_dir = _VENV.venv_dir
+# The verifier virtualenv's Python, building the virtualenv on first use; raises
+# VerifierUnavailable when it cannot be built (remembered for the rest of the process).
+verifier_python = _VENV.python
+# Return the verifier's Python, or skip the test (fail it under REQUIRE_OB3_VERIFIER=1).
+skip_or_fail_without_verifier = _VENV.skip_or_fail
 
 
 def run(request: dict, *, timeout: int = TIMEOUT) -> dict:
     """Send one request to the runner and return its answer (see the runner's doc)."""
-    python = verifier_python()
-    try:
-        completed = subprocess.run(
-            [str(python), str(RUNNER)],
-            input=json.dumps(request),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=timeout,
-            env=_child_env(),
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise VerifierError(f"the Open Badges 3.0 verifier took more than {timeout} s") from exc
-    if completed.returncode != 0:
-        raise VerifierError(
-            f"the Open Badges 3.0 verifier runner exited {completed.returncode}:\n"
-            f"{completed.stderr.strip()}"
-        )
-    try:
-        return json.loads(completed.stdout)
-    except ValueError as exc:
-        raise VerifierError(
-            "the Open Badges 3.0 verifier runner printed no JSON:\n"
-            f"{completed.stdout[:2000]}\n{completed.stderr.strip()}"
-        ) from exc
+    return _VENV.run(input=json.dumps(request), timeout=timeout)
 
 
 def verify(

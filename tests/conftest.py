@@ -127,11 +127,21 @@ def brings_its_own_database(item) -> bool:
     )
 
 
+# The browser tests, too, run once, on the SQLite leg: they drive the same views through
+# Chromium that the PostgreSQL leg's other tests reach directly (and the production leg drives
+# Chromium against PostgreSQL), and they are the slowest part of the suite.
+ONCE_PATHS = ("tests/browser/",)
+
+
+def runs_once(item) -> bool:
+    return brings_its_own_database(item) or item.nodeid.startswith(ONCE_PATHS)
+
+
 def pytest_collection_modifyitems(config, items):
     if not os.environ.get("DATABASE_URL"):
         return
-    kept = [item for item in items if not brings_its_own_database(item)]
-    left_out = [item for item in items if brings_its_own_database(item)]
+    kept = [item for item in items if not runs_once(item)]
+    left_out = [item for item in items if runs_once(item)]
     if left_out:
         config.hook.pytest_deselected(items=left_out)
         items[:] = kept

@@ -48,8 +48,12 @@ demo: install
 serve: install
 	$(MANAGE) runserver 0.0.0.0:$(PORT)
 
+# Two processes by default (pytest-xdist); TEST_WORKERS=0 runs the suite in one.
+TEST_WORKERS ?= 2
+PYTEST_WORKERS := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
+
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 # The suite (without the browser, installation and wheel tests, which the main run covers) on
 # the newest Python the package claims, with the newest Django it supports.
@@ -62,7 +66,7 @@ test-django6:
 	$(DJANGO6)/bin/python -m pip install --quiet -e ".[testing]" "Django>=6.1,<6.2" \
 		-r example_site/requirements-production.txt
 	IMS_VALIDATOR_PYTHON="$$(command -v $(PYTHON))" $(DJANGO6)/bin/python -m pytest -p no:cacheprovider \
-		--ignore=tests/browser --ignore=tests/install -m "not wheel"
+		$(PYTEST_WORKERS) --ignore=tests/browser --ignore=tests/install -m "not wheel"
 
 lint: install
 	$(BIN)/ruff check .
@@ -78,10 +82,14 @@ check-migrations: install
 docs: install
 	$(BIN)/mkdocs build --strict --site-dir build/docs
 
+# Every benchmark on SQLite, then, when DATABASE_URL names a PostgreSQL server, again on it
+# (in throwaway databases it creates and drops; the database the URL names is not touched).
 bench: install
 	@set -e; found=0; for script in benchmarks/*.py; do \
 		[ -e "$$script" ] || continue; found=1; \
-		echo "== $$script"; $(BIN)/python "$$script"; \
+		echo "== $$script on SQLite"; env -u DATABASE_URL $(BIN)/python "$$script"; \
+		case "$${DATABASE_URL:-}" in postgres*) \
+			echo "== $$script on PostgreSQL"; $(BIN)/python "$$script";; esac; \
 	done; [ $$found = 1 ] || echo "No benchmarks yet."
 
 # Lighthouse (mobile and desktop) and pa11y on the demo's public pages in both cities; reports

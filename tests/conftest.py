@@ -3,6 +3,11 @@ from pathlib import Path
 
 import pytest
 
+try:
+    from xdist.scheduler import LoadGroupScheduling
+except ImportError:  # without pytest-xdist the suite runs in one process
+    LoadGroupScheduling = None
+
 from tests.factories import make_city, make_opportunity, make_provider
 
 # Fails a test that reached no assertion (see the module).
@@ -137,7 +142,51 @@ def runs_once(item) -> bool:
     return brings_its_own_database(item) or item.nodeid.startswith(ONCE_PATHS)
 
 
+# `make test` runs the suite in two processes (pytest-xdist). The tests that start processes of
+# their own stay together in one worker by kind: the browser tests share that worker's Chromium
+# and its once-loaded demo (tests/browser/demo_server.py); the wheel, installation, RQ and
+# validator tests build wheels and virtualenvs in the checkout. The scheduler groups them by
+# path (xdist's own `xdist_group` marks travel in node ids, which newer pytest no longer lets a
+# plugin rewrite); every other test is scheduled on its own.
+WORKER_GROUPS = {
+    "browser": ONCE_PATHS,
+    "own-processes": (
+        *OWN_DATABASE_PATHS,
+        "tests/install/",
+        "tests/badges/test_ims_validator_harness.py",
+        "tests/badges/test_ob3_conformance.py",
+    ),
+}
+
+
+def worker_group(nodeid: str) -> str | None:
+    for group, paths in WORKER_GROUPS.items():
+        if nodeid.startswith(paths):
+            return group
+    return None
+
+
+if LoadGroupScheduling is not None:
+
+    class GroupedScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_group(nodeid) or nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") in ("load", "loadgroup"):
+        return GroupedScheduling(config, log)
+    return None  # another --dist mode asked for by name
+
+
 def pytest_collection_modifyitems(config, items):
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # Every test that brings its own processes must be in a group, or two workers would
+        # build the same wheel or virtualenv at once.
+        strays = [i.nodeid for i in items if runs_once(i) and not worker_group(i.nodeid)]
+        if strays:
+            raise pytest.UsageError(f"Add to WORKER_GROUPS in tests/conftest.py: {strays}")
     if not os.environ.get("DATABASE_URL"):
         return
     kept = [item for item in items if not runs_once(item)]

@@ -5,7 +5,9 @@ directory, whatever DATABASE_URL the caller set. Ljubljana answers on ``localhos
 Cagliari on ``cagliari.localhost`` (Chromium resolves ``*.localhost`` to the loopback).
 """
 
+import atexit
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -80,28 +82,73 @@ def _wait_until_up(url: str, process: subprocess.Popen, log_path: Path) -> None:
     pytest.fail(f"The demo server did not answer {url} within {STARTUP_SECONDS} s: {last_error}")
 
 
-@pytest.fixture(scope="session")
+def _environment(directory: Path) -> dict:
+    """The example site's environment with its database and mail in ``directory``."""
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{directory}/demo.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "example_site.settings",
+        "PYTHONPATH": str(REPO_ROOT),
+        "DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+        # Emails are files, so the tests can follow the links in them.
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": f"{directory}/mail",
+        "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
+    }
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class _LoadedDemo:
+    database: Path
+    port: int
+
+
+_loaded: list[_LoadedDemo] = []
+
+
+def _loaded_demo() -> _LoadedDemo:
+    """A migrated database with both demo cities and the editor, made once per test process
+    and copied for each module's server: loading the demo is the slow part, and every module
+    still starts from the same fresh data.
+
+    The demo's Sites, and the badges signed while it loads (their issuers' did:web identifiers
+    and credential URLs), carry the port, so every copy is served on the port it was loaded
+    for; the servers of two modules never run at the same time. When that port has been taken
+    meanwhile, the demo is loaded again on a free one."""
+    if _loaded and _port_is_free(_loaded[-1].port):
+        return _loaded[-1]
+    directory = Path(tempfile.mkdtemp(prefix="col-demo-loaded-"))
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    port = _free_port()
+    env = _environment(directory)
+    _manage(env, "migrate", "--noinput")
+    _manage(env, "cityoflearning_demo", "--port", str(port), "--no-admin")
+    _manage(
+        env, "createsuperuser", "--noinput", "--username", EDITOR[0], "--email", "e@example.org"
+    )
+    _loaded.append(_LoadedDemo(database=directory / "demo.sqlite3", port=port))
+    return _loaded[-1]
+
+
+@pytest.fixture(scope="module")
 def demo_server():
-    """Migrate a fresh SQLite database, load both demo cities and serve them."""
+    """The example site with both demo cities, freshly loaded for the module, and served."""
+    loaded = _loaded_demo()
     with tempfile.TemporaryDirectory(prefix="col-demo-") as tmp:
-        port = _free_port()
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{tmp}/demo.sqlite3",
-            "DJANGO_SETTINGS_MODULE": "example_site.settings",
-            "PYTHONPATH": str(REPO_ROOT),
-            "DEBUG": "1",
-            "PYTHONUNBUFFERED": "1",
-            # Emails are files, so the tests can follow the links in them.
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "EMAIL_FILE_PATH": f"{tmp}/mail",
-            "DJANGO_SUPERUSER_PASSWORD": EDITOR[1],
-        }
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "cityoflearning_demo", "--port", str(port), "--no-admin")
-        _manage(
-            env, "createsuperuser", "--noinput", "--username", EDITOR[0], "--email", "e@example.org"
-        )
+        port = loaded.port
+        env = _environment(Path(tmp))
+        shutil.copyfile(loaded.database, Path(tmp) / "demo.sqlite3")
         log_path = Path(tmp) / "runserver.log"
         with open(log_path, "w") as log:
             process = subprocess.Popen(

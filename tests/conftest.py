@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 try:
-    from xdist.scheduler import LoadGroupScheduling
+    from xdist.scheduler import LoadScopeScheduling
 except ImportError:  # without pytest-xdist the suite runs in one process
-    LoadGroupScheduling = None
+    LoadScopeScheduling = None
 
 from tests.factories import make_city, make_opportunity, make_provider
 
@@ -143,20 +143,24 @@ def runs_once(item) -> bool:
 
 
 # `make test` runs the suite in two processes (pytest-xdist). The tests that start processes of
-# their own stay together in one worker by kind: the browser tests share that worker's Chromium
-# and its once-loaded demo (tests/browser/demo_server.py); the wheel, installation, RQ and
-# validator tests build wheels and virtualenvs in the checkout. The scheduler groups them by
-# path (xdist's own `xdist_group` marks travel in node ids, which newer pytest no longer lets a
-# plugin rewrite); every other test is scheduled on its own.
+# their own stay together on one worker by kind: the browser tests share that worker's Chromium
+# and its once-loaded demo (tests/browser/demo_server.py); the wheel, installation and RQ tests
+# build wheels in the checkout or start servers. The scheduler groups them by path (xdist's
+# `xdist_group` marks travel in node ids, which newer pytest no longer lets a plugin rewrite)
+# and keeps pytest-django's order, in which every test on the test database that rolls back
+# comes before any test that empties it (transactional tests, live servers): a group is one
+# unit of work at the place of its first test, and no group holds a test that rolls back.
 WORKER_GROUPS = {
     "browser": ONCE_PATHS,
     "own-processes": (
-        *OWN_DATABASE_PATHS,
-        "tests/install/",
-        "tests/badges/test_ims_validator_harness.py",
-        "tests/badges/test_ob3_conformance.py",
+        "tests/test_wheel.py",
+        "tests/install/test_install.py",
+        "tests/installs/",
+        "tests/badges/test_rq_queue.py",
     ),
 }
+# Two of these at once would build the same wheel in the checkout.
+MUST_BE_GROUPED = ("wheel", "install")
 
 
 def worker_group(nodeid: str) -> str | None:
@@ -166,9 +170,16 @@ def worker_group(nodeid: str) -> str | None:
     return None
 
 
-if LoadGroupScheduling is not None:
+if LoadScopeScheduling is not None:
 
-    class GroupedScheduling(LoadGroupScheduling):
+    class GroupedScheduling(LoadScopeScheduling):
+        """xdist's scheduling by scope, where a scope is a group of WORKER_GROUPS or a single
+        test, in the order of the collection (not the biggest scope first)."""
+
+        def __init__(self, config, log=None):
+            config.option.loadscopereorder = False
+            super().__init__(config, log)
+
         def _split_scope(self, nodeid: str) -> str:
             return worker_group(nodeid) or nodeid
 
@@ -180,13 +191,32 @@ def pytest_xdist_make_scheduler(config, log):
     return None  # another --dist mode asked for by name
 
 
+def rolls_back(item) -> bool:
+    """Whether the test runs on the test database in a transaction that is rolled back."""
+    marker = item.get_closest_marker("django_db")
+    transactional = (
+        {"transactional_db", "live_server", "django_db_reset_sequences"} & set(item.fixturenames)
+    ) or (marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+    uses_db = marker is not None or "db" in item.fixturenames
+    return uses_db and not transactional
+
+
 def pytest_collection_modifyitems(config, items):
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        # Every test that brings its own processes must be in a group, or two workers would
-        # build the same wheel or virtualenv at once.
-        strays = [i.nodeid for i in items if runs_once(i) and not worker_group(i.nodeid)]
-        if strays:
-            raise pytest.UsageError(f"Add to WORKER_GROUPS in tests/conftest.py: {strays}")
+        misplaced = [
+            item.nodeid
+            for item in items
+            if (worker_group(item.nodeid) and rolls_back(item))
+            or (
+                any(item.get_closest_marker(name) for name in MUST_BE_GROUPED)
+                and not worker_group(item.nodeid)
+            )
+        ]
+        if misplaced:
+            raise pytest.UsageError(
+                "WORKER_GROUPS in tests/conftest.py: a group may hold no test that rolls back, "
+                f"and every wheel and installation test needs one: {misplaced}"
+            )
     if not os.environ.get("DATABASE_URL"):
         return
     kept = [item for item in items if not runs_once(item)]

@@ -77,10 +77,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
+def start_server(database_url: str, port: int, log: Path) -> subprocess.Popen:
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
+        "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "example_site.settings",
         "PYTHONPATH": str(environment.REPO),
         "DEBUG": "1",

@@ -355,17 +355,27 @@ class OpportunityFilter(django_filters.FilterSet):
     def filter_dates(self, queryset, data):
         include_ongoing = data.get("ongoing") != "exclude" or "ongoing" in self.form.errors
         window = self.date_window(data)
-        if window is None:
-            begin, finish = self.now, None
-        else:
-            begin, finish = window
         # Each time a session meets (a weekly club on the weeks and days it meets only).
-        sessions = OpportunityOccurrence.objects.filter(page=OuterRef("pk"), finish__gte=begin)
-        if finish is not None:
-            sessions = sessions.filter(start__lt=finish)
-        dated = Exists(sessions)
-        condition = (Q(dated) | Q(is_ongoing=True)) if include_ongoing else Q(dated)
-        return queryset.filter(condition)
+        if window is None:
+            # Everything still to come: most of the map, which one pass over it finds fastest.
+            sessions = OpportunityOccurrence.objects.filter(
+                page=OuterRef("pk"), finish__gte=self.now
+            )
+            dated = Exists(sessions)
+            condition = (Q(dated) | Q(is_ongoing=True)) if include_ongoing else Q(dated)
+            return queryset.filter(condition)
+        # A window: the occurrences in it through their indexes, and the ongoing opportunities
+        # through theirs, then the pages by their keys, whatever the size of the map.
+        begin, finish = window
+        pages = (
+            OpportunityOccurrence.objects.filter(finish__gte=begin, start__lt=finish)
+            .order_by()
+            .values("page_id")
+        )
+        if include_ongoing:
+            ongoing = OpportunityPage.objects.filter(is_ongoing=True).order_by().values("pk")
+            pages = pages.union(ongoing, all=True)
+        return queryset.filter(pk__in=pages)
 
     def filter_location(self, queryset, data):
         bbox = data.get("bbox")

@@ -494,6 +494,13 @@ class OpportunityPage(AbstractOpportunityPage):
     class Meta:
         verbose_name = _("opportunity page")
         verbose_name_plural = _("opportunity pages")
+        indexes = [
+            # The ongoing opportunities (about one in ten), which the map's date filters add
+            # to those with a session in the window, without reading the others.
+            models.Index(
+                fields=["page_ptr"], condition=Q(is_ongoing=True), name="col_opportunity_ongoing"
+            ),
+        ]
 
 
 class AbstractOpportunitySession(Orderable):
@@ -608,4 +615,8 @@ class OpportunityOccurrence(AbstractOpportunityOccurrence):
         indexes = [
             models.Index(fields=["page", "finish", "start"], name="col_occurrence_page_finish"),
             models.Index(fields=["start"], name="col_occurrence_start"),
+            # A date window (finish >= its start, start < its end) from either side: the
+            # planner takes whichever bound leaves fewer occurrences (few are still to come
+            # in a city with years of history; few have begun in a new one).
+            models.Index(fields=["finish", "start"], name="col_occurrence_finish_start"),
         ]

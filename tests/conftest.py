@@ -202,7 +202,7 @@ def rolls_back(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    if hasattr(config, "workerinput"):  # an xdist worker (not a pytest run that one started)
         misplaced = [
             item.nodeid
             for item in items

@@ -13,6 +13,7 @@ import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import open_map, open_page
 from tests.browser.demo_server import demo_server  # noqa: F401
@@ -169,10 +170,17 @@ def test_a_popup_link_opens_the_opportunity(demo_server, open_tab):  # noqa: F81
     open_map(tab, demo_server.url + "/map/")
     page = tab.page
     title = show_marker(page, first_card_on_the_map(page))
-    page.locator(".leaflet-marker-pane .col-marker").and_(
+    marker = page.locator(".leaflet-marker-pane .col-marker").and_(
         page.get_by_title(title, exact=True)
-    ).click()
+    )
     link = page.locator(".leaflet-popup .col-popup__title")
+    for _attempt in range(3):
+        marker.click()
+        try:
+            link.wait_for(state="visible", timeout=5000)
+            break
+        except PlaywrightTimeoutError:
+            continue  # the map was still settling (on a busy machine): the click missed
     assert link.inner_text() == title
     with page.expect_navigation():
         link.click()

@@ -363,6 +363,13 @@ def test_the_page_is_a_form_that_works_without_javascript(client, city):
     assert "wagtail_cityoflearning_badges/verify.js" in html
 
 
+def test_search_engines_may_find_the_form_but_not_what_a_check_showed(client, test_set):
+    form = client.get(verify_url()).content.decode()
+    assert 'name="robots"' not in form
+    result = post(client, test_set["our credential (3.0 VC-JWT)"]).content.decode()
+    assert '<meta name="robots" content="noindex">' in result
+
+
 def test_the_page_speaks_the_language_of_the_site(client, test_set):
     response = post(client, test_set["our credential (3.0 VC-JWT)"])
     html = response.content.decode()

@@ -6,12 +6,14 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 from freezegun import freeze_time
 
 from tests.factories import make_city
 from tests.insight.voice_world import CAGLIARI, HOST
 from tests.learners.conftest import make_learner
 from wagtail_cityoflearning.insight.settings import InsightSettings
+from wagtail_cityoflearning.insight.voice.forms import SuggestionForm
 from wagtail_cityoflearning.insight.voice.models import Suggestion
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
@@ -239,3 +241,28 @@ def test_a_suggestion_is_dated_by_the_city_s_day(client, city, settings):
     with freeze_time("2026-03-01 20:00:00+00:00"):  # 2 March, 10:00 in the city
         assert client.post(URL, data(), **HOST).status_code == 302
     assert Suggestion.objects.get().created_on == dt.date(2026, 3, 2)
+
+
+# The help text of the suggestion, as each catalogue has it (the .po files' msgstr).
+TEXT_HELP = {
+    "sl": "Česa se želiš naučiti ali kaj želiš početi? Ali kateri kraj ali krožek manjka na "
+    "zemljevidu? Največ 500 znakov.",
+    "it": "Cosa ti piacerebbe imparare o fare? Oppure quale luogo o club manca sulla mappa? "
+    "Fino a 500 caratteri.",
+    "en": "What would you like to learn or do? Or which place or club is missing from the map? "
+    "Up to 500 characters.",
+}
+
+
+def test_the_help_of_the_suggestion_speaks_the_city_s_language(client, city):
+    make_city("cagliari.localhost", "it", is_default=False, name="Cagliari")
+    ljubljana = client.get(URL, **HOST).content.decode()
+    assert TEXT_HELP["sl"] in ljubljana
+    assert TEXT_HELP["en"] not in ljubljana
+    cagliari = client.get(URL, **CAGLIARI).content.decode()
+    assert TEXT_HELP["it"] in cagliari
+    for language, expected in TEXT_HELP.items():
+        with translation.override(language):
+            form = SuggestionForm(site=city["site"])
+            assert form["text"].help_text == expected
+            assert expected in form.as_div()

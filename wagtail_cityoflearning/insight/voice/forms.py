@@ -1,8 +1,9 @@
 """The public "Suggest an opportunity" form and the forms of the editors' triage."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from wagtail_cityoflearning.insight.bands import BAND_CHOICES, band_for_age
@@ -24,6 +25,17 @@ def city_interests(site):
     return interests.filter(locale=site.root_page.locale)
 
 
+def _text_help() -> str:
+    return gettext(
+        "What would you like to learn or do? Or which place or club is missing from the "
+        "map? Up to %(count)s characters."
+    ) % {"count": TEXT_MAX_LENGTH}
+
+
+# Formatted when shown, in the language active then (not once, when the module is imported).
+TEXT_HELP = lazy(_text_help, str)()
+
+
 class SuggestionForm(forms.Form):
     """What a young person tells the city; nothing in it says who they are."""
 
@@ -37,11 +49,7 @@ class SuggestionForm(forms.Form):
     text = forms.CharField(
         label=_("Your suggestion"),
         max_length=TEXT_MAX_LENGTH,
-        help_text=_(
-            "What would you like to learn or do? Or which place or club is missing from the "
-            "map? Up to %(count)s characters."
-        )
-        % {"count": TEXT_MAX_LENGTH},
+        help_text=TEXT_HELP,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": TEXT_MAX_LENGTH}),
         error_messages={"required": _("Tell us your suggestion in a few words.")},
     )

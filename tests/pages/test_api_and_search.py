@@ -39,3 +39,18 @@ def test_search_finds_opportunities_by_summary_and_filters_by_mode(opportunity):
 
 def test_search_finds_providers_by_description(provider):
     assert provider in list(ProviderPage.objects.live().search("meet make learn"))
+
+
+def test_a_nul_character_in_the_api_query_is_a_400_with_a_message(client, opportunity):
+    """PostgreSQL cannot compare NUL in text: Wagtail's own endpoint ends such a query in a
+    database error there. The package's endpoint refuses it before any query."""
+    for path, params in (
+        ("/api/v2/pages/find/", {"html_path": "\x00"}),
+        ("/api/v2/pages/", {"slug": "robots\x00"}),
+        ("/api/v2/pages/", {"search": "\x00"}),
+        (f"/api/v2/pages/{opportunity.pk}/", {"fields": "title\x00"}),
+    ):
+        response = client.get(path, params)
+        assert response.status_code == 400, (path, params)
+        assert "NUL" in response.json()["message"]
+    assert client.get("/api/v2/pages/find/", {"html_path": opportunity.url}).status_code == 302

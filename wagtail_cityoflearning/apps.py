@@ -16,7 +16,11 @@ class WagtailCityOfLearningAppConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: models, signals and admin panels can be imported
         # only once Django has loaded every app (the one place the package imports late).
-        from wagtail_cityoflearning import checks  # noqa: F401  (registers the system checks)
+        from wagtail_cityoflearning import (
+            checks,  # noqa: F401  (registers the system checks)
+            page_cache,
+        )
         from wagtail_cityoflearning.map.signals import connect
 
         connect()
+        page_cache.connect()

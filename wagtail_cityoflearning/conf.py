@@ -54,6 +54,11 @@ DEFAULTS = {
     # whenever an opportunity or provider is published, unpublished, moved or deleted.
     "MAP_CACHE": "default",
     "MAP_CACHE_SECONDS": 3600,
+    # Cache (an alias in CACHES) and lifetime of what serving a page keeps between requests
+    # (which page an address leads to, the languages of each Site); also invalidated whenever
+    # a page is published, unpublished, moved or deleted.
+    "PAGE_CACHE": "default",
+    "PAGE_CACHE_SECONDS": 3600,
     # Results per page in the map's list.
     "MAP_PAGE_SIZE": 20,
     # Product identifier written into generated iCalendar files.

@@ -4,10 +4,17 @@ the emails and the forms."""
 from django.conf import settings
 from django.utils import translation
 
+from wagtail_cityoflearning.page_cache import remembered
+
 
 def site_language(site) -> str | None:
-    """The language of the Site's root page; None without a site."""
-    return site.root_page.locale.language_code if site is not None else None
+    """The language of the Site's root page; None without a site (kept in the page cache)."""
+    if site is None:
+        return None
+    return remembered(
+        ("site-language", site.pk, site.root_page_id),
+        lambda: site.root_page.locale.language_code,
+    )
 
 
 def site_or_active_language(site) -> str:
@@ -21,6 +28,13 @@ def site_languages(site) -> list[str]:
     configured = [code for code, _name in settings.LANGUAGES]
     if site is None:
         return configured
+    return remembered(
+        ("site-languages", site.pk, site.root_page_id, *configured),
+        lambda: _translated_languages(site, configured),
+    )
+
+
+def _translated_languages(site, configured: list[str]) -> list[str]:
     translated = set(
         site.root_page.get_translations(inclusive=True)
         .live()

@@ -4,11 +4,14 @@ from functools import cache
 
 import swapper
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Site
 
 from wagtail_cityoflearning.languages import site_language
+from wagtail_cityoflearning.page_cache import pages
 
 
 @cache
@@ -18,10 +21,59 @@ def page_model():
     return swapper.load_model("wagtailcore", "Page")
 
 
+ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
+
+
 def route(request, path: str):
     """Wagtail's route for ``path``, as its ``serve`` view finds it (and caches it on the
-    request for that view)."""
-    return page_model().route_for_request(request, path)
+    request for that view).
+
+    Wagtail walks the tree from the Site's root, two queries for each part of the address. A
+    page found that way is remembered in the page cache (per Site, language and address), and
+    later requests read it by its id in one query; the entry is used only while the page
+    still has the same URL path and is live (its own ``route`` says so), else the tree is
+    walked again. Sub-routes of routable pages (such as an opportunity's ``ics/``) are always
+    walked: only addresses that name a page itself are remembered.
+    """
+    if hasattr(request, ROUTE_ATTRIBUTE):
+        return page_model().route_for_request(request, path)
+    site = Site.find_for_request(request)
+    if site is None:
+        return page_model().route_for_request(request, path)
+    components = [component for component in path.split("/") if component]
+    key = pages.key("route", site.pk, translation.get_language(), *components)
+    remembered = pages.get(key)
+    if remembered is not None:
+        found = _remembered_route(request, *remembered)
+        if found is not None:
+            setattr(request, ROUTE_ATTRIBUTE, found)
+            return found
+    found = page_model().route_for_request(request, path)
+    if found is not None and _names_the_page(found[0], site, components):
+        page = found[0]
+        pages.set(key, (page.pk, page.content_type_id, page.url_path))
+    return found
+
+
+def _names_the_page(page, site, components: list[str]) -> bool:
+    """Whether the address is the page's own, not a sub-route of it or of an ancestor."""
+    if page.depth != site.root_page.depth + len(components):
+        return False
+    return not components or page.url_path.strip("/").split("/")[-len(components) :] == components
+
+
+def _remembered_route(request, page_id: int, content_type_id: int, url_path: str):
+    """The route to a remembered page, or None when it has moved, gone or is not live."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    page = model.objects.select_related("locale").filter(pk=page_id, url_path=url_path).first()
+    if page is None:
+        return None
+    try:
+        return page.route(request, [])
+    except Http404:
+        return None
 
 
 def forget_route(request) -> None:
@@ -29,11 +81,12 @@ def forget_route(request) -> None:
 
     Wagtail has no public API to clear it: ``Page.route_for_request`` keeps its result in the
     private ``request._wagtail_route_for_request`` and returns that on every later call (its
-    ``serve`` view included). This is the one place that touches it;
+    ``serve`` view included). This module is the one place that touches it (here and in
+    :func:`route`, which puts a remembered route there);
     ``tests/test_middleware_private_api.py`` fails if Wagtail stops using that attribute.
     """
-    if hasattr(request, "_wagtail_route_for_request"):
-        del request._wagtail_route_for_request
+    if hasattr(request, ROUTE_ATTRIBUTE):
+        delattr(request, ROUTE_ATTRIBUTE)
 
 
 def chosen_language(request) -> str | None:

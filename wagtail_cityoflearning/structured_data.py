@@ -127,7 +127,7 @@ def opportunity_data(request, page) -> dict | list:
         "description": page.summary,
         "url": page.get_full_url(request),
         "inLanguage": list(page.languages or []),
-        "keywords": ", ".join(i.name for i in page.interests.all()),
+        "keywords": ", ".join(i.name for i in page.interest_list),
     }
     age_range = _age_range(page)
     if age_range:
@@ -139,8 +139,9 @@ def opportunity_data(request, page) -> dict | list:
 
     if page.is_dated:
         events = []
-        past = sorted(page.sessions.all(), key=lambda s: s.start)[-1:]
-        sessions = page.get_next_sessions() or past
+        sessions = (
+            page.get_next_sessions() or sorted(page.sessions.all(), key=lambda s: s.start)[-1:]
+        )
         tz = page.get_city_time_zone()
         described = set()
         for session in sessions:

@@ -241,6 +241,7 @@ def test_the_participants_queries_do_not_grow_with_the_playlists(
     client.get(url)  # sessions and caches settle
     with CaptureQueriesContext(connection) as one_playlist:
         client.get(url)
+    one_playlist_queries = len(one_playlist)  # now: the log is a bounded queue
     for number in range(5):
         make_playlist(
             provider,
@@ -251,6 +252,7 @@ def test_the_participants_queries_do_not_grow_with_the_playlists(
             title=f"Pathway {number}",
         )
     make_playlist(provider, [("badge", {"badge": other_badge, "required": True})], title="Other")
-    with django_assert_max_num_queries(len(one_playlist)):
+    client.get(url)  # the new pages made the page cache stale: it settles again
+    with django_assert_max_num_queries(one_playlist_queries):
         page = client.get(url)
     assert len(page.context["playlists"]) == 6

@@ -2,10 +2,13 @@
 
 import swapper
 from django.apps import apps
+from django.utils.functional import cached_property
+from wagtail.models import Site
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.map.labels import control_labels
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+from wagtail_cityoflearning.page_cache import site_setting
 from wagtail_cityoflearning.panels import LEAFLET_CSS
 
 # Wagtail names its swappable page setting WAGTAIL_PAGE_MODEL (not WAGTAILCORE_PAGE_MODEL).
@@ -48,16 +51,29 @@ class CityOfLearningPageMixin:
     ``map_labels``: the names of the maps' controls and the attribution, translated.
     """
 
+    @cached_property
+    def city_settings(self) -> CityOfLearningSettings:
+        """This page's site's :class:`CityOfLearningSettings`, looked up once per page
+        instance (when serving, from the request's Site: :meth:`get_context` sets it)."""
+        site = self.get_site() if self.pk and self.path else None
+        return CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
+
+    def get_city_settings(self) -> CityOfLearningSettings:
+        return self.city_settings
+
+    @cached_property
+    def breadcrumb_ancestors(self) -> list:
+        """The page's ancestors below the tree's root, nearest last, in one query (the
+        breadcrumbs'; their titles and addresses need no specific fields)."""
+        return list(self.get_ancestors().filter(depth__gt=1)) if self.pk else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        getter = getattr(self, "get_city_settings", None)
-        if getter is not None:
-            city_settings = getter()
-        else:
-            site = self.get_site()
-            city_settings = (
-                CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
-            )
+        if "city_settings" not in self.__dict__ and Site.find_for_request(request) is not None:
+            # The request was routed through this page's Site: its settings, kept between
+            # requests until they (or any page) change.
+            self.city_settings = site_setting(CityOfLearningSettings, request)
+        city_settings = self.city_settings
         context["base_template"] = cityoflearning_settings.BASE_TEMPLATE
         context["city_settings"] = city_settings
         context["city_timezone"] = city_settings.timezone

@@ -21,7 +21,6 @@ from wagtail_cityoflearning.models.base import (
 )
 from wagtail_cityoflearning.models.opportunities import OpportunityPage
 from wagtail_cityoflearning.models.providers import ProviderPage
-from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 
 FILTER_PARAMETERS = {
     "q", "interest", "age", "when", "date_from", "date_to", "free", "mode", "language",
@@ -128,16 +127,6 @@ class AbstractOpportunityMapPage(CityOfLearningPageMixin, OpportunityMapRoutes, 
 
     def get_site(self):
         return self.page_site
-
-    @cached_property
-    def city_settings(self) -> CityOfLearningSettings:
-        """This page's site's :class:`CityOfLearningSettings`, looked up once per page
-        instance."""
-        site = self.get_site()
-        return CityOfLearningSettings.for_site(site) if site else CityOfLearningSettings()
-
-    def get_city_settings(self) -> CityOfLearningSettings:
-        return self.city_settings
 
     def get_head_stylesheets(self) -> list[str]:
         return CLUSTER_STYLESHEETS

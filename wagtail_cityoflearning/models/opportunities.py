@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -37,7 +38,6 @@ from wagtail_cityoflearning.models.base import (
     CityOfLearningPageMixin,
 )
 from wagtail_cityoflearning.models.location import LocationMixin
-from wagtail_cityoflearning.models.settings import CityOfLearningSettings
 from wagtail_cityoflearning.models.taxonomy import Mode, OpportunityType
 from wagtail_cityoflearning.panels import AddressPanel, CityTimeInlinePanel, LocationPanel
 from wagtail_cityoflearning.recurrence import describe, expand, shift_dates, shift_rule, validate
@@ -313,10 +313,10 @@ class AbstractOpportunityPage(
 
     def get_city_time_zone(self):
         """The time zone of the city (Site) the page belongs to."""
-        site = self.get_site() if self.pk and self.path else None
-        if site is None:
+        city = self.city_settings if self.pk and self.path else None
+        if city is None or city.pk is None:  # not in a Site's tree
             return timezone.get_current_timezone()
-        return CityOfLearningSettings.for_site(site).tzinfo
+        return city.tzinfo
 
     def expand_sessions(self, tz=None) -> list:
         """Every occurrence of every session (a repeating one at each time it meets)."""
@@ -387,7 +387,14 @@ class AbstractOpportunityPage(
     def get_next_sessions(self, at: datetime | None = None, limit: int | None = None):
         """Occurrences of the sessions that have not ended, soonest first: each has ``start``,
         ``end`` and ``session`` (with ``repeat_text`` when it repeats)."""
-        at = at or timezone.now()
+        if at is None and limit is None:
+            # The page, its JSON-LD and its template all ask for these: read once per instance.
+            if "_next_sessions" not in self.__dict__:
+                self._next_sessions = self._find_next_sessions(timezone.now(), None)
+            return list(self._next_sessions)
+        return self._find_next_sessions(at or timezone.now(), limit)
+
+    def _find_next_sessions(self, at: datetime, limit: int | None) -> list:
         limit = limit or cityoflearning_settings.OPPORTUNITY_SESSIONS_SHOWN
         cache = getattr(self, "_prefetched_objects_cache", {})
         if "occurrences" in cache:
@@ -442,10 +449,16 @@ class AbstractOpportunityPage(
     def cost_display(self) -> str:
         return str(_("Free")) if self.is_free else self.price
 
-    @property
+    @cached_property
+    def interest_list(self) -> list:
+        """The page's interests, read once per instance (its template and JSON-LD show them)."""
+        return list(self.interests.all())
+
+    @cached_property
     def provider(self):
-        """The provider page this opportunity sits under, or None."""
-        parent = self.get_parent()
+        """The provider page this opportunity sits under, or None (its parent, taken from the
+        breadcrumbs' ancestors)."""
+        parent = self.breadcrumb_ancestors[-1] if self.breadcrumb_ancestors else self.get_parent()
         return parent.specific if parent is not None else None
 
     @property

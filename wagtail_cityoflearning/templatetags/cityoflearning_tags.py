@@ -16,6 +16,7 @@ from wagtail.models import AbstractPage, Page, Site
 
 from wagtail_cityoflearning import seo
 from wagtail_cityoflearning.languages import site_language, site_languages
+from wagtail_cityoflearning.page_cache import remembered
 
 register = template.Library()
 
@@ -143,7 +144,8 @@ def page_language_options(request, page) -> list[LanguageOption]:
 def nearest_translated_ancestors(request, page, translated) -> dict[str, str]:
     """For each language of the page's Site that the page is not translated into, the address
     of its nearest ancestor that is (one query for all of them)."""
-    site = page.get_site()
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or page.get_site()
     missing = set(site_languages(site)) - translated if site is not None else set()
     if not missing:
         return {}
@@ -199,11 +201,43 @@ def language_switch(context) -> LanguageSwitch | None:
     switches = request.__dict__.setdefault(LANGUAGE_SWITCH_ATTRIBUTE, {})
     key = page.pk if is_page else None
     if key not in switches:
-        options = (
-            page_language_options(request, page) if is_page else view_language_options(request)
-        )
+        if not is_page:
+            options = view_language_options(request)
+        elif getattr(request, "is_preview", False):
+            options = page_language_options(request, page)  # a draft: never kept
+        else:
+            site = Site.find_for_request(request)
+            options = remembered(
+                ("language-options", site.pk if site else None, page.pk),
+                lambda: page_language_options(request, page),
+            )
         switches[key] = LanguageSwitch(action, options) if len(options) > 1 else None
     return switches[key]
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    page_id: int
+    title: str
+    url: str
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context) -> list[MenuItem]:
+    """``{% site_menu as items %}``: the live pages marked "show in menus" under the home page
+    of the request's Site, in the active language: a site's main navigation, kept between
+    requests (in the page cache) per Site and language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+
+    def items():
+        home = site.root_page.localized
+        children = home.get_children().live().in_menu()
+        return [MenuItem(child.pk, child.title, child.get_url(request) or "") for child in children]
+
+    return remembered(("menu", site.pk, translation.get_language()), items)
 
 
 @register.simple_tag(takes_context=True)

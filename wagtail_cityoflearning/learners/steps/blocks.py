@@ -3,6 +3,8 @@ evidence to submit, or a badge to earn. Each step is required or optional and ma
 badge of its own. Steps are identified by their StreamField block id, which stays stable
 across revisions, so a learner's progress follows the step when an editor reorders them."""
 
+import copy
+
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +45,17 @@ class BadgeChooserBlock(SnippetChooserBlock):
         chooser = getattr(self.target_model.snippet_viewset, "chooser_viewset", None)
         widget_class = getattr(chooser, "widget_class", None)
         return widget_class(icon=self.meta.icon) if widget_class else widget
+
+    def bulk_to_python(self, values):
+        """The steps' badges with their issuers, in one query (a badge is linked on its
+        issuer's Site), in the order of ``values``; a badge chosen twice is two instances."""
+        found = self.model_class.objects.select_related("issuer").in_bulk(values)
+        badges, seen = [], set()
+        for pk in values:
+            badge = found.get(pk)
+            badges.append(copy.copy(badge) if badge is not None and pk in seen else badge)
+            seen.add(pk)
+        return badges
 
     def deconstruct(self):
         # Stored as Wagtail's own block: the wording is the admin's, not the data's.

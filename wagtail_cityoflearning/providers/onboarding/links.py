@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from wagtail_cityoflearning.models.providers import AbstractProviderIndexPage
+from wagtail_cityoflearning.page_cache import site_setting
 from wagtail_cityoflearning.providers.settings import ProviderSettings
 
 
@@ -21,7 +22,8 @@ def join_url(request) -> str:
         url = reverse("wagtail_cityoflearning_providers:provider_request")
     except NoReverseMatch:  # the site does not include the providers' URLs
         return ""
-    return url if ProviderSettings.for_request(request).accepts_provider_requests else ""
+    accepts = site_setting(ProviderSettings, request).accepts_provider_requests
+    return url if accepts else ""
 
 
 @hooks.register("cityoflearning_page_sections")

@@ -1,0 +1,57 @@
+"""What serving a page costs, kept between requests: which page an address leads to, the
+languages each Site speaks and each page's language switcher. One version for all of it,
+bumped whenever a page is saved, published, unpublished, moved or deleted, or a Site, a
+locale or a site setting changes. A route is also checked against the page it names before it is used, so a
+missed change costs a walk of the tree, never a wrong page."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from wagtail_cityoflearning.caching import VersionedCache
+from wagtail_cityoflearning.conf import cityoflearning_settings
+
+pages = VersionedCache(
+    "wagtail_cityoflearning:pages:version",
+    alias=lambda: cityoflearning_settings.PAGE_CACHE,
+    seconds=lambda: cityoflearning_settings.PAGE_CACHE_SECONDS,
+)
+
+
+def on_change(sender, instance=None, **kwargs):
+    pages.invalidate()
+
+
+def on_save_or_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page | Site | Locale | BaseSiteSetting):
+        pages.invalidate()
+
+
+def remembered(key_parts: tuple, compute):
+    """The value kept under ``key_parts`` in this version, else ``compute()`` (kept)."""
+    key = pages.key(*key_parts)
+    value = pages.get(key)
+    if value is None:
+        value = compute()
+        pages.set(key, value)
+    return value
+
+
+def site_setting(model, request):
+    """``model.for_request(request)`` (a Wagtail site setting), kept between requests."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return model.for_request(request)
+    return remembered(
+        ("site-setting", model._meta.label_lower, site.pk), lambda: model.for_site(site)
+    )
+
+
+def connect() -> None:
+    page_published.connect(on_change, dispatch_uid="col_pages_published")
+    page_unpublished.connect(on_change, dispatch_uid="col_pages_unpublished")
+    post_page_move.connect(on_change, dispatch_uid="col_pages_moved")
+    # Any model's saves and deletes: a page's signals come from its own (specific) class.
+    post_save.connect(on_save_or_delete, dispatch_uid="col_pages_saved")
+    post_delete.connect(on_save_or_delete, dispatch_uid="col_pages_deleted")

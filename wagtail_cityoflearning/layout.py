@@ -13,11 +13,12 @@ from wagtail.models import Site
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+from wagtail_cityoflearning.page_cache import site_setting
 
 
 def _city_settings(request):
     site = Site.find_for_request(request)
-    return CityOfLearningSettings.for_site(site) if site is not None else None
+    return site_setting(CityOfLearningSettings, site=site) if site is not None else None
 
 
 def _site_root(request):

@@ -38,11 +38,13 @@ def remembered(key_parts: tuple, compute):
     return value
 
 
-def site_setting(model, request):
-    """``model.for_request(request)`` (a Wagtail site setting), kept between requests."""
-    site = Site.find_for_request(request) if request is not None else None
+def site_setting(model, request=None, *, site=None):
+    """A Wagtail site setting of ``site`` (else of the request's Site), kept between
+    requests: ``model.for_site(site)`` without its query."""
+    if site is None and request is not None:
+        site = Site.find_for_request(request)
     if site is None:
-        return model.for_request(request)
+        return model.for_request(request) if request is not None else model()
     return remembered(
         ("site-setting", model._meta.label_lower, site.pk), lambda: model.for_site(site)
     )

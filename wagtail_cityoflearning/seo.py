@@ -20,6 +20,7 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+from wagtail_cityoflearning.page_cache import site_setting
 
 # A description longer than this is cut (search engines show about 155-160 characters).
 DESCRIPTION_LENGTH = 160
@@ -144,7 +145,7 @@ def head_stylesheets(request, page) -> list[str]:
 
 def _city_settings(request):
     site = Site.find_for_request(request)
-    return (site, CityOfLearningSettings.for_site(site) if site is not None else None)
+    return (site, site_setting(CityOfLearningSettings, site=site) if site is not None else None)
 
 
 @require_GET

@@ -326,6 +326,7 @@ def test_dashboard_queries_do_not_grow_with_the_learners_playlists(
     client.get(DASHBOARD)  # the first request fills per-process caches (sites, settings)
     with CaptureQueriesContext(connection) as one:
         assert client.get(DASHBOARD).status_code == 200
+    one_playlist_queries = len(one)  # now: the log is a bounded queue
 
     steps = [
         ("opportunity", {"opportunity": opportunity, "note": "", "required": True}),
@@ -353,7 +354,8 @@ def test_dashboard_queries_do_not_grow_with_the_learners_playlists(
         )
         award(step_badge, "maja@example.org")
 
-    with django_assert_max_num_queries(len(one)):
+    client.get(DASHBOARD)  # the new pages made the page cache stale: it settles again
+    with django_assert_max_num_queries(one_playlist_queries):
         response = client.get(DASHBOARD)
     assert len(response.context["in_progress"]) == 3
 

@@ -13,6 +13,7 @@ from wagtail.models import Site
 from wagtail_cityoflearning.insight.bands import band_for_age
 from wagtail_cityoflearning.insight.settings import InsightSettings
 from wagtail_cityoflearning.models.map_page import AbstractOpportunityMapPage
+from wagtail_cityoflearning.page_cache import site_setting
 
 TEMPLATES = "wagtail_cityoflearning_insight/voice"
 STYLESHEETS = [
@@ -30,7 +31,7 @@ def suggest_url(request, **params) -> str:
         url = reverse("wagtail_cityoflearning_insight:suggest")
     except NoReverseMatch:  # the site does not include the insight app's URLs
         return ""
-    if not InsightSettings.for_request(request).accepts_suggestions:
+    if not site_setting(InsightSettings, request).accepts_suggestions:
         return ""
     params = {key: value for key, value in params.items() if value}
     return f"{url}?{urlencode(params)}" if params else url

@@ -41,6 +41,7 @@ from wagtail_cityoflearning.learners.accounts.models import (
 )
 from wagtail_cityoflearning.mail import site_display_name
 from wagtail_cityoflearning.models.settings import CityOfLearningSettings
+from wagtail_cityoflearning.page_cache import site_setting
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def consent_age(site) -> int:
     """The city's age of digital consent."""
     if site is None:
         return DEFAULT_CONSENT_AGE
-    return CityOfLearningSettings.for_site(site).age_of_digital_consent
+    return site_setting(CityOfLearningSettings, site=site).age_of_digital_consent
 
 
 def needs_consent(year_of_birth: int, site) -> bool:

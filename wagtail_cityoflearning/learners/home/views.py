@@ -95,7 +95,7 @@ def learner_playlists(user, request) -> list[DashboardPlaylist]:
     """Every playlist the learner started, completed or saved, most recent activity first."""
     enrolments = list(
         PlaylistEnrolment.objects.filter(user=user)
-        .select_related("completion_award")
+        .select_related("completion_award__badge_class__issuer")
         .prefetch_related("step_progress")
         .order_by("-last_activity_at", "-pk")
     )

@@ -1,8 +1,10 @@
-"""What serving a page costs, kept between requests: which page an address leads to, the
-languages each Site speaks and each page's language switcher. One version for all of it,
-bumped whenever a page is saved, published, unpublished, moved or deleted, or a Site, a
-locale or a site setting changes. A route is also checked against the page it names before it is used, so a
-missed change costs a walk of the tree, never a wrong page."""
+"""What serving a page costs, kept between requests: which page an address leads to, each
+Site's languages and settings, each page's language switcher and the site's menu.
+
+One version for all of it, bumped whenever a page is saved, published, unpublished, moved or
+deleted, or a Site, a locale or a site setting changes. A route is also checked against the
+page it names before it is used, so a missed change costs a walk of the tree, never a wrong
+page."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting

@@ -6,12 +6,14 @@ import swapper
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
 
 from wagtail_cityoflearning.languages import site_language
-from wagtail_cityoflearning.page_cache import pages
+from wagtail_cityoflearning.page_cache import pages, remembered
 
 
 @cache
@@ -22,6 +24,29 @@ def page_model():
 
 
 ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
+SITE_ATTRIBUTE = "_wagtail_site"
+NO_SITE = 0  # kept for a host no Site answers (the cache cannot tell None from a miss)
+
+
+def find_site(request):
+    """``Site.find_for_request(request)`` without its query: the Site each host and port
+    lead to is kept in the page cache (whose version any change of a Site bumps), and put
+    where Wagtail's own lookup keeps it for the rest of the request."""
+    if hasattr(request, SITE_ATTRIBUTE):
+        return getattr(request, SITE_ATTRIBUTE)
+    # As Wagtail does: the raw host (ALLOWED_HOSTS is checked where Django checks it).
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    def lookup():
+        try:
+            return get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return NO_SITE
+
+    site = remembered(("site-for-host", hostname, port), lookup) or None
+    setattr(request, SITE_ATTRIBUTE, site)
+    return site
 
 
 def route(request, path: str):
@@ -114,7 +139,7 @@ class SiteLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site = Site.find_for_request(request)
+        site = find_site(request)
         language = chosen_language(request) or site_language(site)
         if language:
             self.activate(request, language)

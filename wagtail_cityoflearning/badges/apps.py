@@ -17,7 +17,10 @@ class WagtailCityOfLearningBadgesAppConfig(AppConfig):
         # only once Django has loaded every app (the one place the package imports late).
         from wagtail.admin.panels import InlinePanel
 
-        from wagtail_cityoflearning.badges import checks  # noqa: F401  (registers the system checks)
+        from wagtail_cityoflearning.badges import (
+            checks,  # noqa: F401  (registers the system checks)
+            documents,
+        )
         from wagtail_cityoflearning.models.opportunities import OpportunityPage
 
         # The badge an opportunity awards: edited on the opportunity's page once this app is
@@ -35,3 +38,5 @@ class WagtailCityOfLearningBadgesAppConfig(AppConfig):
                     label=_("badge"),  # of "Add badge" and of the form's title
                 ),
             ]
+
+        documents.connect()  # kept hosted assertions dropped when what they say changes

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from wagtail_cityoflearning.badges import serializers
+from wagtail_cityoflearning.badges import documents, serializers
 from wagtail_cityoflearning.badges.models import Award, BadgeClass, Issuer, IssuerKey
 from wagtail_cityoflearning.badges.tasks import bake_award
 from wagtail_cityoflearning.layout import render_page
@@ -150,12 +150,25 @@ def _award(request, uuid):
 
 
 def assertion(request, uuid):
-    """The hosted assertion; 410 Gone once revoked. No plain email is ever shown."""
+    """The hosted assertion; 410 Gone once revoked. No plain email is ever shown.
+
+    The JSON-LD document of an award that is not revoked is kept between requests
+    (``documents``): answered on its issuer's Site without a query."""
+    if wants_json(request):
+        kept = documents.kept_assertion(uuid)
+        if kept is not None:
+            site_id, document = kept
+            site = Site.find_for_request(request)
+            if site_id != (site.pk if site is not None else None):
+                raise Http404(_("This badge is not issued on this site."))
+            return json_response(request, document)
     instance = _award(request, uuid)
     if wants_json(request):
         if instance.revoked:
             return json_response(request, serializers.revoked_assertion_json(instance), status=410)
-        return json_response(request, serializers.assertion_json(instance))
+        document = serializers.assertion_json(instance)
+        documents.keep_assertion(instance, issuer_site_id(instance.badge_class.issuer), document)
+        return json_response(request, document)
     checked = None
     email = request.GET.get("email", "").strip()
     if email:

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_opportunity, session
+from wagtail_cityoflearning.map import filters
 
 
 def titles(client, map_page, query=""):
@@ -129,6 +130,21 @@ def test_bbox_limits_the_feed_to_the_visible_area(client, map_page, catalogue):
 
 def test_text_search(client, map_page, catalogue):
     assert titles(client, map_page, "q=guitar") == {"Guitar circle"}
+
+
+def test_every_match_of_a_text_search_is_on_the_map(
+    client, map_page, catalogue, provider, city, monkeypatch
+):
+    # The database's search is a subquery: no cap on the matches (a search engine's answer
+    # is cut at MAX_TEXT_MATCHES ids).
+    monkeypatch.setattr(filters, "MAX_TEXT_MATCHES", 1)
+    for name in ("Chess for beginners", "Chess club", "Chess in the park"):
+        make_opportunity(provider, [city["interests"]["music"]], title=name, sessions=[session(2)])
+    assert titles(client, map_page, "q=chess") == {
+        "Chess for beginners",
+        "Chess club",
+        "Chess in the park",
+    }
 
 
 def test_sort_a_to_z(client, map_page, catalogue):

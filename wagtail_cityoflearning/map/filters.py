@@ -31,6 +31,8 @@ MAX_RADIUS_KM = 50
 NEAR_PLACE_RADIUS_KM = 5  # around a chosen place without a distance, as "use my location"
 MAX_BBOX_SPAN_DEGREES = 10
 MAX_QUERY_LENGTH = 100
+# The most matches of the text filter read from a search engine (not the database's search).
+MAX_TEXT_MATCHES = 2000
 # Dates a map can be asked about: wide enough for anyone, narrow enough that a day or a year
 # added to them (and the time zone) stays a date Python and every database can hold.
 MIN_DATE = dt.date(2000, 1, 1)
@@ -297,13 +299,18 @@ class OpportunityFilter(django_filters.FilterSet):
         if not value:
             return queryset
         # The list is ordered by the map's own sort, so the search need not rank: ranking
-        # scores every match (on SQLite a full-text query for each). Only the ids are read.
+        # scores every match (on SQLite a full-text query for each).
         matches = (
             OpportunityPage.objects.live()
             .only("pk")
             .search(value, operator="and", order_by_relevance=False)
         )
-        return queryset.filter(pk__in=[page.pk for page in matches[:2000]])
+        search_queryset = getattr(matches, "get_queryset", None)
+        if search_queryset is not None:
+            # Wagtail's database backends: the search is a subquery, every match is kept.
+            return queryset.filter(pk__in=search_queryset().values("pk"))
+        # Another backend (a search engine) answers with ids: the first MAX_TEXT_MATCHES.
+        return queryset.filter(pk__in=[page.pk for page in matches[:MAX_TEXT_MATCHES]])
 
     def filter_interest(self, queryset, name, value):
         if not value:

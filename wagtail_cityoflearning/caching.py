@@ -37,11 +37,28 @@ class VersionedCache:
 
     def key(self, *parts) -> str:
         """A key of the current version for ``parts`` (hashed: any text may be a part)."""
+        return self._key(self.current_version(), parts)
+
+    def keys(self, parts_list) -> list[str]:
+        """:meth:`key` of each of ``parts_list`` (tuples of parts), the version read once."""
+        version = self.current_version()
+        return [self._key(version, parts) for parts in parts_list]
+
+    def _key(self, version, parts) -> str:
         digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
-        return f"{self.version_key}:{self.current_version()!r}:{digest[:40]}"
+        return f"{self.version_key}:{version!r}:{digest[:40]}"
 
     def get(self, key: str):
         return self.backend.get(key)
 
     def set(self, key: str, value) -> None:
         self.backend.set(key, value, timeout=self._seconds())
+
+    def get_many(self, keys) -> dict:
+        """The entries kept under any of ``keys``, by key, in one read of the cache."""
+        return self.backend.get_many(list(keys))
+
+    def set_many(self, values: dict) -> None:
+        """Keep each of ``values`` (by key) in one write."""
+        if values:
+            self.backend.set_many(values, timeout=self._seconds())

@@ -56,10 +56,11 @@ DEFAULTS = {
     "MAP_CACHE_SECONDS": 3600,
     # Cache (an alias in CACHES) and lifetime of what serving a page keeps between requests
     # (which page an address leads to, the Site of each host, each Site's languages and
-    # settings, the language switcher, the site menu, hosted badge assertions); also
-    # invalidated whenever a page is saved, published, unpublished, moved or deleted, or a
-    # Site, a locale or a site setting changes (an assertion: its award, evidence, badge
-    # class, issuer or key).
+    # settings, the language switcher, the site menu, the dashboard's suggestions and
+    # playlist cards, hosted badge assertions); also invalidated whenever a page or one of
+    # its own rows is saved, published, unpublished, moved or deleted, a snippet or an image
+    # is saved or deleted, or a Site, a locale or a site setting changes (an assertion: its
+    # award, evidence, badge class, issuer or key).
     "PAGE_CACHE": "default",
     "PAGE_CACHE_SECONDS": 3600,
     # Results per page in the map's list.

@@ -2,11 +2,18 @@
 Site's languages and settings, each page's language switcher and the site's menu.
 
 One version for all of it, bumped whenever a page is saved, published, unpublished, moved or
-deleted, or a Site, a locale or a site setting changes. A route is also checked against the
-page it names before it is used, so a missed change costs a walk of the tree, never a wrong
-page."""
+deleted, or a Site, a locale or a site setting changes, and when a page's own child rows (the
+badges an opportunity awards), a snippet (a badge, an interest) or an image are written. A
+route is also checked against the page it names before it is used, so a missed change costs a
+walk of the tree, never a wrong page. The learner's dashboard keeps its suggestions and cards
+here too (see ``learners.home.recommendations`` and ``learners.home.cards``). The Site each
+host leads to is kept here by ``middleware.find_site``."""
 
+from functools import cache
+
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from modelcluster.fields import ParentalKey
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -25,8 +32,39 @@ def on_change(sender, instance=None, **kwargs):
     pages.invalidate()
 
 
+@cache
+def page_child_models() -> frozenset:
+    """Models kept as part of a page (a ``ParentalKey`` to a page type): the sessions of an
+    opportunity, the badges it awards. Publishing writes them with their page; a row written
+    on its own must make what was kept about the page stale as well."""
+    return frozenset(
+        model
+        for model in apps.get_models()
+        if any(
+            isinstance(field, ParentalKey)
+            and isinstance(field.related_model, type)
+            and issubclass(field.related_model, Page)
+            for field in model._meta.get_fields()
+        )
+    )
+
+
+def shown_on_pages(sender) -> bool:
+    """Whether what a page shows may change with a row of ``sender``: a page's own child rows,
+    a snippet (a badge, an interest) or an image."""
+    from wagtail.images.models import AbstractImage
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        sender in page_child_models()
+        or sender in get_snippet_models()
+        or issubclass(sender, AbstractImage)
+    )
+
+
 def on_save_or_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page | Site | Locale | BaseSiteSetting):
+    page_part = isinstance(instance, Page | Site | Locale | BaseSiteSetting)
+    if page_part or (apps.ready and shown_on_pages(sender)):
         pages.invalidate()
 
 

@@ -200,7 +200,12 @@ def consent_status(user, site) -> ConsentStatus:
     """
     if user is None or not user.is_authenticated:
         return ConsentStatus(ANONYMOUS, site)
-    profile = LearnerProfile.objects.for_user(user)
+    return consent_status_with(user, site, LearnerProfile.objects.for_user(user))
+
+
+def consent_status_with(user, site, profile) -> ConsentStatus:
+    """:func:`consent_status` of a logged-in ``user`` whose ``profile`` (or None: the account
+    has none) the caller has read already, with its site."""
     return _decide(site, profile, lambda: SiteConsent.objects.filter(user=user, site=site).first())
 
 

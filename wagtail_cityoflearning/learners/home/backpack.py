@@ -63,9 +63,9 @@ class BackpackBadge:
         return credentials.jwt_url(self.award) + "?download=1"
 
 
-def backpack_badges(user, *, with_evidence: bool = False) -> list[BackpackBadge]:
-    """The learner's awards (:func:`~.data_export.learner_awards`): valid ones first,
-    newest first within each.
+def backpack_awards(user, *, with_evidence: bool = False) -> list[Award]:
+    """The learner's awards (:func:`~.data_export.learner_awards`), revoked ones too, newest
+    first, with their badge classes and issuers, in one query.
 
     ``with_evidence`` fetches the evidence the assertions list, for the download.
     """
@@ -78,9 +78,23 @@ def backpack_badges(user, *, with_evidence: bool = False) -> list[BackpackBadge]
         awards = awards.prefetch_related("evidence")
     awards = list(awards)
     _share_issuers(awards)
-    badges = [BackpackBadge(award) for award in awards]
-    # sorted() is stable: the newest-first order holds within valid, expired and revoked.
+    return awards
+
+
+def sorted_badges(badges: list[BackpackBadge]) -> list[BackpackBadge]:
+    """Valid badges first, then expired, then revoked; sorted() is stable, so the
+    newest-first order holds within each."""
     return sorted(badges, key=lambda b: (b.award.revoked, b.award.is_expired))
+
+
+def backpack_badges(user, *, with_evidence: bool = False) -> list[BackpackBadge]:
+    """The learner's awards (:func:`backpack_awards`): valid ones first, newest first within
+    each.
+
+    ``with_evidence`` fetches the evidence the assertions list, for the download.
+    """
+    awards = backpack_awards(user, with_evidence=with_evidence)
+    return sorted_badges([BackpackBadge(award) for award in awards])
 
 
 def _share_issuers(awards) -> None:
@@ -187,4 +201,11 @@ def _readme(count: int, notes: list[str]) -> str:
     return "\n".join(str(line) for line in lines) + "\n"
 
 
-__all__ = ["BackpackBadge", "backpack_badges", "linkedin_add_url", "write_backpack_zip"]
+__all__ = [
+    "BackpackBadge",
+    "backpack_awards",
+    "backpack_badges",
+    "linkedin_add_url",
+    "sorted_badges",
+    "write_backpack_zip",
+]

@@ -14,7 +14,6 @@ from django.utils.text import get_valid_filename
 from wagtail import hooks
 
 from wagtail_cityoflearning.badges.serializers import assertion_id
-from wagtail_cityoflearning.learners.accounts.addresses import learner_emails
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.learner_playlists.models import LearnerPlaylist
 from wagtail_cityoflearning.learners.progress.models import (
@@ -22,7 +21,7 @@ from wagtail_cityoflearning.learners.progress.models import (
     PlaylistEnrolment,
     StepProgress,
 )
-from wagtail_cityoflearning.learners.progress.state import awards_to
+from wagtail_cityoflearning.learners.progress.state import awards_to_user
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +36,7 @@ LEARNER_DATA_HOOK = "cityoflearning_learner_data"
 def learner_awards(user):
     """The badges awarded to any of the learner's addresses, revoked or not: the one rule for
     which awards are a learner's (the backpack, the download and deleting build on it)."""
-    return awards_to(learner_emails(user)).select_related("badge_class__issuer")
+    return awards_to_user(user).select_related("badge_class__issuer")
 
 
 def evidence_records(user):

@@ -8,10 +8,19 @@ dashboard shows what suits their age anyway:
 the city's most popular playlists and its soonest opportunities, and says so. Ages are the age
 the learner reaches this year (:attr:`LearnerProfile.age_this_year`): a learner born in 2013
 is offered what is for 13-year-olds all through 2026.
+
+The suggestions are the same for every learner of one city, age and set of interests who has
+the same playlists on their dashboard and attended the same opportunities, so they are kept in
+the page cache (``page_cache.pages``) under those, and go stale with it whenever a page is
+published, unpublished, moved or deleted. They are also worked out afresh every
+:data:`SUGGESTIONS_MINUTES` minutes, so an opportunity that has ended leaves them and the most
+popular playlists follow the enrolments. What the learner did themselves (a playlist started,
+an opportunity attended, interests changed) changes the key, so it shows at once.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
@@ -22,10 +31,13 @@ from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.learners.accounts.consent import learner_site
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
 from wagtail_cityoflearning.learners.playlists.models import PlaylistPage
-from wagtail_cityoflearning.learners.playlists.prefetch import prefetch_steps
 from wagtail_cityoflearning.learners.progress.models import Attendance, PlaylistEnrolment
 from wagtail_cityoflearning.models.map_page import AbstractOpportunityMapPage
 from wagtail_cityoflearning.models.opportunities import OpportunityPage
+from wagtail_cityoflearning.page_cache import remembered
+
+# How long kept suggestions may be used at most, whatever is published in the meantime.
+SUGGESTIONS_MINUTES = 10
 
 
 @dataclass
@@ -98,9 +110,8 @@ def _playlists_for(site: Site, profile: LearnerProfile | None, exclude_ids) -> Q
 
 
 def _cards(queryset: QuerySet) -> list:
-    playlists = list(queryset[: cityoflearning_settings.RECOMMENDATIONS_SHOWN])
-    prefetch_steps(playlists)  # their cards count the steps
-    return playlists
+    # The cards count the steps without resolving them (``step_count``).
+    return list(queryset[: cityoflearning_settings.RECOMMENDATIONS_SHOWN])
 
 
 def recommended_playlists(
@@ -128,36 +139,83 @@ def popular_playlists(site: Site, profile: LearnerProfile | None, *, exclude_ids
     return _cards(queryset)
 
 
+def city_map_page(site: Site | None):
+    """The city's first live, public map of opportunities (None when the site has none),
+    kept in the page cache."""
+    if site is None:
+        return None
+
+    def find():
+        page = (
+            Page.objects.live()
+            .public()
+            .descendant_of(site.root_page, inclusive=True)
+            .type(AbstractOpportunityMapPage)
+            .order_by("path")
+            .first()
+        )
+        return [page]  # a list, so that "no map" is kept too
+
+    return remembered(("city-map-page", site.pk), find)[0]
+
+
 def city_map_url(site: Site | None, request=None) -> str:
     """The address of the city's map of opportunities ('' when the site has none live)."""
-    if site is None:
-        return ""
-    map_page = (
-        Page.objects.live()
-        .public()
-        .descendant_of(site.root_page, inclusive=True)
-        .type(AbstractOpportunityMapPage)
-        .order_by("path")
-        .first()
-    )
+    map_page = city_map_page(site)
     return (map_page.get_url(request) or "") if map_page else ""
 
 
-def recommendations_for(user, request=None, profile: LearnerProfile | None = None):
+def recommendations_for(
+    user,
+    request=None,
+    profile: LearnerProfile | None = None,
+    *,
+    interest_ids=None,
+    on_dashboard_ids=None,
+    attended_ids=None,
+):
     """Opportunities and playlists to suggest to ``user`` on their dashboard.
 
     Playlists the learner has started or saved are left out: the dashboard lists them already.
     A learner without interests, or a list with nothing for the learner's interests, gets what
     suits their age: the soonest opportunities, the most popular playlists.
+
+    The dashboard, which has read them already, passes the learner's interests
+    (``interest_ids``), the playlists on their dashboard (``on_dashboard_ids``) and the
+    opportunities they attended (``attended_ids``); otherwise they are read here.
     """
     if profile is None:
         profile = LearnerProfile.objects.for_user(user)
     site = learner_site(profile, request)
     if site is None:
         return Recommendations()
-    interest_ids = list(profile.interests.values_list("pk", flat=True)) if profile else []
-    on_dashboard = PlaylistEnrolment.objects.filter(user=user).values_list("playlist_id", flat=True)
-    attended = Attendance.objects.filter(user=user).values_list("opportunity_id", flat=True)
+    if interest_ids is None:
+        interest_ids = list(profile.interests.values_list("pk", flat=True)) if profile else []
+    if on_dashboard_ids is None:
+        on_dashboard_ids = PlaylistEnrolment.objects.filter(user=user).values_list(
+            "playlist_id", flat=True
+        )
+    if attended_ids is None:
+        attended_ids = Attendance.objects.filter(user=user).values_list("opportunity_id", flat=True)
+    interest_ids = sorted(set(interest_ids))
+    on_dashboard_ids = sorted(set(on_dashboard_ids))
+    attended_ids = sorted(set(attended_ids))
+    key = (
+        "dashboard-suggestions",
+        site.pk,
+        suggestion_age(profile),
+        interest_ids,
+        on_dashboard_ids,
+        attended_ids,
+        int(time.time() // (SUGGESTIONS_MINUTES * 60)),
+    )
+    return remembered(
+        key,
+        lambda: _suggestions(site, profile, interest_ids, on_dashboard_ids, attended_ids),
+    )
+
+
+def _suggestions(site, profile, interest_ids, on_dashboard, attended) -> Recommendations:
     if not interest_ids:
         # Nothing to match: the soonest opportunities and the most popular playlists for
         # their age, never presented as chosen for interests they do not have.
@@ -182,7 +240,9 @@ def recommendations_for(user, request=None, profile: LearnerProfile | None = Non
 
 
 __all__ = [
+    "SUGGESTIONS_MINUTES",
     "Recommendations",
+    "city_map_page",
     "city_map_url",
     "popular_playlists",
     "recommendations_for",

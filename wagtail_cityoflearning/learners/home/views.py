@@ -1,17 +1,26 @@
 """The learner's own overview ("My learning") and their badge backpack.
 
 The dashboard lists every playlist a learner has touched, so it reads them in a fixed number
-of queries however many there are: enrolments with their step progress, the playlists, and the
-pages and badges their steps point to, each fetched once for all playlists together.
+of queries however many there are: the profile (with the number of playlists the learner made)
+and its interests, the enrolments, their step progress, the playlists (the fields progress needs
+only), the learner's awards (their addresses read in a subquery) and attendance, each once. The
+steps' pages and badges are not resolved: the learner's progress needs only their ids. The
+suggestions, the city's map (see :mod:`.recommendations`) and the playlists' cards (see
+:mod:`.cards`) are kept in the page cache; the learner's own data is read afresh on every
+visit, so what they just did shows at once.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse
+from django.urls import NoReverseMatch
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
@@ -20,24 +29,36 @@ from wagtail.models import Page
 
 from wagtail_cityoflearning.layout import render_page
 from wagtail_cityoflearning.learners.accounts.consent import (
-    consent_status,
+    consent_status_with,
     learner_site,
     site_of,
 )
-from wagtail_cityoflearning.learners.home.backpack import backpack_badges, write_backpack_zip
+from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.home.backpack import (
+    BackpackBadge,
+    backpack_awards,
+    backpack_badges,
+    sorted_badges,
+    write_backpack_zip,
+)
+from wagtail_cityoflearning.learners.home.cards import attach_cards, attach_dashboard_cards
 from wagtail_cityoflearning.learners.home.recommendations import (
     city_map_url,
     recommendations_for,
 )
 from wagtail_cityoflearning.learners.learner_playlists.models import LearnerPlaylist
 from wagtail_cityoflearning.learners.playlists.prefetch import load_playlists
-from wagtail_cityoflearning.learners.progress.links import step_url
-from wagtail_cityoflearning.learners.progress.models import PlaylistEnrolment, StepProgress
+from wagtail_cityoflearning.learners.progress.models import (
+    Attendance,
+    PlaylistEnrolment,
+    StepProgress,
+)
 from wagtail_cityoflearning.learners.progress.state import (
     LearnerFacts,
     PlaylistProgress,
     playlist_progress,
 )
+from wagtail_cityoflearning.learners.steps.blocks import StepKind
 
 TEMPLATES = "wagtail_cityoflearning/learners/"
 # How many review outcomes and badges the dashboard shows; the rest are a click away.
@@ -54,6 +75,10 @@ class DashboardPlaylist:
     progress: PlaylistProgress | None = None
     url: str = ""
     next_url: str = ""
+    # The card as the dashboard shows it, progress included (see ``cards``).
+    card: str = ""
+    # The learner's step progress in the playlist (StepProgress records).
+    records: list = field(default_factory=list)
 
     @property
     def is_in_progress(self) -> bool:
@@ -91,32 +116,42 @@ def dashboard_sections(request) -> str:
     return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
 
 
-def learner_playlists(user, request) -> list[DashboardPlaylist]:
-    """Every playlist the learner started, completed or saved, most recent activity first."""
+def learner_playlists(user, request, facts: LearnerFacts | None = None) -> list[DashboardPlaylist]:
+    """Every playlist the learner started, completed or saved, most recent activity first.
+
+    ``facts``: what the learner did outside their playlists, when the caller has read it;
+    read here otherwise. The playlists' steps are known by id only (``steps_by_id``)."""
     enrolments = list(
         PlaylistEnrolment.objects.filter(user=user)
         .select_related("completion_award__badge_class__issuer")
-        .prefetch_related("step_progress")
         .order_by("-last_activity_at", "-pk")
     )
-    playlists = load_playlists(e.playlist_id for e in enrolments)
-    facts = LearnerFacts.for_user(user) if enrolments else None
+    # The step progress of all of them in one query, given to each as a plain list.
+    records = defaultdict(list)
+    if enrolments:
+        for record in StepProgress.objects.filter(enrolment__user=user).order_by("pk"):
+            records[record.enrolment_id].append(record)
+    playlists = load_playlists(
+        (e.playlist_id for e in enrolments), resolve_steps=False, for_cards=False
+    )
+    if facts is None and enrolments:
+        facts = LearnerFacts.for_user(user)
     items = []
     for enrolment in enrolments:
         playlist = playlists.get(enrolment.playlist_id)
         if playlist is None:
             continue
         item = DashboardPlaylist(
-            enrolment=enrolment,
-            playlist=playlist,
-            url=(playlist.get_url(request) or "") if playlist.live else "",
+            enrolment=enrolment, playlist=playlist, records=records[enrolment.pk]
         )
         if enrolment.is_started:
-            item.progress = playlist_progress(playlist, enrolment, facts)
-            next_state = item.progress.next_state
-            if next_state is not None and not enrolment.is_completed:
-                item.next_url = step_url(playlist, next_state.step.id, request)
+            item.progress = playlist_progress(playlist, enrolment, facts, records=item.records)
         items.append(item)
+    attach_dashboard_cards(items, request)  # and each playlist's address
+    for item in items:
+        next_state = item.progress.next_state if item.progress else None
+        if next_state is not None and not item.enrolment.is_completed:
+            item.next_url = _step_url(item, next_state.step.id)
     return items
 
 
@@ -127,11 +162,11 @@ def review_outcomes(items: list[DashboardPlaylist], request) -> list[ReviewOutco
         ReviewOutcome(
             record=record,
             playlist=item.playlist,
-            step=item.playlist.get_step(record.step_id),
-            url=step_url(item.playlist, record.step_id, request),
+            step=_reviewed_step(item.playlist, record.step_id),
+            url=_step_url(item, record.step_id),
         )
         for item in items
-        for record in item.enrolment.step_progress.all()
+        for record in item.records
         if record.reviewed_at is not None and record.status in reviewed
     ]
     outcomes.sort(key=lambda o: o.record.reviewed_at, reverse=True)
@@ -139,16 +174,69 @@ def review_outcomes(items: list[DashboardPlaylist], request) -> list[ReviewOutco
     return outcomes[:REVIEWS_SHOWN]
 
 
+def _step_url(item: DashboardPlaylist, step_id: str) -> str:
+    """:func:`~..progress.links.step_url` from the playlist's address, found once."""
+    if not item.url:
+        return ""
+    try:
+        return item.url + item.playlist.reverse_subpage("step", kwargs={"step_id": step_id})
+    except (AttributeError, NoReverseMatch):
+        return item.url
+
+
+def _reviewed_step(playlist, step_id):
+    """The step whose evidence was reviewed: an online activity, whose title is stored with
+    it (None: the step was removed since, or is of a kind named only by what it chooses)."""
+    step = playlist.get_step(step_id)
+    return step if step is not None and step.kind == StepKind.ACTIVITY else None
+
+
+def _profile(user) -> LearnerProfile | None:
+    """The learner's profile with its city and the number of playlists they made, in one
+    query (None: the account has none)."""
+    made = (
+        LearnerPlaylist.objects.filter(owner=OuterRef("user"))
+        .order_by()
+        .values("owner")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        LearnerProfile.objects.select_related("site")
+        .annotate(own_playlist_count=Coalesce(Subquery(made, output_field=IntegerField()), 0))
+        .filter(user=user)
+        .first()
+    )
+
+
 @login_required
 @require_safe
 def dashboard(request):
     """My learning: playlists in progress, completed and saved, reviews, badges, suggestions."""
     user = request.user
-    status = consent_status(user, site_of(request))
-    profile = status.profile
-    items = learner_playlists(user, request)
-    badges = backpack_badges(user)
+    profile = _profile(user)
+    status = consent_status_with(user, site_of(request), profile)
+    if profile is not None:
+        own_playlist_count = profile.own_playlist_count
+        interest_ids = list(profile.interests.values_list("pk", flat=True))
+    else:
+        own_playlist_count = LearnerPlaylist.objects.filter(owner=user).count()
+        interest_ids = []
+    awards = backpack_awards(user)
+    attended = set(Attendance.objects.filter(user=user).values_list("opportunity_id", flat=True))
+    facts = LearnerFacts.from_awards(awards, attended)
+    items = learner_playlists(user, request, facts)
+    badges = sorted_badges([BackpackBadge(award) for award in awards])
     valid_badges = [b for b in badges if b.is_valid]
+    recommendations = recommendations_for(
+        user,
+        request,
+        profile,
+        interest_ids=interest_ids,
+        on_dashboard_ids=[item.enrolment.playlist_id for item in items],
+        attended_ids=attended,
+    )
+    attach_cards(recommendations.playlists, request)
     context = {
         "profile": profile,
         "learner_consent": status,
@@ -159,8 +247,8 @@ def dashboard(request):
         "reviews": review_outcomes(items, request),
         "badges": valid_badges[:BADGES_SHOWN],
         "badge_count": len(valid_badges),
-        "own_playlist_count": LearnerPlaylist.objects.filter(owner=user).count(),
-        "recommendations": recommendations_for(user, request, profile),
+        "own_playlist_count": own_playlist_count,
+        "recommendations": recommendations,
         # Where to look for more when there is nothing to suggest.
         "map_url": city_map_url(learner_site(profile, request), request),
         "extra_sections": dashboard_sections(request),

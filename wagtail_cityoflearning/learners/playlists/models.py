@@ -2,7 +2,7 @@
 and a completion badge. Playlists live under a PlaylistIndexPage (the city's) or under a
 ProviderPage (the provider's own), so Wagtail's page permissions say who may edit and review."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from django import forms
@@ -30,12 +30,14 @@ from wagtail_cityoflearning.serializers import InterestSerializer
 
 @dataclass(frozen=True)
 class Step:
-    """One step of a playlist as the learner sees it."""
+    """One step of a playlist as the learner sees it. Two steps are the same step when their
+    ids, places, kinds and requirement are (its value may be resolved or known by ids only,
+    see ``prefetch.steps_by_id``)."""
 
     id: str
     number: int
     kind: str
-    value: object
+    value: object = field(compare=False)
     required: bool
 
     @property

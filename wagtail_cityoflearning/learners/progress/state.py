@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
-from wagtail_cityoflearning.badges.models import Award
+from wagtail_cityoflearning.badges.models import Award, OpportunityBadge
 from wagtail_cityoflearning.learners.accounts.addresses import learner_emails
 from wagtail_cityoflearning.learners.accounts.consent import (
     consent_status,
@@ -34,6 +36,7 @@ from wagtail_cityoflearning.learners.progress.tasks import (
     award_step_badge,
 )
 from wagtail_cityoflearning.learners.steps.blocks import StepKind
+from wagtail_cityoflearning.page_cache import remembered
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +73,36 @@ def awards_to(emails):
     return Award.objects.filter(query) if emails else Award.objects.none()
 
 
+def awards_to_user(user):
+    """Awards to any of the learner's verified addresses, whatever their case, in one query
+    (:func:`awards_to` of :func:`learner_emails`, with the addresses read in a subquery)."""
+    addresses = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
+    return Award.objects.annotate(recipient=Lower("recipient_email")).filter(
+        recipient__in=addresses
+    )
+
+
+def badge_opportunity_ids(badge_ids) -> set[int]:
+    """The opportunities that award any of these badge classes. Which badge an opportunity
+    awards is part of its page, so the answer is kept in the page cache: publishing any page
+    makes it stale."""
+    badge_ids = sorted(set(badge_ids))
+    if not badge_ids:
+        return set()
+    return remembered(
+        ("badge-opportunities", badge_ids),
+        lambda: set(
+            OpportunityBadge.objects.filter(badge_class_id__in=badge_ids).values_list(
+                "page_id", flat=True
+            )
+        ),
+    )
+
+
 def attended_opportunity_ids(user) -> set[int]:
     return set(Attendance.objects.filter(user=user).values_list("opportunity_id", flat=True))
 
@@ -90,6 +123,17 @@ class LearnerFacts:
             badge_ids=badge_ids,
             attended_ids=attended_opportunity_ids(user),
             badge_opportunity_ids=badge_opportunity_ids,
+        )
+
+    @classmethod
+    def from_awards(cls, awards, attended_ids) -> LearnerFacts:
+        """The facts from the learner's awards (:func:`awards_to_user`, revoked ones too),
+        already read, and the opportunities they attended: the dashboard reads both anyway."""
+        badge_ids = {award.badge_class_id for award in awards if not award.revoked}
+        return cls(
+            badge_ids=badge_ids,
+            attended_ids=set(attended_ids),
+            badge_opportunity_ids=badge_opportunity_ids(badge_ids),
         )
 
 
@@ -177,14 +221,24 @@ def step_is_complete(step, progress: StepProgress | None, facts: LearnerFacts) -
 
 
 def playlist_progress(
-    playlist, enrolment: PlaylistEnrolment | None, facts: LearnerFacts | None = None
+    playlist,
+    enrolment: PlaylistEnrolment | None,
+    facts: LearnerFacts | None = None,
+    *,
+    records=None,
 ) -> PlaylistProgress:
-    """The state of every step for one learner (``enrolment`` None: nobody's progress)."""
-    records = {}
+    """The state of every step for one learner (``enrolment`` None: nobody's progress).
+
+    ``records``: the enrolment's step progress, when the caller has read it (else it is
+    ``enrolment.step_progress.all()``)."""
     if enrolment is not None:
-        records = {p.step_id: p for p in enrolment.step_progress.all()}
+        if records is None:
+            records = enrolment.step_progress.all()
+        records = {p.step_id: p for p in records}
         if facts is None:
             facts = LearnerFacts.for_user(enrolment.user)
+    else:
+        records = {}
     facts = facts or LearnerFacts(set(), set())
     result = PlaylistProgress(enrolment=enrolment, needed=playlist.steps_needed)
     blocked = False

@@ -1,4 +1,5 @@
-"""Time until the opportunity map has drawn its clusters in Chromium, at 100 and 10,000.
+"""Time until the opportunity map has drawn its clusters in Chromium, at 100, 10,000 and
+100,000 opportunities.
 
 For each N a throwaway database is filled and served by ``manage.py runserver`` in a
 subprocess (DEBUG=1, so it serves the static files). Chromium (Playwright, tiles answered
@@ -7,6 +8,12 @@ since navigation start -- the moment ``[data-col-map]`` has its ``data-markers``
 attribute (set by the map script after adding the markers) and a ``.marker-cluster``
 element exists. A first load fills the server's feed cache and is shown on its own; the
 median is over the loads after it, each in a fresh browser context (empty HTTP cache).
+The map fetches the compact points feed (points/, gzip-compressed), clusters it with
+Supercluster and draws what is in view.
+
+Sizes may be given, e.g. ``benchmarks/map_browser.py 100 10000`` (default: all three). The
+ratios to the smallest size are printed against the targets: at most 1.5x at 10,000 and 3x
+at 100,000.
 
 Run: make bench  (or .venv/bin/python benchmarks/map_browser.py from the repository root)
 """
@@ -24,9 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _support import environment  # noqa: E402 (needs the line above)
 from _support import fill as filler  # noqa: E402
-from _support.report import ratio, took  # noqa: E402
+from _support.report import ratio, took, verdict  # noqa: E402
 
-SIZES = (100, 10_000)
+SIZES = (100, 10_000, 100_000)
+# Time to clusters drawn at N, against the time at the smallest size: at most this many times.
+TARGETS = {10_000: 1.5, 100_000: 3.0}
 LOADS = 5
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 TIMEOUT_MS = 120_000
@@ -59,13 +68,14 @@ RECORD_DRAWN = """
 """
 FEED_TIMING = """
 () => {
-  const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/geojson/"));
+  const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/points/"));
   const nav = performance.getEntriesByType("navigation")[0];
   return {
     html: nav ? nav.responseEnd : null,
     feedStart: entry ? entry.startTime : null,
     feed: entry ? entry.responseEnd : null,
     feedBytes: entry ? entry.encodedBodySize : null,
+    feedRawBytes: entry ? entry.decodedBodySize : null,
   };
 }
 """
@@ -139,9 +149,9 @@ def load_map(browser, url: str) -> dict:
         context.close()
 
 
-def fill_databases(workdir: Path) -> dict:
+def fill_databases(workdir: Path, sizes) -> dict:
     databases = {}
-    for n in SIZES:
+    for n in sizes:
         environment.fresh_database()
         result = filler.fill(n)
         print(f"N = {n:,}: filled in {result.seconds:.1f} s", flush=True)
@@ -159,10 +169,11 @@ def main() -> int:
         print(f"Chromium not found at {CHROMIUM}; skipping.")
         return 0
     started = time.perf_counter()
+    sizes = tuple(int(arg) for arg in sys.argv[1:]) or SIZES
     results = {}
     with environment.throwaway(heading="Throwaway databases in {workdir}") as db:
         workdir = db.parent
-        databases = fill_databases(workdir)
+        databases = fill_databases(workdir, sizes)
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
@@ -188,7 +199,8 @@ def main() -> int:
     header = f"  {'N':>7}  {'median ms':>9}  {'min':>7}  {'max':>7}  {'first load':>10}"
     print(
         header
-        + f"  {'HTML':>6}  {'feed req':>8}  {'feed end':>8}  {'feed KB':>7}  markers  clusters"
+        + f"  {'HTML':>6}  {'feed req':>8}  {'feed end':>8}  {'feed KB':>7}  {'raw KB':>7}"
+        + "  markers  clusters"
     )
     medians = {}
     for n, (first, loads, expected) in results.items():
@@ -198,6 +210,7 @@ def main() -> int:
         feed_start = statistics.median(load["feedStart"] for load in loads)
         feed = statistics.median(load["feed"] for load in loads)
         size = loads[-1]["feedBytes"] or 0
+        raw = loads[-1]["feedRawBytes"] or 0
         markers = {load["markers"] for load in loads}
         marker_text = ",".join(str(m) for m in sorted(markers))
         if markers != {expected}:
@@ -205,16 +218,23 @@ def main() -> int:
         print(
             f"  {n:7,d}  {medians[n]:9.0f}  {min(times):7.0f}  {max(times):7.0f}  "
             f"{first['at']:10.0f}  {html:6.0f}  {feed_start:8.0f}  {feed:8.0f}  {size / 1024:7.0f}  "
-            f"{marker_text:>7}  {loads[-1]['clusters']:8d}"
+            f"{raw / 1024:7.0f}  {marker_text:>7}  {loads[-1]['clusters']:8d}"
         )
         errors = {error for load in [first, *loads] for error in load["errors"]}
         for error in sorted(errors):
             print(f"           page error: {error}")
-    if len(medians) == len(SIZES):
-        slower = ratio(medians[SIZES[-1]], medians[SIZES[0]])
-        print(f"\n  ratio {SIZES[-1]:,} / {SIZES[0]:,}: {slower:.1f}x")
+    smallest = min(medians)
+    for n in sorted(medians):
+        if n == smallest:
+            continue
+        slower = ratio(medians[n], medians[smallest])
+        line = f"\n  ratio {n:,} / {smallest:,}: {slower:.1f}x"
+        if n in TARGETS and smallest == SIZES[0]:
+            line += f"   target <= {TARGETS[n]:g}x   {verdict(slower <= TARGETS[n])}"
+        print(line)
     print("  (median ms since navigation start: HTML = page responseEnd, feed req / feed end =")
-    print("   GeoJSON request start / responseEnd; first load: the server's feed cache was cold)")
+    print("   points feed request start / responseEnd; feed KB as sent (gzip), raw KB unpacked;")
+    print("   first load: the server's feed cache was cold)")
     took("map_browser.py", started)
     return 0
 

@@ -6,6 +6,9 @@ Django's test client (median of several repetitions after a warm-up):
 
 - feed cold:    GET /map/geojson/ right after the map cache is invalidated
 - feed cached:  the same request again (cache warm); and with If-None-Match (304)
+- points cold:  GET /map/points/ (the compact feed the map draws) with Accept-Encoding: gzip,
+                right after the map cache is invalidated: built and compressed
+- points cached: the same request again (the compressed bytes come from the cache)
 - API v2 paged: /api/v2/pages/?type=...OpportunityPage&fields=... paged 20 at a time
                 (WAGTAILAPI_LIMIT_MAX's default) until all N have been fetched (up to 10,000)
 - API v2 one:   the same in one request, WAGTAILAPI_LIMIT_MAX = None: the best configuration
@@ -19,6 +22,7 @@ Run: make bench  (or .venv/bin/python benchmarks/map_feed.py from the repository
 """
 
 import gc
+import gzip
 import json
 import statistics
 import sys
@@ -120,6 +124,7 @@ def benchmark(n: int) -> dict:
 
     client = Client(HTTP_HOST="localhost")
     feed_url = result.map_page.url + "geojson/"
+    points_url = result.map_page.url + "points/"
     reps = REPETITIONS.get(n, 5)
 
     def get(url, **headers):
@@ -132,6 +137,16 @@ def benchmark(n: int) -> dict:
         if not describe:
             return len(response.content), ""
         return len(response.content), f"{len(json.loads(response.content)['features'])} features"
+
+    def points(describe):
+        response = get(points_url, HTTP_ACCEPT_ENCODING="gzip")
+        assert response.status_code == 200, response.status_code
+        assert response["Content-Encoding"] == "gzip"
+        if not describe:
+            return len(response.content), ""
+        body = gzip.decompress(response.content)
+        count = len(json.loads(body)["ids"])
+        return len(response.content), f"{count} points, {len(body):,} bytes unpacked"
 
     def conditional(describe):
         response = get(feed_url, HTTP_IF_NONE_MATCH=etag)
@@ -172,6 +187,10 @@ def benchmark(n: int) -> dict:
     samples["feed cached"] = measure("feed cached", feed, reps)
     etag = client.get(feed_url)["ETag"]
     samples["feed 304"] = measure("feed If-None-Match", conditional, reps)
+    samples["points cold"] = measure(
+        "points cold (gzip)", points, reps, before=map_cache.invalidate
+    )
+    samples["points cached"] = measure("points cached (gzip)", points, reps)
     started = time.perf_counter()
     if n in API_REPETITIONS:
         samples["API v2"] = measure("API v2 (paged by 20)", api, API_REPETITIONS[n])
@@ -196,18 +215,31 @@ def breakdown(map_page, repetitions: int) -> None:
 
     "filters" is building the filter set and its queryset (including the queries that
     takes); "SQL" is executing the feed's query (SQLite computes the whole sorted result
-    before ``execute`` returns); "rows to features" is fetching and converting the rows
-    and building the feature dicts; "JSON" is encoding the FeatureCollection.
+    before ``execute`` returns); "rows to text" is fetching and converting the rows and
+    writing the GeoJSON text (``opportunity_geojson``, as the feed does); then the same for
+    the compact points ("points SQL", "points rows to text", "gzip").
     """
     from django.db import connection
     from django.test import RequestFactory
 
-    from wagtail_cityoflearning.map.feeds import feature_collection, opportunity_features
+    from wagtail_cityoflearning.map.feeds import (
+        compress,
+        opportunity_geojson,
+        opportunity_points,
+        points_body,
+    )
 
     page = map_page.specific
     request = RequestFactory().get(page.url + "geojson/", HTTP_HOST="localhost")
     root_url_path = page.get_listing_root().url_path
-    parts = {"filters": [], "SQL": [], "rows to features": [], "JSON": []}
+    parts = {
+        "filters": [],
+        "SQL": [],
+        "rows to text": [],
+        "points SQL": [],
+        "points rows to text": [],
+        "gzip": [],
+    }
     for _ in range(repetitions + 1):
         sql = [0.0]
 
@@ -226,13 +258,20 @@ def breakdown(map_page, repetitions: int) -> None:
         mark = time.perf_counter()
         parts["filters"].append((mark - started) * 1000)
         with connection.execute_wrapper(timed):
-            features = opportunity_features(queryset, root_url_path)
+            opportunity_geojson(queryset, root_url_path)
         elapsed = time.perf_counter() - mark
         parts["SQL"].append(sql[0] * 1000)
-        parts["rows to features"].append((elapsed - sql[0]) * 1000)
+        parts["rows to text"].append((elapsed - sql[0]) * 1000)
+        sql[0] = 0.0
         mark = time.perf_counter()
-        feature_collection(features)
-        parts["JSON"].append((time.perf_counter() - mark) * 1000)
+        with connection.execute_wrapper(timed):
+            body = points_body(opportunity_points(queryset, root_url_path))
+        elapsed = time.perf_counter() - mark
+        parts["points SQL"].append(sql[0] * 1000)
+        parts["points rows to text"].append((elapsed - sql[0]) * 1000)
+        mark = time.perf_counter()
+        compress(body)
+        parts["gzip"].append((time.perf_counter() - mark) * 1000)
     summary = ", ".join(f"{name} {statistics.median(v[1:]):.1f}" for name, v in parts.items())
     print(f"  feed cold outside the request, median ms: {summary}")
     # The memory a cold feed takes while it is built (the rows, the features and the JSON).
@@ -240,7 +279,7 @@ def breakdown(map_page, repetitions: int) -> None:
     try:
         filterset = page.get_filterset(request, use_defaults=False)
         filterset.is_valid()
-        body = feature_collection(opportunity_features(filterset.qs, root_url_path))
+        body = opportunity_geojson(filterset.qs, root_url_path)
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -268,6 +307,10 @@ def report(results: dict) -> None:
         )
         print(
             f"    feed cold / feed cached    {cached:8.1f}x   target >= 10x  {verdict(cached >= 10)}"
+        )
+        points = ratio(samples["points cold"].median_ms, samples["floor"].median_ms)
+        print(
+            f"    points cold / floor        {points:8.1f}x   target <= 2x   {verdict(points <= 2)}"
         )
     if len(results) > 1:
         counts = {n: samples["feed cold"].queries for n, samples in results.items()}

@@ -1,5 +1,5 @@
 """Copy the pinned front-end libraries from node_modules into the package's static files
-(Leaflet into the core app's, Chart.js into the insight app's), and the pinned axe-core (a
+(Leaflet and Supercluster into the core app's, Chart.js into the insight app's), and the pinned axe-core (a
 test tool, not shipped) into the browser tests.
 
 Run with ``make vendor`` after changing a version in package.json. Source map comments
@@ -21,6 +21,13 @@ FILES = {
         "dist/MarkerCluster.css",
         "dist/MarkerCluster.Default.css",
         "MIT-LICENCE.txt",
+    ],
+    # The opportunity map's clustering. The UMD build bundles kdbush, whose licence goes
+    # with it.
+    "supercluster": [
+        "dist/supercluster.min.js",
+        "LICENSE",
+        ("../kdbush/LICENSE", "LICENSE-kdbush"),
     ],
 }
 # The insight app's charts: (folder under its vendor directory, files). The UMD build bundles

@@ -27,10 +27,11 @@ def invalidate() -> None:
 
 
 def cached_feed(key: str):
-    """The feed stored under ``key`` (a body and its ETag), or None if there is none."""
+    """The feed stored under ``key`` (a dict: body, etag, gzip), or None if there is none."""
     return _feeds.get(key)
 
 
 def store_feed(key: str, feed) -> None:
-    """Store a feed (a body and its ETag) under ``key`` for ``MAP_CACHE_SECONDS`` seconds."""
+    """Store a feed (its body, ETag and gzip-compressed body) under ``key`` for
+    ``MAP_CACHE_SECONDS`` seconds."""
     _feeds.set(key, feed)

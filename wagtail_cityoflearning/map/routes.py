@@ -1,4 +1,5 @@
-"""The routes of a map page: the list with the map, its GeoJSON feeds and its calendar.
+"""The routes of a map page: the list with the map, its GeoJSON feeds, the
+compact points the map draws and its calendar.
 
 A mixin, so the page model imports no view: ``AbstractOpportunityMapPage`` inherits it. Each
 route hands the request and the page to its view in :mod:`wagtail_cityoflearning.map.views`.
@@ -21,6 +22,10 @@ class OpportunityMapRoutes(RoutablePageMixin):
     @path("providers/", name="providers")
     def providers_route(self, request):
         return views.geojson(request, self, "providers")
+
+    @path("points/", name="points")
+    def points_route(self, request):
+        return views.points(request, self)
 
     @path("ics/", name="ics")
     def ics_route(self, request):

@@ -1,11 +1,13 @@
-"""The map page's routes: the list with the map, the GeoJSON feeds and the iCal feed."""
+"""The map page's routes: the list with the map, the GeoJSON feeds, the compact points the
+map draws and the iCal feed."""
 
 import hashlib
+import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,15 +16,24 @@ from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.ical import build_calendar, calendar_response
 from wagtail_cityoflearning.map import cache
 from wagtail_cityoflearning.map.feeds import (
+    compress,
     etag_for,
     feature_collection,
-    opportunity_features,
+    opportunity_geojson,
+    opportunity_points,
+    points_body,
     provider_features,
 )
 from wagtail_cityoflearning.map.labels import control_labels
 from wagtail_cityoflearning.map.searches import send_search
 
-FEED_KINDS = {"opportunities", "providers"}
+FEED_KINDS = {"opportunities", "providers", "points"}
+CONTENT_TYPES = {
+    "opportunities": "application/geo+json",
+    "providers": "application/geo+json",
+    "points": "application/json",
+}
+GZIP = re.compile(r"(?:^|,)\s*gzip\s*(?:;\s*q\s*=\s*(?P<q>[0-9.]+))?\s*(?:,|$)", re.IGNORECASE)
 # Counts whose plural forms stand for every count: the script picks the one of the same
 # plural category (Intl.PluralRules) as a cluster's count. Enough for every CLDR language.
 PLURAL_SAMPLES = (0, 1, 2, 3, 4, 5, 6, 7, 11, 12, 21, 22, 25, 100, 101, 102, 103, 105, 1000000)
@@ -71,36 +82,71 @@ def _cache_key(request, page, kind: str, version: float) -> str:
     return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{digest}"
 
 
-def _conditional(request, body: bytes, etag: str, version: float, content_type: str):
+def accepts_gzip(request) -> bool:
+    """Whether the client takes a gzip-compressed answer (``Accept-Encoding``, q above 0)."""
+    match = GZIP.search(request.headers.get("Accept-Encoding", ""))
+    if not match:
+        return False
+    try:
+        return match["q"] is None or float(match["q"]) > 0
+    except ValueError:
+        return False
+
+
+def _conditional(request, feed: dict, version: float, content_type: str):
+    """The feed, gzip-compressed when the client takes it (each form with its own ETag), or
+    ``304 Not Modified`` when the client has it."""
     last_modified = int(version)
+    gzipped = feed.get("gzip") if accepts_gzip(request) else None
+    etag = feed["etag"][:-1] + '-gzip"' if gzipped is not None else feed["etag"]
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        response = HttpResponse(body, content_type=content_type)
+        response = HttpResponse(gzipped or feed["body"], content_type=content_type)
+        if gzipped is not None:
+            response["Content-Encoding"] = "gzip"
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
+    patch_vary_headers(response, ("Accept-Encoding",))
     patch_cache_control(response, public=True, max_age=60)
     return response
 
 
+def _build(request, page, kind: str):
+    """The feed's body (bytes), or the JSON error answer when the filters are not valid."""
+    root = page.get_listing_root()
+    if kind == "providers":
+        return feature_collection(provider_features(page.get_providers(), root.url_path))
+    filterset = page.get_filterset(request, use_defaults=False)
+    if not filterset.is_valid():
+        return _error_response(filterset)
+    if kind == "points":
+        return points_body(opportunity_points(filterset.qs, root.url_path))
+    return opportunity_geojson(filterset.qs, root.url_path)
+
+
 def geojson(request, page, kind: str = "opportunities"):
-    """A FeatureCollection of the filtered opportunities (or the providers), cached."""
+    """A feed of the filtered opportunities (GeoJSON or the compact ``points``) or of the
+    providers, cached with its compressed form: a warm request compresses nothing."""
     version = cache.current_version()
     key = _cache_key(request, page, kind, version)
-    cached = cache.cached_feed(key)
-    if cached is None:
-        root = page.get_listing_root()
-        if kind == "providers":
-            features = provider_features(page.get_providers(), root.url_path)
-        else:
-            filterset = page.get_filterset(request, use_defaults=False)
-            if not filterset.is_valid():
-                return _error_response(filterset)
-            features = opportunity_features(filterset.qs, root.url_path)
-        body = feature_collection(features)
-        cached = (body, etag_for(body))
-        cache.store_feed(key, cached)
-    body, etag = cached
-    return _conditional(request, body, etag, version, "application/geo+json")
+    feed = cache.cached_feed(key)
+    if not isinstance(feed, dict):
+        body = _build(request, page, kind)
+        if isinstance(body, HttpResponse):
+            return body
+        feed = {"body": body, "etag": etag_for(body), "gzip": None}
+        if accepts_gzip(request):
+            feed["gzip"] = compress(body)
+        cache.store_feed(key, feed)
+    elif feed.get("gzip") is None and accepts_gzip(request):
+        feed = {**feed, "gzip": compress(feed["body"])}
+        cache.store_feed(key, feed)
+    return _conditional(request, feed, version, CONTENT_TYPES[kind])
+
+
+def points(request, page):
+    """The compact feed the map draws: the filtered opportunities as columns."""
+    return geojson(request, page, "points")
 
 
 def ics(request, page):

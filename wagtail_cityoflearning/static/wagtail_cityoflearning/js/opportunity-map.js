@@ -1,11 +1,23 @@
 // The opportunity map: markers in clusters beside the server-rendered list.
 // Without JavaScript the filter form and the list work on their own; this module adds the
 // map, live filtering, "search this area", "use my location" and the Map / List switch.
+//
+// The points come from the map page's compact feed (points/: one list per property). They
+// are clustered once with Supercluster; after each move or zoom only the clusters and
+// markers in view (and a margin around it) are in the document.
 
 const root = document.querySelector("[data-col-map]");
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 const smallScreen = window.matchMedia("(max-width: 55.99rem)");
 const CHANGE_DELAY_MS = 400; // after a chip, a list or a date changes, before the list is asked
+// Clusters: points within 50 px of each other (on 256 px tiles) up to zoom 16; from zoom 17
+// every point is drawn on its own, and points at the same spot are spread around it.
+const CLUSTER_RADIUS = 50;
+const CLUSTER_MAX_ZOOM = 16;
+const VIEW_MARGIN = 0.25; // drawn around the view, as a share of its size
+const SPREAD_PX = 22; // how far points at the same spot are drawn from it
+const FREE = 1;
+const ONGOING = 2;
 
 function readJSON(value, fallback) {
   try {
@@ -95,7 +107,12 @@ class OpportunityMap {
     this.results = element.querySelector("[data-results]");
     this.status = element.querySelector("[data-results-status]");
     this.areaButton = element.querySelector("[data-search-area]");
-    this.markers = new Map();
+    this.points = null; // the compact feed's columns
+    this.index = null; // Supercluster over the points
+    this.byId = new Map(); // an opportunity's id -> its place in the columns
+    this.drawn = new Map(); // "c<cluster id>" or "p<place>" -> the marker drawn for it
+    this.markers = new MarkerIndex(this);
+    this.cluster = new ClusterView(this);
     this.userMoved = false;
     this.request = null;
     // The filters the list shows now, to tell whether folding them leaves a change unsent.
@@ -135,13 +152,7 @@ class OpportunityMap {
       attribution: labels.attribution || this.options.attribution,
       maxZoom: 19,
     }).addTo(this.map);
-    this.cluster = L.markerClusterGroup({
-      animate: !reducedMotion,
-      showCoverageOnHover: false,
-      maxClusterRadius: 50,
-      iconCreateFunction: (cluster) => this.clusterIcon(cluster),
-    });
-    this.map.addLayer(this.cluster);
+    this.layer = L.layerGroup().addTo(this.map);
     this.providers = L.layerGroup();
     const layers = L.control
       .layers(null, { [labels.providers || "Providers"]: this.providers }, { collapsed: false })
@@ -165,8 +176,10 @@ class OpportunityMap {
       if (event.layer === this.providers) this.loadProviders();
     });
     this.map.on("moveend", () => {
+      this.render();
       if (this.userMoved && this.areaButton) this.areaButton.hidden = false;
     });
+    this.map.on("resize", () => this.render());
     // Only the visitor's own moves offer "search this area", not the map fitting the results.
     for (const type of ["pointerdown", "wheel", "keydown"]) {
       canvas.addEventListener(type, () => {
@@ -178,61 +191,247 @@ class OpportunityMap {
 
   // -- markers -------------------------------------------------------------------------
 
-  clusterIcon(cluster) {
-    const count = cluster.getChildCount();
+  clusterMarker(feature) {
+    const L = window.L;
+    const count = feature.properties.point_count;
     const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
-    return new NamedDivIcon({
+    const [lng, lat] = feature.geometry.coordinates;
+    const icon = new NamedDivIcon({
       html: `<div><span aria-hidden="true">${count}</span></div>`,
       className: `marker-cluster marker-cluster-${size}`,
-      iconSize: new window.L.Point(40, 40),
+      iconSize: new L.Point(40, 40),
       label: clusterName(this.labels, count),
     });
+    const marker = L.marker([lat, lng], { icon, keyboard: true });
+    marker.on("click", () => this.expand(feature));
+    // Leaflet gives a focused marker's Enter as a keypress (a popup opens on it).
+    marker.on("keypress", (event) => {
+      if (event.originalEvent.key === "Enter") this.expand(feature);
+    });
+    return marker;
   }
 
-  markerFor(feature) {
+  // Zoom into a cluster: to the area its points cover, and at least as far as it takes to
+  // come apart.
+  expand(feature) {
     const L = window.L;
     const [lng, lat] = feature.geometry.coordinates;
-    const p = feature.properties;
+    let zoom = this.index.getClusterExpansionZoom(feature.id);
+    let centre = L.latLng(lat, lng);
+    const bounds = L.latLngBounds([]);
+    for (const leaf of this.index.getLeaves(feature.id, Infinity)) {
+      const [leafLng, leafLat] = leaf.geometry.coordinates;
+      bounds.extend([leafLat, leafLng]);
+    }
+    if (bounds.isValid()) {
+      // From CLUSTER_MAX_ZOOM + 1 every point is drawn: no need to come closer.
+      const fit = Math.min(
+        this.map.getBoundsZoom(bounds, false, L.point(48, 48)),
+        CLUSTER_MAX_ZOOM + 1,
+      );
+      if (fit > zoom) centre = bounds.getCenter();
+      zoom = Math.max(zoom, fit);
+    }
+    this.keepFocus();
+    this.map.setView(centre, Math.min(zoom, this.map.getMaxZoom()), { animate: !reducedMotion });
+  }
+
+  pointMarker(i) {
+    const L = window.L;
+    const p = this.points;
+    const title = p.titles[i];
+    const colour = p.colour_table[p.colours[i]];
     // The colour is set through the CSSOM, which a content security policy without
     // 'unsafe-inline' styles allows (a style="" attribute in markup it would block).
     const dot = document.createElement("span");
     dot.className = "col-marker__dot";
-    dot.style.setProperty("--marker-colour", p.colour || "#1d4ed8");
+    dot.style.setProperty("--marker-colour", colour || "#1d4ed8");
     const icon = new NamedDivIcon({
-      label: p.title,
+      label: title,
       className: "col-marker",
       html: dot,
       iconSize: [28, 28],
       iconAnchor: [14, 14],
       popupAnchor: [0, -12],
     });
-    const marker = L.marker([lat, lng], { icon, title: p.title, alt: p.title, keyboard: true });
-    const when = p.next
-      ? formatDate(p.next, this.options.timezone)
-      : p.ongoing
+    const marker = L.marker(this.latLng(i), { icon, title, alt: title, keyboard: true });
+    const flags = p.flags[i];
+    const next = p.next[i];
+    const provider = p.provider_table[p.providers[i]];
+    const when = next
+      ? formatDate(next, this.options.timezone)
+      : flags & ONGOING
         ? this.labels.ongoing
         : "";
     marker.bindPopup(
-      `<div class="col-popup"><a class="col-popup__title" href="${escapeHTML(p.url)}">${escapeHTML(p.title)}</a>` +
-        (p.provider ? `<p>${escapeHTML(p.provider)}</p>` : "") +
+      `<div class="col-popup"><a class="col-popup__title" href="${escapeHTML(p.urls[i])}">${escapeHTML(title)}</a>` +
+        (provider ? `<p>${escapeHTML(provider)}</p>` : "") +
         (when ? `<p>${escapeHTML(when)}</p>` : "") +
-        (p.free ? `<p class="col-popup__free">${escapeHTML(this.labels.free)}</p>` : "") +
+        (flags & FREE ? `<p class="col-popup__free">${escapeHTML(this.labels.free)}</p>` : "") +
         "</div>",
     );
-    marker.on("mouseover focus popupopen", () => this.highlightCard(p.id, true));
-    marker.on("mouseout blur popupclose", () => this.highlightCard(p.id, false));
+    const id = p.ids[i];
+    marker.on("mouseover focus popupopen", () => this.highlightCard(id, true));
+    marker.on("mouseout blur popupclose", () => this.highlightCard(id, false));
     return marker;
+  }
+
+  latLng(i) {
+    const c = this.points.coordinates;
+    return window.L.latLng(c[2 * i + 1], c[2 * i]);
+  }
+
+  // Draw what is in view: the clusters and points of the current zoom within the view and a
+  // margin around it. A marker still wanted stays as it is (with its popup and focus).
+  render() {
+    if (!this.index) return;
+    const zoom = Math.round(this.map.getZoom());
+    // A hidden map (the list view on a phone) has no view: it holds what the whole map
+    // shows at its zoom, ready for when it is shown.
+    const hidden = !this.map.getContainer().clientWidth;
+    const area = hidden && this.bounds ? this.bounds : this.map.getBounds();
+    const view = area.pad(VIEW_MARGIN);
+    const west = view.getWest();
+    const east = view.getEast();
+    const whole = east - west >= 360;
+    const bbox = [
+      whole ? -180 : west,
+      Math.max(-90, view.getSouth()),
+      whole ? 180 : east,
+      Math.min(90, view.getNorth()),
+    ];
+    const features = this.index.getClusters(bbox, zoom);
+    const wanted = new Map();
+    const spots = new Map(); // points drawn on their own at the same spot
+    for (const feature of features) {
+      const cluster = feature.properties.cluster;
+      const key = cluster ? `c${feature.id}` : `p${feature.properties.i}`;
+      const marker =
+        this.drawn.get(key) ||
+        (cluster ? this.clusterMarker(feature) : this.pointMarker(feature.properties.i));
+      wanted.set(key, marker);
+      if (!cluster) {
+        const spot = feature.geometry.coordinates.join(",");
+        if (!spots.has(spot)) spots.set(spot, []);
+        spots.get(spot).push(feature.properties.i);
+      }
+    }
+    for (const [key, marker] of this.drawn) {
+      if (!wanted.has(key)) this.layer.removeLayer(marker);
+    }
+    for (const [key, marker] of wanted) {
+      if (!this.drawn.has(key)) this.layer.addLayer(marker);
+    }
+    this.drawn = wanted;
+    this.drawnZoom = zoom;
+    this.spread(spots, zoom);
+    if (this.focusLost && !this.element.contains(document.activeElement)) {
+      this.map.getContainer().focus({ preventScroll: true });
+    }
+    this.focusLost = false;
+  }
+
+  // Points at the same spot (one address, several opportunities) are drawn in a ring around
+  // it, so each can be seen, pointed at and focused.
+  spread(spots, zoom) {
+    for (const places of spots.values()) {
+      if (places.length === 1) {
+        const marker = this.drawn.get(`p${places[0]}`);
+        if (marker.spread) {
+          marker.setLatLng(this.latLng(places[0]));
+          marker.spread = false;
+        }
+        continue;
+      }
+      const centre = this.map.project(this.latLng(places[0]), zoom);
+      places.forEach((i, n) => {
+        const angle = (2 * Math.PI * n) / places.length;
+        const offset = window.L.point(Math.cos(angle), Math.sin(angle)).multiplyBy(SPREAD_PX);
+        const marker = this.drawn.get(`p${i}`);
+        marker.setLatLng(this.map.unproject(centre.add(offset), zoom));
+        marker.spread = true;
+      });
+    }
+  }
+
+  // A cluster opened with the keyboard is gone after the zoom: the focus goes to the map,
+  // from where Tab reaches the new markers.
+  keepFocus() {
+    this.focusLost = this.map.getContainer().contains(document.activeElement);
+  }
+
+  // The zoom from which point ``i`` is drawn on its own.
+  revealZoom(i) {
+    const c = this.points.coordinates;
+    const lng = c[2 * i];
+    const lat = c[2 * i + 1];
+    const near = 1e-6;
+    const from = Math.max(Math.round(this.map.getZoom()), this.map.getMinZoom());
+    for (let zoom = from; zoom <= CLUSTER_MAX_ZOOM; zoom++) {
+      const found = this.index
+        .getClusters([lng - near, lat - near, lng + near, lat + near], zoom)
+        .some((feature) => !feature.properties.cluster && feature.properties.i === i);
+      if (found) return zoom;
+    }
+    return Math.max(from, CLUSTER_MAX_ZOOM + 1);
+  }
+
+  // Show point ``i`` on its own (zooming in as far as needed), then call ``done``.
+  showPoint(i, done) {
+    const zoom = Math.min(this.revealZoom(i), this.map.getMaxZoom());
+    const latLng = this.latLng(i);
+    const shown = this.drawn.has(`p${i}`) && this.map.getBounds().contains(latLng);
+    if (!shown) {
+      this.map.setView(latLng, Math.max(zoom, Math.round(this.map.getZoom())), { animate: false });
+      this.render();
+    }
+    done?.();
+  }
+
+  setPoints(data) {
+    const count = data.ids.length;
+    const c = data.coordinates;
+    const features = new Array(count);
+    this.byId = new Map();
+    let south = 90;
+    let north = -90;
+    let west = 180;
+    let east = -180;
+    for (let i = 0; i < count; i++) {
+      const lng = c[2 * i];
+      const lat = c[2 * i + 1];
+      features[i] = {
+        type: "Feature",
+        properties: { i },
+        geometry: { type: "Point", coordinates: [lng, lat] },
+      };
+      this.byId.set(String(data.ids[i]), i);
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+      if (lng < west) west = lng;
+      if (lng > east) east = lng;
+    }
+    this.points = data;
+    this.bounds = count ? window.L.latLngBounds([south, west], [north, east]) : null;
+    this.index = new window.Supercluster({
+      radius: CLUSTER_RADIUS,
+      extent: 256,
+      maxZoom: CLUSTER_MAX_ZOOM,
+    }).load(features);
+    this.layer.clearLayers();
+    this.drawn = new Map();
+    this.markers.clear();
   }
 
   async loadMarkers(params, fit, attempt = 0) {
     params.delete("page");
-    const url = `${this.element.dataset.geojsonUrl}?${params}`;
+    const url = `${this.element.dataset.pointsUrl}?${params}`;
     // Filters can change faster than answers arrive: only the latest request draws.
     this.markersRequest = (this.markersRequest || 0) + 1;
     const request = this.markersRequest;
     let data;
     try {
-      const response = await fetch(url, { headers: { Accept: "application/geo+json" } });
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
       if (response.status === 400 && attempt < 3) {
         // The list leaves out the filters it cannot use (and says so): the map does too.
         const fields = Object.keys((await response.json()).fields || {});
@@ -247,16 +446,10 @@ class OpportunityMap {
       return;
     }
     if (request !== this.markersRequest) return;
-    this.cluster.clearLayers();
-    this.markers.clear();
-    const layers = data.features.map((feature) => {
-      const marker = this.markerFor(feature);
-      this.markers.set(String(feature.properties.id), marker);
-      return marker;
-    });
-    this.cluster.addLayers(layers);
-    this.element.dataset.markers = String(layers.length);
-    if (fit && layers.length && !params.get("bbox")) this.fitMarkers();
+    this.setPoints(data);
+    if (fit && data.ids.length && !params.get("bbox")) this.fitMarkers();
+    this.render();
+    this.element.dataset.markers = String(data.ids.length);
   }
 
   // A hidden map (the list view on a phone) has no size to fit to: it fits when shown.
@@ -266,8 +459,8 @@ class OpportunityMap {
       return;
     }
     this.fitWhenShown = false;
-    if (!this.cluster.getLayers().length) return;
-    this.map.fitBounds(this.cluster.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
+    if (!this.bounds) return;
+    this.map.fitBounds(this.bounds, { padding: [24, 24], maxZoom: 15, animate: false });
   }
 
   async loadProviders() {
@@ -306,11 +499,29 @@ class OpportunityMap {
   onCard(event, active) {
     const item = event.target.closest("[data-result]");
     if (!item) return;
-    const marker = this.markers.get(item.dataset.id);
-    if (!marker) return;
-    const parent = this.cluster.getVisibleParent(marker);
-    const element = parent?.getElement?.();
+    const i = this.byId.get(item.dataset.id);
+    if (i === undefined) return;
+    const element = this.drawnParent(i)?.getElement?.();
     element?.classList.toggle("col-marker--active", active);
+  }
+
+  // The marker that shows point ``i`` now: its own, else the drawn cluster nearest to it
+  // (a cluster holds the points around it).
+  drawnParent(i) {
+    const own = this.drawn.get(`p${i}`);
+    if (own) return own;
+    const at = this.map.latLngToLayerPoint(this.latLng(i));
+    let nearest = null;
+    let best = Infinity;
+    for (const [key, marker] of this.drawn) {
+      if (key[0] !== "c") continue;
+      const distance = at.distanceTo(this.map.latLngToLayerPoint(marker.getLatLng()));
+      if (distance < best) {
+        best = distance;
+        nearest = marker;
+      }
+    }
+    return best <= CLUSTER_RADIUS * 2 ? nearest : null;
   }
 
   highlightCard(id, active) {
@@ -536,16 +747,85 @@ class OpportunityMap {
         if (button.dataset.view === "map") {
           this.map.invalidateSize();
           if (this.fitWhenShown) this.fitMarkers();
+          this.render();
         }
       });
     }
   }
 }
 
+// The opportunities on the map by id, as markers: ``get(id)`` gives an object with the
+// opportunity's title (``options.title``), its place (``getLatLng()``) and ``openPopup()``,
+// whether it is drawn now or inside a cluster.
+class MarkerIndex {
+  constructor(view) {
+    this.view = view;
+    this.handles = new Map();
+  }
+
+  get size() {
+    return this.view.points ? this.view.points.ids.length : 0;
+  }
+
+  has(id) {
+    return this.view.byId.has(String(id));
+  }
+
+  get(id) {
+    const i = this.view.byId.get(String(id));
+    return i === undefined ? undefined : this.handle(i);
+  }
+
+  handle(i) {
+    if (!this.handles.has(i)) this.handles.set(i, new PointHandle(this.view, i));
+    return this.handles.get(i);
+  }
+
+  *keys() {
+    yield* this.view.byId.keys();
+  }
+
+  *values() {
+    for (let i = 0; i < this.size; i++) yield this.handle(i);
+  }
+
+  clear() {
+    this.handles.clear();
+  }
+}
+
+class PointHandle {
+  constructor(view, i) {
+    this.view = view;
+    this.index = i;
+    this.options = { title: view.points.titles[i] };
+  }
+
+  getLatLng() {
+    return this.view.latLng(this.index);
+  }
+
+  openPopup() {
+    this.view.showPoint(this.index, () => this.view.drawn.get(`p${this.index}`)?.openPopup());
+    return this;
+  }
+}
+
+// What the markers' clusters offer the page: zoom until an opportunity's own marker shows.
+class ClusterView {
+  constructor(view) {
+    this.view = view;
+  }
+
+  zoomToShowLayer(handle, done) {
+    this.view.showPoint(handle.index, done);
+  }
+}
+
 let NamedDivIcon;
 
 function start() {
-  if (root && window.L && window.L.markerClusterGroup) {
+  if (root && window.L && window.Supercluster) {
     // A marker's element carries its name (a marker of one opportunity: its title; a
     // cluster: how many are there). Leaflet gives it role="button" and the keyboard focus.
     NamedDivIcon = window.L.DivIcon.extend({

@@ -59,6 +59,10 @@ def test_wheel_and_sdist_carry_every_tracked_package_file(dist):
         "wagtail_cityoflearning/static/wagtail_cityoflearning/vendor/leaflet.markercluster/leaflet.markercluster.js"
         in tracked
     )
+    assert (
+        "wagtail_cityoflearning/static/wagtail_cityoflearning/vendor/supercluster/supercluster.min.js"
+        in tracked
+    )
     wheel_names = set(zipfile.ZipFile(wheel).namelist())
     with tarfile.open(sdist) as archive:
         prefix = archive.getnames()[0].split("/")[0] + "/"

@@ -1,9 +1,8 @@
 """Bulk awards: parse a pasted list or a CSV file, preview every row's errors and who already
-holds the badge, then award all.
+holds the badge, then award all (:func:`.awarding.award_many`).
 
-Hook: ``cityoflearning_recipient_addresses(email) -> iterable of str``: the other addresses of
-the person behind ``email`` (an app that knows accounts answers), so that a badge sent to any
-of them counts as held.
+Who holds the badge follows the hook ``cityoflearning_recipient_addresses`` (see
+:mod:`.awarding`): a badge sent to another address of the same person counts as held.
 """
 
 import csv
@@ -13,14 +12,17 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
-from django.db.models import Q
-from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
 
-from wagtail_cityoflearning.badges.awarding import award
+from wagtail_cityoflearning.badges.awarding import (
+    Recipient,
+    award_many,
+    held_awards,
+    same_person_addresses,
+    same_person_addresses_many,
+)
+from wagtail_cityoflearning.badges.awarding import active_awards as active_awards_of
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.recipients import recipient_may_receive
 
@@ -72,24 +74,10 @@ CONSENT_MISSING = gettext_lazy(
 )
 
 
-def same_person_addresses(email: str) -> set[str]:
-    """``email`` and the other addresses of the same person (lower case)."""
-    addresses = {email.strip().lower()}
-    for answer in hooks.get_hooks("cityoflearning_recipient_addresses"):
-        addresses.update(address.strip().lower() for address in answer(email))
-    return addresses
-
-
 def active_awards(badge_class, email: str):
     """The awards of ``badge_class`` to the person behind ``email`` that still count: not
     revoked, not expired."""
-    return (
-        Award.objects.filter(badge_class=badge_class, revoked=False)
-        .filter(Q(expires__isnull=True) | Q(expires__gt=timezone.now()))
-        .annotate(email_lower=Lower("recipient_email"))
-        .filter(email_lower__in=same_person_addresses(email))
-        .order_by("-issued_on")
-    )
+    return active_awards_of(badge_class, same_person_addresses(email))
 
 
 def check(rows: list[Row], badge_class=None, again=()) -> list[Row]:
@@ -99,6 +87,7 @@ def check(rows: list[Row], badge_class=None, again=()) -> list[Row]:
     ticked to be awarded even so."""
     site = badge_class.issuer.get_site() if badge_class is not None else None
     seen = {}
+    addresses = {}  # row number -> the addresses of its recipient
     if len(rows) > MAX_ROWS:
         rows[MAX_ROWS].errors.append(
             _("At most %(max)s rows can be awarded at once.") % {"max": MAX_ROWS}
@@ -112,8 +101,7 @@ def check(rows: list[Row], badge_class=None, again=()) -> list[Row]:
             if site is not None and not recipient_may_receive(row.email, site):
                 row.errors.append(str(CONSENT_MISSING))
             if badge_class is not None:
-                row.held = active_awards(badge_class, row.email).first()
-                row.again = row.held is not None and row.number in again
+                addresses[row.number] = row.email
         if row.evidence:
             try:
                 _url(row.evidence)
@@ -123,6 +111,13 @@ def check(rows: list[Row], badge_class=None, again=()) -> list[Row]:
         if key in seen:
             row.errors.append(_("The same address is on row %(row)s.") % {"row": seen[key]})
         seen.setdefault(key, row.number)
+    if addresses:
+        found = same_person_addresses_many(addresses.values())
+        addresses = {number: found[email] for number, email in addresses.items()}
+        held = held_awards(badge_class, addresses)  # one query for all rows
+        for row in rows:
+            row.held = held.get(row.number)
+            row.again = row.held is not None and row.number in again
     return rows
 
 
@@ -131,16 +126,17 @@ def award_all(badge_class, rows: list[Row], *, awarded_by=None) -> list[Award]:
     first; invalid rows raise."""
     if not rows or any(not row.valid for row in rows):
         raise ValidationError(_("Fix every row before awarding."))
+    recipients = [
+        Recipient(
+            row.email,
+            evidence=[{"url": row.evidence}] if row.evidence else [],
+            narrative=row.narrative,
+            again=row.again,
+        )
+        for row in rows
+        if row.to_award
+    ]
     with transaction.atomic():
-        return [
-            award(
-                badge_class,
-                row.email,
-                evidence=[{"url": row.evidence}] if row.evidence else [],
-                narrative=row.narrative,
-                awarded_by=awarded_by,
-                source=Award.Source.BULK,
-            )
-            for row in rows
-            if row.to_award
-        ]
+        return award_many(
+            badge_class, recipients, awarded_by=awarded_by, source=Award.Source.BULK
+        ).awarded

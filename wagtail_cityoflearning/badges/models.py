@@ -126,8 +126,13 @@ class Issuer(index.Indexed, models.Model):
     def allocate_status_index(self) -> int:
         """Take the next index of the issuer's status list (inside the caller's transaction:
         the row is updated first, so two awards never share an index)."""
-        type(self).objects.filter(pk=self.pk).update(status_list_next=F("status_list_next") + 1)
-        return type(self).objects.values_list("status_list_next", flat=True).get(pk=self.pk) - 1
+        return self.allocate_status_indexes(1)
+
+    def allocate_status_indexes(self, count: int) -> int:
+        """Take ``count`` consecutive indexes of the issuer's status list; the first of them
+        (as :meth:`allocate_status_index`, inside the caller's transaction)."""
+        type(self).objects.filter(pk=self.pk).update(status_list_next=F("status_list_next") + count)
+        return type(self).objects.values_list("status_list_next", flat=True).get(pk=self.pk) - count
 
     def active_key(self, algorithm: str = "RS256"):
         """The issuer's current key of ``algorithm`` ("RS256" for Open Badges 2.0 signed

@@ -46,10 +46,15 @@ def generate_key(issuer, *, bits: int = 2048, algorithm: str = "RS256") -> Issue
         )
 
 
-def sign(assertion: dict, key: IssuerKey) -> str:
-    """The compact JWS (RS256) whose payload is the assertion JSON."""
+def sign(assertion: dict, key: IssuerKey, *, private_key=None) -> str:
+    """The compact JWS (RS256) whose payload is the assertion JSON. ``private_key``: the
+    key's private key already loaded (:func:`load_private_key`), when signing many."""
     payload = json.dumps(assertion, separators=(",", ":"), ensure_ascii=False).encode()
-    return jwt.api_jws.encode(payload, key.private_key_pem, algorithm="RS256")
+    return jwt.api_jws.encode(payload, private_key or key.private_key_pem, algorithm="RS256")
+
+
+def load_private_key(key: IssuerKey):
+    return serialization.load_pem_private_key(key.private_key_pem.encode(), password=None)
 
 
 def verify(token: str, public_key_pem: str) -> dict:

@@ -14,6 +14,15 @@ from wagtail_cityoflearning.badges.ob3 import issue
 
 logger = logging.getLogger(__name__)
 
+BAKED_FIELDS = [
+    "signature",
+    "credential",
+    "credential_jwt",
+    "status_index",
+    "baked_image",
+    "baking_state",
+]
+
 
 def bake_award(instance: Award) -> None:
     """Sign the Open Badges 3.0 credential (both formats), sign the 2.0 assertion (for signed
@@ -33,6 +42,13 @@ def bake_award(instance: Award) -> None:
     issue.sign_award(instance)
     with instance.badge_class.image.open("rb") as source:
         baked, kind = baking.bake_image(source.read(), content, instance.credential_jwt)
+    store_image(instance, baked, kind)
+    instance.baking_state = Award.State.DONE
+    instance.save(update_fields=BAKED_FIELDS)
+
+
+def store_image(instance: Award, baked: bytes, kind: str) -> None:
+    """Put the baked image in storage as the award's (the caller saves the award)."""
     if instance.baked_image:
         instance.baked_image.delete(save=False)
     # A run that failed after writing the file left it behind: overwrite it, never add a
@@ -42,17 +58,6 @@ def bake_award(instance: Award) -> None:
     if field.storage.exists(name):
         field.storage.delete(name)
     instance.baked_image.save(f"{instance.uuid}.{kind}", ContentFile(baked), save=False)
-    instance.baking_state = Award.State.DONE
-    instance.save(
-        update_fields=[
-            "signature",
-            "credential",
-            "credential_jwt",
-            "status_index",
-            "baked_image",
-            "baking_state",
-        ]
-    )
 
 
 @task()
@@ -70,3 +75,13 @@ def process_award(award_id: str) -> None:
         send_award_email(instance)
         instance.notification_state = Award.State.DONE
         instance.save(update_fields=["notification_state"])
+
+
+@task()
+def process_awards(award_ids: list[str]) -> None:
+    """:func:`process_award` for a batch of awards (of one badge, as a bulk award makes
+    them): the badge's image read once, its keys loaded once, every email over one
+    connection. Safe to run twice: awards baked or notified already are left alone."""
+    from wagtail_cityoflearning.badges.processing import process_batch
+
+    process_batch(award_ids)

@@ -6,6 +6,8 @@ email (the same hash the Open Badges 2.0 assertion carries), so a holder proves 
 the address and the salt.
 """
 
+from dataclasses import dataclass
+
 from django.urls import reverse
 
 from wagtail_cityoflearning.badges import serializers
@@ -109,53 +111,102 @@ def _endorsements(badge_class) -> list:
     return [e.credential for e in Endorsement.objects.for_badge_class(badge_class) if e.credential]
 
 
-def credential_json(award) -> dict:
-    """The award as an unsigned ``OpenBadgeCredential``."""
-    badge_class = award.badge_class
+@dataclass(frozen=True)
+class BadgeParts:
+    """What every credential of one badge class holds alike: read once for many awards."""
+
+    name: str
+    issuer: dict
+    achievement: dict
+    status_list: str
+
+
+def badge_parts(badge_class) -> BadgeParts:
     issuer = badge_class.issuer
+    return BadgeParts(
+        name=badge_class.name,
+        issuer=profile_json(issuer),
+        achievement=achievement_json(badge_class, endorsements=_endorsements(badge_class)),
+        status_list=status_list_url(issuer),
+    )
+
+
+@dataclass(frozen=True)
+class AwardValues:
+    """What differs from one award's credential to the next."""
+
+    url: str
+    identity: str
+    salt: str
+    narrative: str
+    valid_from: str
+    valid_until: str | None
+    evidence: tuple  # of (url, narrative) pairs
+    status_index: int | str | None
+
+    @classmethod
+    def of(cls, award) -> "AwardValues":
+        return cls(
+            url=credential_url(award),
+            identity=award.recipient_identity,
+            salt=award.salt,
+            narrative=award.narrative,
+            valid_from=xml_datetime(award.issued_on),
+            valid_until=xml_datetime(award.expires) if award.expires else None,
+            evidence=tuple((item.url, item.narrative) for item in award.evidence.all()),
+            status_index=award.status_index,
+        )
+
+
+def credential_json(award, parts: BadgeParts | None = None) -> dict:
+    """The award as an unsigned ``OpenBadgeCredential``; ``parts``: its badge class's, when
+    already read (for many awards of one badge)."""
+    return build_credential(parts or badge_parts(award.badge_class), AwardValues.of(award))
+
+
+def build_credential(parts: BadgeParts, values: AwardValues) -> dict:
     subject = {
         "type": ["AchievementSubject"],
         "identifier": [
             {
                 "type": "IdentityObject",
-                "identityHash": award.recipient_identity,
+                "identityHash": values.identity,
                 "identityType": "emailAddress",
                 "hashed": True,
-                "salt": award.salt,
+                "salt": values.salt,
             }
         ],
-        "achievement": achievement_json(badge_class, endorsements=_endorsements(badge_class)),
+        "achievement": parts.achievement,
     }
-    if award.narrative:
-        subject["narrative"] = award.narrative
+    if values.narrative:
+        subject["narrative"] = values.narrative
     data = {
         "@context": list(CONTEXT),
-        "id": credential_url(award),
+        "id": values.url,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": badge_class.name,
-        "issuer": profile_json(issuer),
-        "validFrom": xml_datetime(award.issued_on),
+        "name": parts.name,
+        "issuer": parts.issuer,
+        "validFrom": values.valid_from,
         "credentialSubject": subject,
     }
-    if award.expires:
-        data["validUntil"] = xml_datetime(award.expires)
+    if values.valid_until:
+        data["validUntil"] = values.valid_until
     evidence = []
-    for item in award.evidence.all():
+    for url, narrative in values.evidence:
         entry = {"type": ["Evidence"]}
-        if item.url:
-            entry["id"] = item.url
-        if item.narrative:
-            entry["narrative"] = item.narrative
+        if url:
+            entry["id"] = url
+        if narrative:
+            entry["narrative"] = narrative
         evidence.append(entry)
     if evidence:
         data["evidence"] = evidence
-    if award.status_index is not None:
-        list_url = status_list_url(issuer)
+    if values.status_index is not None:
         data["credentialStatus"] = {
-            "id": f"{list_url}#{award.status_index}",
+            "id": f"{parts.status_list}#{values.status_index}",
             "type": "BitstringStatusListEntry",
             "statusPurpose": "revocation",
-            "statusListIndex": str(award.status_index),
-            "statusListCredential": list_url,
+            "statusListIndex": str(values.status_index),
+            "statusListCredential": parts.status_list,
         }
     return data

@@ -46,6 +46,30 @@ def hash_data(document: dict, options: dict, loader=None) -> bytes:
     )
 
 
+def proof_options(verification_method: str, created=None) -> dict:
+    """The options of a new proof by ``verification_method`` (without its value)."""
+    return {
+        "type": "DataIntegrityProof",
+        "cryptosuite": CRYPTOSUITE,
+        "created": xml_datetime(created or timezone.now()),
+        "verificationMethod": verification_method,
+        "proofPurpose": "assertionMethod",
+    }
+
+
+def config_hash(context, options: dict, loader=None) -> bytes:
+    """SHA-256 of the canonical proof options (the first half of :func:`hash_data`), for a
+    document whose ``@context`` is ``context``: the same for every document signed with the
+    same options."""
+    config = {key: value for key, value in options.items() if key != "proofValue"}
+    config["@context"] = context
+    return hashlib.sha256(canonize(config, loader).encode()).digest()
+
+
+def proof_value(signature: bytes) -> str:
+    return "z" + base58btc_encode(signature)
+
+
 def add_proof(
     document: dict,
     private_key: Ed25519PrivateKey,
@@ -58,21 +82,11 @@ def add_proof(
     """A copy of ``document`` with a DataIntegrityProof (``eddsa-rdfc-2022``).
 
     ``options`` replaces the proof options entirely (for the published test vectors)."""
-    options = (
-        dict(options)
-        if options
-        else {
-            "type": "DataIntegrityProof",
-            "cryptosuite": CRYPTOSUITE,
-            "created": xml_datetime(created or timezone.now()),
-            "verificationMethod": verification_method,
-            "proofPurpose": "assertionMethod",
-        }
-    )
+    options = dict(options) if options else proof_options(verification_method, created)
     options.pop("@context", None)
     signature = private_key.sign(hash_data(document, options, loader))
     secured = copy.deepcopy({key: value for key, value in document.items() if key != "proof"})
-    secured["proof"] = {**options, "proofValue": "z" + base58btc_encode(signature)}
+    secured["proof"] = {**options, "proofValue": proof_value(signature)}
     return secured
 
 

@@ -74,7 +74,20 @@ class _Bounded(URDNA2015):
 
 def canonize(document: dict, loader=None) -> str:
     """The RDFC-1.0 canonical N-Quads of ``document`` (``TooComplex`` past the bound)."""
-    dataset = jsonld.to_rdf(
+    return canonize_dataset(to_dataset(document, loader))
+
+
+def to_dataset(document: dict, loader=None) -> dict:
+    """``document`` as RDF: pyld's dataset, graph name -> list of quads (the expensive half
+    of :func:`canonize`, the JSON-LD expansion)."""
+    return jsonld.to_rdf(
         document, {"documentLoader": loader or document_loader, "produceGeneralizedRdf": False}
     )
+
+
+def canonize_dataset(dataset: dict) -> str:
+    """The RDFC-1.0 canonical N-Quads of a dataset (consumed: its quads are relabelled).
+
+    The result does not depend on the labels of the dataset's blank nodes nor on the order
+    of its quads: only on the graph they make."""
     return _Bounded().main(dataset, {"format": "application/n-quads"})

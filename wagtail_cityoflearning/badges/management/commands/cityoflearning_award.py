@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wagtail_cityoflearning.badges import serializers
-from wagtail_cityoflearning.badges.awarding import award
+from wagtail_cityoflearning.badges.awarding import InvalidRecipient, Recipient, award, award_many
 from wagtail_cityoflearning.badges.models import Award, BadgeClass
 
 
@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Award a badge from the command line: --badge SLUG --email ADDRESS [--evidence URL] "
         "[--narrative TEXT], or --csv FILE with columns email, evidence, narrative. "
-        "Prints each assertion's URL. With --csv, nothing is saved unless every row is valid."
+        "Prints each assertion's URL. With --csv, nothing is saved unless every row is valid; "
+        "recipients who already hold the badge are skipped (--again awards them once more)."
     )
 
     def add_arguments(self, parser):
@@ -23,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--evidence", help="Evidence URL")
         parser.add_argument("--narrative", default="")
         parser.add_argument("--csv", dest="csv_path", help="CSV file: email,evidence,narrative")
+        parser.add_argument(
+            "--again",
+            action="store_true",
+            help="With --csv: award recipients who already hold the badge once more",
+        )
 
     def get_badge(self, slug, locale):
         badges = BadgeClass.objects.filter(slug=slug, live=True)
@@ -52,22 +58,38 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         badge = self.get_badge(options["badge"], options["locale"])
         rows = self.rows(options)
-        awards = []
-        with transaction.atomic():  # all rows or none
-            for number, (email, evidence, narrative) in enumerate(rows, start=1):
-                items = [{"url": evidence}] if evidence else []
-                try:
-                    awards.append(
-                        award(
-                            badge,
-                            email,
-                            evidence=items,
-                            narrative=narrative,
-                            source=Award.Source.COMMAND_LINE,
-                        )
-                    )
-                except ValidationError as error:
-                    message = "; ".join(error.messages)
-                    raise CommandError(f"Row {number} ({email!r}): {message}") from error
-        for instance in awards:
+        if not options["csv_path"]:
+            email, evidence, narrative = rows[0]
+            try:
+                instance = award(
+                    badge,
+                    email,
+                    evidence=[{"url": evidence}] if evidence else [],
+                    narrative=narrative,
+                    source=Award.Source.COMMAND_LINE,
+                )
+            except ValidationError as error:
+                raise CommandError(f"Row 1 ({email!r}): {'; '.join(error.messages)}") from error
             self.stdout.write(serializers.assertion_id(instance))
+            return
+        recipients = [
+            Recipient(
+                email,
+                evidence=[{"url": evidence}] if evidence else [],
+                narrative=narrative,
+                again=options["again"],
+            )
+            for email, evidence, narrative in rows
+        ]
+        try:
+            with transaction.atomic():  # all rows or none
+                done = award_many(badge, recipients, source=Award.Source.COMMAND_LINE)
+        except InvalidRecipient as error:
+            message = "; ".join(error.messages)
+            raise CommandError(f"Row {error.number} ({error.email!r}): {message}") from error
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from error
+        for instance in done.awarded:
+            self.stdout.write(serializers.assertion_id(instance))
+        for recipient, _held in done.held:
+            self.stderr.write(f"{recipient.email} already holds the badge: skipped.")

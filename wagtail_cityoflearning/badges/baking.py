@@ -10,6 +10,7 @@ import zlib
 
 import png
 from defusedxml import minidom
+from django.core.files.base import ContentFile
 from openbadges_bakery import bake, unbake
 
 from wagtail_cityoflearning.badges.validators import image_type
@@ -205,3 +206,27 @@ def read_baked_credential(data: bytes) -> str | None:
             return text or None
         return None
     raise ValueError("Not a PNG or SVG")
+
+
+# The fields of an award its baking writes (signatures, credentials and the image).
+BAKED_FIELDS = [
+    "signature",
+    "credential",
+    "credential_jwt",
+    "status_index",
+    "baked_image",
+    "baking_state",
+]
+
+
+def store_image(instance, baked: bytes, kind: str) -> None:
+    """Put the baked image in storage as the award's, ``instance`` (the caller saves it)."""
+    if instance.baked_image:
+        instance.baked_image.delete(save=False)
+    # A run that failed after writing the file left it behind: overwrite it, never add a
+    # second image with a suffixed name.
+    field = instance.baked_image.field
+    name = field.generate_filename(instance, f"{instance.uuid}.{kind}")
+    if field.storage.exists(name):
+        field.storage.delete(name)
+    instance.baked_image.save(f"{instance.uuid}.{kind}", ContentFile(baked), save=False)

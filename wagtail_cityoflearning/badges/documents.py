@@ -21,6 +21,7 @@ changes awards with ``QuerySet.update()`` (which sends no signals) must call
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Site
 
+from wagtail_cityoflearning.badges.models import Award, AwardEvidence, BadgeClass, Issuer, IssuerKey
 from wagtail_cityoflearning.caching import VersionedCache
 from wagtail_cityoflearning.conf import cityoflearning_settings
 
@@ -61,7 +62,7 @@ def on_award_changed(sender, instance, **kwargs):
 def on_evidence_changed(sender, instance, **kwargs):
     try:
         award = instance.award  # loaded already when saved or deleted through its award
-    except sender.award.field.related_model.DoesNotExist:
+    except Award.DoesNotExist:
         return  # deleted with its award, whose own signal dropped the entry
     forget_assertion(award.uuid)
 
@@ -71,14 +72,6 @@ def on_issuing_changed(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from wagtail_cityoflearning.badges.models import (
-        Award,
-        AwardEvidence,
-        BadgeClass,
-        Issuer,
-        IssuerKey,
-    )
-
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(on_award_changed, sender=Award, dispatch_uid=f"col_assertion_{name}")
         signal.connect(

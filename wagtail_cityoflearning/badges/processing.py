@@ -19,12 +19,11 @@ from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from wagtail_cityoflearning.badges import serializers, signing
+from wagtail_cityoflearning.badges import baking, serializers, signing
 from wagtail_cityoflearning.badges.baking import Baker
 from wagtail_cityoflearning.badges.emails import award_email, badge_site_name
 from wagtail_cityoflearning.badges.models import Award, BadgeClass
 from wagtail_cityoflearning.badges.ob3.batch import CredentialSigner
-from wagtail_cityoflearning.badges.tasks import BAKED_FIELDS, store_image
 
 logger = logging.getLogger(__name__)
 
@@ -133,12 +132,12 @@ def bake_batch(ids, classes: dict, failed: list) -> dict:
         for pk, (instance, kind, data) in baked.items():
             if pk not in waiting:
                 continue  # baked by another run meanwhile, or revoked: its image stands
-            store_image(instance, data, kind)
+            baking.store_image(instance, data, kind)
             instance.baking_state = Award.State.DONE
             images[pk] = (instance.baked_image.name.rsplit("/", 1)[-1], data)
             done.append(instance)
         if done:
-            _save(done, BAKED_FIELDS)
+            _save(done, baking.BAKED_FIELDS)
     return images
 
 

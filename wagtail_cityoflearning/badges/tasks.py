@@ -3,25 +3,15 @@
 import json
 import logging
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django_tasks import task
 
-from wagtail_cityoflearning.badges import baking, serializers, signing
+from wagtail_cityoflearning.badges import baking, processing, serializers, signing
 from wagtail_cityoflearning.badges.emails import send_award_email
 from wagtail_cityoflearning.badges.models import Award
 from wagtail_cityoflearning.badges.ob3 import issue
 
 logger = logging.getLogger(__name__)
-
-BAKED_FIELDS = [
-    "signature",
-    "credential",
-    "credential_jwt",
-    "status_index",
-    "baked_image",
-    "baking_state",
-]
 
 
 def bake_award(instance: Award) -> None:
@@ -42,22 +32,9 @@ def bake_award(instance: Award) -> None:
     issue.sign_award(instance)
     with instance.badge_class.image.open("rb") as source:
         baked, kind = baking.bake_image(source.read(), content, instance.credential_jwt)
-    store_image(instance, baked, kind)
+    baking.store_image(instance, baked, kind)
     instance.baking_state = Award.State.DONE
-    instance.save(update_fields=BAKED_FIELDS)
-
-
-def store_image(instance: Award, baked: bytes, kind: str) -> None:
-    """Put the baked image in storage as the award's (the caller saves the award)."""
-    if instance.baked_image:
-        instance.baked_image.delete(save=False)
-    # A run that failed after writing the file left it behind: overwrite it, never add a
-    # second image with a suffixed name.
-    field = instance.baked_image.field
-    name = field.generate_filename(instance, f"{instance.uuid}.{kind}")
-    if field.storage.exists(name):
-        field.storage.delete(name)
-    instance.baked_image.save(f"{instance.uuid}.{kind}", ContentFile(baked), save=False)
+    instance.save(update_fields=baking.BAKED_FIELDS)
 
 
 @task()
@@ -82,6 +59,4 @@ def process_awards(award_ids: list[str]) -> None:
     """:func:`process_award` for a batch of awards (of one badge, as a bulk award makes
     them): the badge's image read once, its keys loaded once, every email over one
     connection. Safe to run twice: awards baked or notified already are left alone."""
-    from wagtail_cityoflearning.badges.processing import process_batch
-
-    process_batch(award_ids)
+    processing.process_batch(award_ids)

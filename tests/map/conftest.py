@@ -1,6 +1,7 @@
 import pytest
 
 from tests.factories import ProviderPageFactory, make_opportunity, session
+from wagtail_cityoflearning.map import cache as map_cache
 from wagtail_cityoflearning.models import OpportunityMapPage
 
 
@@ -9,6 +10,9 @@ def map_page(city):
     page = OpportunityMapPage(title="Map", slug="map")
     city["home"].add_child(instance=page)
     page.save_revision().publish()
+    # The database is rolled back after each test, the cache is not: a feed kept by an earlier
+    # test for a map page of the same id (ids are reused after a rollback) must not answer.
+    map_cache.invalidate()
     return page
 
 

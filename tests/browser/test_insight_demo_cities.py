@@ -119,6 +119,9 @@ def dashboard(open_tab, base, username, locale) -> tuple:
     return tab, page.evaluate(FIGURES)
 
 
+WAITING = {"evidence-waiting"}  # today's waiting evidence, by age: small in the demo's cities
+
+
 def assert_every_figure_is_drawn_and_tabled(sections, language, hidden_allowed=()):
     """One chart (the coverage figure's is its map), one table with rows and two downloads
     per figure. A figure of ``hidden_allowed`` may instead say, in ``language``, that every
@@ -165,7 +168,9 @@ def test_cagliari_s_editor_reads_the_dashboard_and_its_downloads_in_italian(
     ]
     for _key, title in SECTIONS:
         assert translated("it", title) != title, f"{title!r} has no Italian translation"
-    assert_every_figure_is_drawn_and_tabled(sections, "it")
+    # The demo's learners are drawn from the day it is loaded: on some days each bucket of
+    # evidence waiting holds fewer than 5 items (the figure's chart is tested in tests/insight).
+    assert_every_figure_is_drawn_and_tabled(sections, "it", hidden_allowed=WAITING)
     assert not tab.errors, tab.errors
 
     # "Searches that found nothing": its table's header, and the header row of both files.
@@ -210,8 +215,7 @@ def test_ljubljana_s_editor_whose_admin_speaks_english_reads_it_in_english(
     assert [(section["key"], section["heading"]) for section in sections] == SECTIONS
     for _key, title in SECTIONS:
         assert translated("sl", title) != title, f"{title!r} has no Slovenian translation"
-    # The demo's evidence waiting in Ljubljana is of fewer than 5 learners in each bucket.
-    assert_every_figure_is_drawn_and_tabled(sections, "en", hidden_allowed={"evidence-waiting"})
+    assert_every_figure_is_drawn_and_tabled(sections, "en", hidden_allowed=WAITING)
     shown = page.locator(f"#figure-{DOWNLOADED} table thead th").all_inner_texts()
     assert [text.strip() for text in shown] == COLUMNS
     assert not tab.errors, tab.errors

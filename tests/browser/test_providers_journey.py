@@ -36,9 +36,12 @@ def log_in_to_admin(page, base, username, password):
 
 
 def click_action(page, selector):
-    """Click a button of the editor's action menu, wherever the dropdown keeps it."""
+    """Click a button of the editor's action menu, wherever the dropdown keeps it, and wait
+    for the page its form leads to (on a busy machine the next step could otherwise read the
+    page before the action was saved)."""
     page.wait_for_selector(selector, state="attached")
-    page.eval_on_selector(selector, "button => button.click()")
+    with page.expect_navigation(wait_until="load"):
+        page.eval_on_selector(selector, "button => button.click()")
 
 
 def test_an_organisation_joins_and_publishes_its_first_opportunity(
@@ -142,8 +145,7 @@ def test_an_organisation_joins_and_publishes_its_first_opportunity(
     click_action(
         admin, "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
     )
-    admin.wait_for_load_state()
-    admin.wait_for_timeout(500)
+    assert_not_an_error_page(admin)
     open_page(admin, f"{base}/admin/providers/city-review/")
     assert OPPORTUNITY not in admin.content()
 

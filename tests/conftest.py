@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 
 try:
     from xdist.scheduler import LoadScopeScheduling
@@ -61,6 +62,14 @@ def media_root(tmp_path, settings):
     """Every test writes uploads to its own temporary MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: the database is rolled back after each test, the
+    cache is not, and ids are reused after a rollback, so an entry kept by an earlier test
+    could answer for a row of the same id in the next."""
+    caches["default"].clear()
 
 
 @pytest.fixture

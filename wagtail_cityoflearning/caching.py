@@ -51,8 +51,12 @@ class VersionedCache:
     def get(self, key: str):
         return self.backend.get(key)
 
-    def set(self, key: str, value) -> None:
-        self.backend.set(key, value, timeout=self._seconds())
+    def set(self, key: str, value, seconds: int | None = None) -> None:
+        """Keep ``value`` for the configured time, or ``seconds`` if fewer."""
+        timeout = self._seconds()
+        if seconds is not None and (timeout is None or seconds < timeout):
+            timeout = seconds
+        self.backend.set(key, value, timeout=timeout)
 
     def get_many(self, keys) -> dict:
         """The entries kept under any of ``keys``, by key, in one read of the cache."""

@@ -31,7 +31,7 @@ def cached_feed(key: str):
     return _feeds.get(key)
 
 
-def store_feed(key: str, feed) -> None:
-    """Store a feed (its body, ETag and gzip-compressed body) under ``key`` for
-    ``MAP_CACHE_SECONDS`` seconds."""
-    _feeds.set(key, feed)
+def store_feed(key: str, feed, seconds: int | None = None) -> None:
+    """Store a feed (its body, ETag and gzip-compressed body) or a list's page of results
+    under ``key`` for ``MAP_CACHE_SECONDS`` seconds, or ``seconds`` if fewer."""
+    _feeds.set(key, feed, seconds=seconds)

@@ -4,7 +4,7 @@ map draws and the iCal feed."""
 import hashlib
 import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -76,8 +76,13 @@ def _error_response(filterset) -> JsonResponse:
     return JsonResponse({"error": _("Some filters are not valid."), "fields": fields}, status=400)
 
 
-def _cache_key(request, page, kind: str, version: float) -> str:
-    query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.lists()))
+# A list's page of results is kept at most this long (whatever MAP_CACHE_SECONDS says): its
+# order and its "upcoming" filter move on with the time.
+LIST_SECONDS = 300
+
+
+def _cache_key(request, page, kind: str, version: float, data=None) -> str:
+    query = "&".join(f"{k}={v}" for k, v in sorted((request.GET if data is None else data).lists()))
     digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
     return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{digest}"
 
@@ -159,23 +164,68 @@ def ics(request, page):
     return calendar_response(calendar, "opportunities.ics")
 
 
-def index(request, page):
-    """The server-rendered list (and the map beside it)."""
-    filterset = page.get_filterset(request)
-    paginator = Paginator(
-        filterset.qs.select_related("cover_image")
+def _for_cards(queryset):
+    return (
+        queryset.select_related("cover_image")
         .prefetch_related("interests")
         .prefetch_upcoming()  # a repeating session's words on its card
-        .with_provider_title(),
-        cityoflearning_settings.MAP_PAGE_SIZE,
+        .with_provider_title()
     )
+
+
+def _kept_results(filterset, entry: dict) -> Page:
+    """The page of results kept in ``entry``: its opportunities read fresh by id, in the kept
+    order (one that is no longer live is left out), with their kept distances."""
+    found = _for_cards(filterset.queryset.filter(pk__in=entry["ids"])).in_bulk()
+    rows = []
+    for pk, distance in zip(entry["ids"], entry["distances"], strict=True):
+        if pk in found:
+            if distance is not None:
+                found[pk].distance_km = distance
+            rows.append(found[pk])
+    paginator = Paginator([], cityoflearning_settings.MAP_PAGE_SIZE)
+    paginator.count = entry["count"]  # read once, when the entry was kept
+    return Page(rows, entry["number"], paginator)
+
+
+def results_page(request, page, filterset) -> Page:
+    """The page of results asked for (``?page=``; the first or the last when it is not a
+    number or beyond the end). Each page's ids, order and distances and the number of results
+    are kept with the map's feeds, and the cards are read fresh: a large map sorts and counts
+    its opportunities once, not on each visit."""
+    # Built, not run: the filters check the form and note what the page says about them
+    # (the place chosen, its radius) whether or not the list is kept.
+    queryset = _for_cards(filterset.qs)
+    version = cache.current_version()
+    data = filterset.data.copy()
+    data.setlist("page", [request.GET.get("page", "1")])
+    data.setlist("page_size", [str(cityoflearning_settings.MAP_PAGE_SIZE)])
+    key = _cache_key(request, page, "list", version, data)
+    entry = cache.cached_feed(key)
+    if isinstance(entry, dict):
+        return _kept_results(filterset, entry)
+    paginator = Paginator(queryset, cityoflearning_settings.MAP_PAGE_SIZE)
     try:
         results = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
         results = paginator.page(1)
     except EmptyPage:
         results = paginator.page(paginator.num_pages)
-    send_search(request, page, filterset, paginator.count)  # see map/searches.py
+    entry = {
+        "count": paginator.count,
+        "number": results.number,
+        "ids": [row.pk for row in results.object_list],
+        "distances": [getattr(row, "distance_km", None) for row in results.object_list],
+    }
+    cache.store_feed(key, entry, seconds=LIST_SECONDS)
+    return results
+
+
+def index(request, page):
+    """The server-rendered list (and the map beside it)."""
+    filterset = page.get_filterset(request)
+    results = results_page(request, page, filterset)
+    send_search(request, page, filterset, results.paginator.count)  # see map/searches.py
     query = request.GET.copy()
     query.pop("page", None)
     context = page.get_context(request)
@@ -184,7 +234,7 @@ def index(request, page):
             "filterset": filterset,
             "form": filterset.form,
             "results": results,
-            "result_count": paginator.count,
+            "result_count": results.paginator.count,
             "query_string": query.urlencode(),
             "using_defaults": page.uses_defaults(request),
             "map_labels": map_labels(context["map_options"].get("attribution", "")),

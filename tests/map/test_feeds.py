@@ -1,6 +1,7 @@
 """The map's feeds: GeoJSON with caching and conditional answers, providers, iCal."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
@@ -81,15 +82,14 @@ def test_feed_cache_is_invalidated_when_the_map_content_changes(
     assert after["ETag"] != before["ETag"]
 
 
+@pytest.mark.parametrize("kind", ["geojson", "points"])
 def test_query_count_does_not_grow_with_the_number_of_opportunities(
-    client, map_page, city, provider
+    client, map_page, city, provider, kind
 ):
-    from django.core.cache import cache
-
     def count_queries():
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            assert feed(client, map_page).status_code == 200
+            assert client.get(f"{map_page.url}{kind}/").status_code == 200
         return len(queries)
 
     make_opportunity(provider, [city["interests"]["music"]], sessions=[session(2)])

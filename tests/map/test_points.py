@@ -8,7 +8,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_opportunity, session
 from wagtail_cityoflearning.map import views
 from wagtail_cityoflearning.map.feeds import (
     feature_collection,
@@ -84,29 +83,6 @@ def test_points_with_an_invalid_filter_answer_400(client, map_page, catalogue):
 def test_an_empty_map_has_empty_columns(client, map_page):
     data = points(client, map_page).json()
     assert data["ids"] == [] and data["coordinates"] == [] and data["colour_table"] == []
-
-
-def test_points_query_count_does_not_grow_with_the_number_of_opportunities(
-    client, map_page, city, provider
-):
-    from django.core.cache import cache
-
-    def count_queries():
-        cache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            assert points(client, map_page).status_code == 200
-        return len(queries)
-
-    make_opportunity(provider, [city["interests"]["music"]], sessions=[session(2)])
-    few = count_queries()
-    for number in range(8):
-        make_opportunity(
-            provider,
-            [city["interests"]["music"], city["interests"]["arts"]],
-            title=f"Band {number}",
-            sessions=[session(number + 1), session(number + 8)],
-        )
-    assert count_queries() == few
 
 
 def test_geojson_text_is_the_documented_feature_collection(map_page, catalogue, rf):

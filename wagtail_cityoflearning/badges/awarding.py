@@ -8,9 +8,9 @@ finished by one background task.
 
 Hooks: ``cityoflearning_recipient_addresses(email) -> iterable of str``: the other addresses
 of the person behind ``email`` (an app that knows accounts answers), so that a badge sent to
-any of them counts as held; ``cityoflearning_recipient_addresses_many(emails) -> dict``, the
-same for many addresses at once (address -> iterable of str), used instead by bulk awards
-when an app registers it.
+any of them counts as held. A hook function may offer the same for many addresses at once as
+its ``many`` attribute (a function of a list of addresses answering a dict of address to
+addresses): the bulk award then asks it once per batch.
 """
 
 import logging
@@ -102,20 +102,16 @@ def same_person_addresses(email: str) -> set[str]:
 
 
 def same_person_addresses_many(emails: Iterable[str]) -> dict[str, set[str]]:
-    """:func:`same_person_addresses` of each of ``emails``: one call of each app's
-    ``cityoflearning_recipient_addresses_many`` hook for all of them where it has one."""
+    """:func:`same_person_addresses` of each of ``emails``: a hook function with a ``many``
+    attribute is asked once for all of them, any other once for each."""
     emails = list(dict.fromkeys(emails))
     found = {email: {email.strip().lower()} for email in emails}
-    many = hooks.get_hooks("cityoflearning_recipient_addresses_many")
-    if many:
-        for answer in many:
-            for email, addresses in answer(emails).items():
-                if email in found:
-                    found[email].update(address.strip().lower() for address in addresses)
-        return found
     for answer in hooks.get_hooks("cityoflearning_recipient_addresses"):
-        for email in emails:
-            found[email].update(address.strip().lower() for address in answer(email))
+        many = getattr(answer, "many", None)
+        answers = many(emails) if many else {email: answer(email) for email in emails}
+        for email, addresses in answers.items():
+            if email in found:
+                found[email].update(address.strip().lower() for address in addresses)
     return found
 
 

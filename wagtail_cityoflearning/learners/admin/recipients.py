@@ -6,8 +6,10 @@ badge's opportunity first), and the bulk award counts a badge sent to any of a l
 verified addresses as held.
 """
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext
 
 from wagtail_cityoflearning import access
@@ -87,3 +89,53 @@ def recipient_addresses(email: str) -> set[str]:
     """The verified addresses of the learner who uses ``email``, if one does."""
     owner = find_user_by_email(email)
     return learner_emails(owner) if owner is not None else set()
+
+
+def recipient_addresses_many(emails) -> dict[str, set[str]]:
+    """:func:`recipient_addresses` of each of ``emails``, in three queries whatever their
+    number: each address's owner is the same account :func:`find_user_by_email` finds (the
+    first active account using it as its main or any other address)."""
+    wanted = {}
+    for email in emails:
+        if email.strip():
+            wanted.setdefault(email.strip().lower(), []).append(email)
+    if not wanted:
+        return {}
+    listed = (
+        EmailAddress.objects.annotate(lower=Lower("email"))
+        .filter(lower__in=list(wanted))
+        .values_list("lower", "user_id")
+    )
+    users_of = {}
+    for address, user_id in listed:
+        users_of.setdefault(address, set()).add(user_id)
+    accounts = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .annotate(lower=Lower("email"))
+        .filter(Q(lower__in=list(wanted)) | Q(pk__in={i for ids in users_of.values() for i in ids}))
+        .values_list("pk", "lower")
+    )
+    active, owners = set(), {}
+    for pk, address in accounts:
+        active.add(pk)
+        if address in wanted:
+            users_of.setdefault(address, set()).add(pk)
+    for address, ids in users_of.items():
+        ids = ids & active
+        if ids:
+            owners[address] = min(ids)  # the first, as find_user_by_email orders them
+    verified = {}
+    for user_id, address in EmailAddress.objects.filter(
+        user_id__in=set(owners.values()), verified=True
+    ).values_list("user_id", "email"):
+        verified.setdefault(user_id, set()).add(address.lower())
+    return {
+        email: set(verified.get(owners[address], ())) if address in owners else set()
+        for address, originals in wanted.items()
+        for email in originals
+    }
+
+
+# The bulk award asks for a whole batch at once (see badges/awarding.py).
+recipient_addresses.many = recipient_addresses_many

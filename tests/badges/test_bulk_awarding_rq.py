@@ -11,6 +11,7 @@ from tests.badges.test_rq_queue import (
     MANAGE,
     REPO,
     STATES,
+    WORKER_CLASS,
     new_badge_class,
     sent_emails,
     stack,  # noqa: F401 (the fixture)
@@ -37,7 +38,7 @@ result({
 def two_workers(redis_stack, mail_dir):
     """Two RQ workers at the same time, until the queue is empty."""
     command = [sys.executable, MANAGE, "rqworker", "default", "--job-class",
-               "django_tasks_rq.Job", "--burst"]  # fmt: skip
+               "django_tasks_rq.Job", "--burst", "--worker-class", WORKER_CLASS]  # fmt: skip
     workers = [
         subprocess.Popen(
             command,

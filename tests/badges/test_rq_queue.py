@@ -25,6 +25,8 @@ from wagtail_cityoflearning.badges import baking
 
 REPO = Path(__file__).resolve().parents[2]
 MANAGE = str(REPO / "example_site" / "manage.py")
+# Quits as soon as its queue is empty (see tests/rq_worker.py).
+WORKER_CLASS = "tests.rq_worker.Worker"
 RESULT = "RESULT "
 MAIL_SEPARATOR = b"-" * 79  # what Django's file email backend writes after each message
 BULK_SIZE = 200
@@ -111,6 +113,7 @@ class Stack:
         """Run an RQ worker until the queue is empty."""
         self.manage(
             "rqworker", "default", "--job-class", "django_tasks_rq.Job", "--burst",
+            "--worker-class", WORKER_CLASS,
             mail_dir=mail_dir,
         )  # fmt: skip
 

@@ -12,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from wagtail_cityoflearning.languages import site_language
+from wagtail_cityoflearning.languages import site_language, site_languages
 from wagtail_cityoflearning.page_cache import pages, remembered
 
 
@@ -178,10 +178,6 @@ class SiteLanguageMiddleware:
         site = Site.find_for_request(request)
         if site is None:
             return []
-        translated = set(
-            site.root_page.get_translations(inclusive=True)
-            .live()
-            .values_list("locale__language_code", flat=True)
-        )
-        ordered = [site_language(site), *(code for code, _name in settings.LANGUAGES)]
+        translated = site_languages(site)  # kept in the page cache
+        ordered = [site_language(site), *translated]
         return [code for code in dict.fromkeys(ordered) if code in translated and code != active]

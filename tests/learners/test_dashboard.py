@@ -119,6 +119,30 @@ def test_review_feedback_is_shown_with_a_link_back_to_the_step(
     assert review.url.endswith(f"/steps/{plan_step.id}/")
 
 
+def test_changes_asked_for_come_first_then_the_newest_approvals_ten_at_most(
+    client, learner, enrolment, editor
+):
+    now = timezone.now()
+    for number in range(12):
+        StepProgress.objects.create(
+            enrolment=enrolment,
+            step_id=f"step-{number}",
+            status=(
+                StepProgress.Status.CHANGES_REQUESTED
+                if number < 2
+                else StepProgress.Status.APPROVED
+            ),
+            text="My evidence",
+            reviewed_at=now - timezone.timedelta(days=30 - number),  # the first two oldest
+            reviewed_by=editor,
+        )
+    client.force_login(learner)
+    reviews = client.get(DASHBOARD).context["reviews"]
+    shown = [review.record.step_id for review in reviews]
+    assert shown == ["step-1", "step-0", *(f"step-{n}" for n in range(11, 3, -1))]
+    assert all(review.url.endswith(f"/steps/{review.record.step_id}/") for review in reviews)
+
+
 def test_evidence_waiting_for_review_is_not_an_outcome(client, learner, playlist, enrolment):
     StepProgress.objects.create(
         enrolment=enrolment,

@@ -158,20 +158,24 @@ def learner_playlists(user, request, facts: LearnerFacts | None = None) -> list[
 def review_outcomes(items: list[DashboardPlaylist], request) -> list[ReviewOutcome]:
     """Reviewed evidence, changes asked for first, then the newest approvals."""
     reviewed = (StepProgress.Status.APPROVED, StepProgress.Status.CHANGES_REQUESTED)
-    outcomes = [
+    found = [
+        (record, item)
+        for item in items
+        for record in item.records
+        if record.reviewed_at is not None and record.status in reviewed
+    ]
+    found.sort(key=lambda pair: pair[0].reviewed_at, reverse=True)
+    found.sort(key=lambda pair: pair[0].status != StepProgress.Status.CHANGES_REQUESTED)
+    # Steps and addresses for the outcomes shown only.
+    return [
         ReviewOutcome(
             record=record,
             playlist=item.playlist,
             step=_reviewed_step(item.playlist, record.step_id),
             url=_step_url(item, record.step_id),
         )
-        for item in items
-        for record in item.records
-        if record.reviewed_at is not None and record.status in reviewed
+        for record, item in found[:REVIEWS_SHOWN]
     ]
-    outcomes.sort(key=lambda o: o.record.reviewed_at, reverse=True)
-    outcomes.sort(key=lambda o: not o.changes_requested)
-    return outcomes[:REVIEWS_SHOWN]
 
 
 def _step_url(item: DashboardPlaylist, step_id: str) -> str:

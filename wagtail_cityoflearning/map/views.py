@@ -81,8 +81,9 @@ def _error_response(filterset) -> JsonResponse:
 LIST_SECONDS = 300
 
 
-def _cache_key(request, page, kind: str, version: float, data=None) -> str:
-    query = "&".join(f"{k}={v}" for k, v in sorted((request.GET if data is None else data).lists()))
+def _cache_key(data, page, kind: str, version: float) -> str:
+    """The key of what ``kind`` keeps for the query ``data`` (a QueryDict) on ``page``."""
+    query = "&".join(f"{k}={v}" for k, v in sorted(data.lists()))
     digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
     return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{digest}"
 
@@ -133,7 +134,7 @@ def geojson(request, page, kind: str = "opportunities"):
     """A feed of the filtered opportunities (GeoJSON or the compact ``points``) or of the
     providers, cached with its compressed form: a warm request compresses nothing."""
     version = cache.current_version()
-    key = _cache_key(request, page, kind, version)
+    key = _cache_key(request.GET, page, kind, version)
     feed = cache.cached_feed(key)
     if not isinstance(feed, dict):
         body = _build(request, page, kind)
@@ -200,7 +201,7 @@ def results_page(request, page, filterset) -> Page:
     data = filterset.data.copy()
     data.setlist("page", [request.GET.get("page", "1")])
     data.setlist("page_size", [str(cityoflearning_settings.MAP_PAGE_SIZE)])
-    key = _cache_key(request, page, "list", version, data)
+    key = _cache_key(data, page, "list", version)
     entry = cache.cached_feed(key)
     if isinstance(entry, dict):
         return _kept_results(filterset, entry)

@@ -8,10 +8,15 @@ from json.encoder import encode_basestring
 
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
+from django.utils import timezone
 from wagtail.models import Page
 
-from wagtail_cityoflearning.models.opportunities import OpportunityPage
+from wagtail_cityoflearning.models.opportunities import OpportunityOccurrence, OpportunityPage
 from wagtail_cityoflearning.models.providers import ProviderPage
+from wagtail_cityoflearning.models.taxonomy import Interest
+
+# Up to this many pages, rows of theirs are asked for by id; beyond, by the range of ids.
+SCOPE_BY_ID = 1000
 
 
 def _first_interest_colour(model):
@@ -57,38 +62,85 @@ def parent_titles(paths) -> dict:
     return titles
 
 
-def _opportunity_rows(queryset):
-    """The (filtered) opportunities that have a place on the map, as tuples with the next
-    session as text (converting thousands of timestamps to datetimes and back costs more
-    than the query itself) and the provider's title. The providers' titles come from a
-    second query by tree path: a subquery for each row costs more with many rows."""
+def _scoped(field: str, ids: list) -> dict:
+    """A filter on ``field`` for rows of the pages ``ids`` (sorted), as one query at any size:
+    the ids themselves when few, else their range (rows of other pages in it are skipped by
+    the caller), which an index answers without a parameter per page."""
+    if len(ids) <= SCOPE_BY_ID:
+        return {f"{field}__in": ids}
+    return {f"{field}__gte": ids[0], f"{field}__lte": ids[-1]}
+
+
+def first_interest_colours(model, ids: list) -> dict:
+    """The colour of each page's first interest (by the interests' order), by page id; pages
+    without an interest are left out. Two queries whatever the number of pages: thousands
+    of correlated subqueries (one sort each) cost several times more than reading the
+    pages' interest links and picking the first in Python."""
+    if not ids:
+        return {}
+    ranks = {
+        pk: (sort_order, pk, colour)
+        for pk, sort_order, colour in Interest.objects.values_list("pk", "sort_order", "colour")
+    }
+    through = model.interests.through
+    field = f"{model._meta.model_name}_id"
+    first: dict = {}
+    links = through.objects.filter(**_scoped(field, ids)).values_list(field, "interest_id")
+    for page, interest in links.order_by():
+        rank = ranks.get(interest)
+        if rank is not None and (page not in first or rank < first[page]):
+            first[page] = rank
+    return {page: rank[2] for page, rank in first.items()}
+
+
+def next_starts(ids: list, now) -> dict:
+    """The start of each page's next session (the soonest of those not over at ``now``) as
+    database text, by page id; pages with none are left out. One query: see above."""
+    if not ids:
+        return {}
+    starts = (
+        OpportunityOccurrence.objects.filter(finish__gte=now, **_scoped("page_id", ids))
+        .annotate(start_text=Cast("start", output_field=CharField()))
+        .order_by()
+        .values_list("page_id", "start_text")
+    )
+    soonest: dict = {}
+    for page, text in starts:
+        # The texts share one fixed layout in UTC, so they sort as the times do.
+        if page not in soonest or text < soonest[page]:
+            soonest[page] = text
+    return soonest
+
+
+def _opportunity_rows(queryset, now=None):
+    """The (filtered) opportunities that have a place on the map: ``(rows, providers,
+    colours, nexts)``, the rows as tuples of ``pk``, ``title``, ``url_path``, ``latitude``,
+    ``longitude``, ``is_free``, ``is_ongoing`` and ``path``; the providers' titles by their
+    path (a row's path without its last step: a provider is an opportunity's parent page);
+    the first interest's colour and the next session as text (converting thousands of
+    timestamps to datetimes and back costs more than the query itself) by the row's pk.
+
+    Four queries at any size: the pages, then by their ids their interests' colours and
+    their next sessions, and by tree path their providers' titles. Subqueries for each row
+    cost more with many rows (and, on PostgreSQL, push the query's estimated cost past the
+    threshold where compiling it takes longer than running it)."""
     rows = list(
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
-        .annotate(
-            colour=_first_interest_colour(OpportunityPage),
-            next_text=Cast("next_start", output_field=CharField()),
-        )
         .order_by()  # the map needs no order; sorting thousands of rows is not free
         .values_list(
-            "pk",
-            "title",
-            "url_path",
-            "latitude",
-            "longitude",
-            "is_free",
-            "is_ongoing",
-            "path",
-            "colour",
-            "next_text",
+            "pk", "title", "url_path", "latitude", "longitude", "is_free", "is_ongoing", "path"
         )
     )
-    titles = parent_titles(row[7] for row in rows)
-    step = Page.steplen
-    return [(*row[:7], titles.get(row[7][:-step]), *row[8:]) for row in rows]
+    ids = sorted(row[0] for row in rows)
+    colours = first_interest_colours(OpportunityPage, ids)
+    nexts = next_starts(ids, now or timezone.now())
+    return rows, parent_titles(row[7] for row in rows), colours, nexts
 
 
 def opportunity_features(queryset, root_url_path: str) -> list[dict]:
     """Compact features of the (filtered) opportunities that have a place on the map."""
+    rows, providers, colours, nexts = _opportunity_rows(queryset)
+    step = Page.steplen
     return [
         _feature(
             pk,
@@ -97,57 +149,66 @@ def opportunity_features(queryset, root_url_path: str) -> list[dict]:
             {
                 "title": title,
                 "url": _url(url_path, root_url_path),
-                "colour": colour,
-                "next": _utc_iso(next_text),
+                "colour": colours.get(pk),
+                "next": _utc_iso(nexts.get(pk)),
                 "ongoing": ongoing,
-                "provider": provider,
+                "provider": providers.get(path[:-step]),
                 "free": free,
             },
         )
-        for pk, title, url_path, lat, lng, free, ongoing, provider, colour, next_text in (
-            _opportunity_rows(queryset)
-        )
+        for pk, title, url_path, lat, lng, free, ongoing, path in rows
     ]
 
 
 # One feature of the opportunities' GeoJSON, as text: the same document as
-# ``feature_collection(opportunity_features(...))``, written without a dict per feature.
+# ``feature_collection(opportunity_features(...))`` (coordinates written with six decimals,
+# as RFC 7946 advises), without a dict per feature.
 _FEATURE = (
-    '{"type":"Feature","geometry":{"type":"Point","coordinates":[%r,%r]},'
+    '{"type":"Feature","geometry":{"type":"Point","coordinates":[%.6f,%.6f]},'
     '"properties":{"id":%d,"title":%s,"url":%s,"colour":%s,"next":%s,"ongoing":%s,'
     '"provider":%s,"free":%s}}'
 )
 
 
-def _text(value) -> str:
-    return "null" if value is None else encode_basestring(value)
-
-
 def opportunity_geojson(queryset, root_url_path: str) -> bytes:
     """The GeoJSON FeatureCollection of the (filtered) opportunities that have a place on
-    the map (UTF-8): the text of ``feature_collection(opportunity_features(...))``, built
-    from the rows directly, which is several times quicker for thousands of features."""
-    features = ",".join(
-        [
+    the map (UTF-8): the document ``feature_collection(opportunity_features(...))`` is,
+    written from the rows directly, which is several times quicker for thousands of
+    features. A city has few providers and colours: each is encoded once."""
+    rows, providers, colours, nexts = _opportunity_rows(queryset)
+    encode = encode_basestring
+    prefix = len(root_url_path)
+    step = Page.steplen
+    # Providers' titles and colours, as JSON text.
+    texts: dict = {None: "null"}
+    features = []
+    append = features.append
+    for pk, title, url_path, lat, lng, free, ongoing, path in rows:
+        provider = providers.get(path[:-step])
+        colour = colours.get(pk)
+        next_text = nexts.get(pk)
+        provider_text = texts.get(provider)
+        if provider_text is None:
+            provider_text = texts[provider] = encode(provider)
+        colour_text = texts.get(colour)
+        if colour_text is None:
+            colour_text = texts[colour] = encode(colour)
+        append(
             _FEATURE
             % (
-                round(lng, 6),
-                round(lat, 6),
+                lng,
+                lat,
                 pk,
-                encode_basestring(title),
-                encode_basestring(_url(url_path, root_url_path)),
-                _text(colour),
-                _text(_utc_iso(next_text)),
+                encode(title),
+                encode("/" + url_path[prefix:] if url_path.startswith(root_url_path) else url_path),
+                colour_text,
+                f'"{next_text[:10]}T{next_text[11:19]}Z"' if next_text else "null",
                 "true" if ongoing else "false",
-                _text(provider),
+                provider_text,
                 "true" if free else "false",
             )
-            for pk, title, url_path, lat, lng, free, ongoing, provider, colour, next_text in (
-                _opportunity_rows(queryset)
-            )
-        ]
-    )
-    return ('{"type":"FeatureCollection","features":[' + features + "]}").encode()
+        )
+    return ('{"type":"FeatureCollection","features":[' + ",".join(features) + "]}").encode()
 
 
 def provider_features(queryset, root_url_path: str) -> list[dict]:
@@ -205,39 +266,17 @@ def opportunity_points(queryset, root_url_path: str) -> dict:
     One list per property, each in the same order: ``ids``, ``coordinates`` (longitude and
     latitude, flat), ``titles``, ``urls``, ``colours`` and ``providers`` (indices into the
     ``colour_table`` and ``provider_table``: a city has few of each), ``next`` (the next
-    session in UTC, ISO 8601, or null) and ``flags`` (1 free, 2 ongoing). Two queries: the
-    points, then their providers' titles by tree path (a provider is a point's parent page).
+    session in UTC, ISO 8601, or null) and ``flags`` (1 free, 2 ongoing). The queries are
+    those of ``_opportunity_rows``.
     """
-    rows = list(
-        queryset.filter(latitude__isnull=False, longitude__isnull=False)
-        .annotate(
-            colour=_first_interest_colour(OpportunityPage),
-            next_text=Cast("next_start", output_field=CharField()),
-        )
-        .order_by()
-        .values_list(
-            "pk",
-            "longitude",
-            "latitude",
-            "title",
-            "url_path",
-            "path",
-            "is_free",
-            "is_ongoing",
-            "colour",
-            "next_text",
-        )
-    )
+    rows, parents, colour_of, next_of = _opportunity_rows(queryset)
     if not rows:
-        ids = lngs = lats = titles = url_paths = paths = free = ongoing = colours = nexts = ()
+        ids = titles = url_paths = lats = lngs = free = ongoing = paths = ()
     else:
-        ids, lngs, lats, titles, url_paths, paths, free, ongoing, colours, nexts = zip(
-            *rows, strict=True
-        )
+        ids, titles, url_paths, lats, lngs, free, ongoing, paths = zip(*rows, strict=True)
     step = Page.steplen
-    provider_titles = parent_titles(paths)
-    provider_table, providers = _indexed(provider_titles.get(path[:-step]) for path in paths)
-    colour_table, colour_indices = _indexed(colours)
+    provider_table, providers = _indexed([parents.get(path[:-step]) for path in paths])
+    colour_table, colour_indices = _indexed([colour_of.get(pk) for pk in ids])
     prefix = len(root_url_path)
     coordinates = []
     for lng, lat in zip(lngs, lats, strict=True):
@@ -255,7 +294,7 @@ def opportunity_points(queryset, root_url_path: str) -> dict:
         "colour_table": colour_table,
         "providers": providers,
         "provider_table": provider_table,
-        "next": [_utc_iso(text) for text in nexts],
+        "next": [_utc_iso(next_of.get(pk)) for pk in ids],
         "flags": [
             (FREE if f else 0) | (ONGOING if o else 0) for f, o in zip(free, ongoing, strict=True)
         ],

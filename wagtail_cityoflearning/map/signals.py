@@ -7,6 +7,7 @@ from wagtail_cityoflearning.map import cache
 from wagtail_cityoflearning.models.opportunities import AbstractOpportunityPage
 from wagtail_cityoflearning.models.places import Place
 from wagtail_cityoflearning.models.providers import AbstractProviderPage
+from wagtail_cityoflearning.models.taxonomy import Interest
 
 
 def _is_map_content(instance) -> bool:
@@ -29,6 +30,11 @@ def on_place_change(sender, instance, **kwargs):
     cache.invalidate()
 
 
+def on_interest_change(sender, instance, **kwargs):
+    # Markers take their colour from an interest, in the interests' order; filters name them.
+    cache.invalidate()
+
+
 def connect() -> None:
     page_published.connect(on_page_change, dispatch_uid="col_map_published")
     page_unpublished.connect(on_page_change, dispatch_uid="col_map_unpublished")
@@ -36,3 +42,7 @@ def connect() -> None:
     post_page_move.connect(on_page_move, dispatch_uid="col_map_moved")
     post_save.connect(on_place_change, sender=Place, dispatch_uid="col_map_place_saved")
     post_delete.connect(on_place_change, sender=Place, dispatch_uid="col_map_place_deleted")
+    post_save.connect(on_interest_change, sender=Interest, dispatch_uid="col_map_interest_saved")
+    post_delete.connect(
+        on_interest_change, sender=Interest, dispatch_uid="col_map_interest_deleted"
+    )

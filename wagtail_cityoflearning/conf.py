@@ -131,6 +131,10 @@ DEFAULTS = {
     "BADGES_VERIFY_WINDOW_SECONDS": 600,
     # Playlists and opportunities recommended on a learner's dashboard.
     "RECOMMENDATIONS_SHOWN": 6,
+    # Playlists each section of a learner's dashboard (in progress, saved, completed) shows,
+    # the most recent first (as many as the badges it shows: a phone's screen or two); a link
+    # leads to all of them.
+    "DASHBOARD_PLAYLISTS_SHOWN": 4,
     # The size of the coverage map's hexagons: an H3 resolution, 0 (continents) to 15 (a few
     # square metres); 8 is about 0.7 km², a few streets. Lowered for a city too large for it.
     "INSIGHT_H3_RESOLUTION": 8,

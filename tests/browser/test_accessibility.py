@@ -107,7 +107,13 @@ def test_the_learners_own_pages(demo_server, open_tab):  # noqa: F811
     ).first.get_attribute("href")
     open_page(page, base + share if share.startswith("/") else share)
     assert_no_violations(page, "the badge verification page")
-    for path in ("/learning/profile/", "/learning/playlists/", "/learning/data/"):
+    for path in (
+        "/learning/joined/in-progress/",
+        "/learning/joined/completed/",
+        "/learning/profile/",
+        "/learning/playlists/",
+        "/learning/data/",
+    ):
         open_page(page, base + path)
         assert_no_violations(page, path)
 
@@ -182,6 +188,7 @@ def test_the_learners_pages_have_44_px_targets_too(demo_server, open_tab):  # no
     step = first_link(page, base + PLAYLIST, "li[data-step-id] a[href*='/steps/']")
     for path in (
         "/learning/",
+        "/learning/joined/in-progress/",
         "/learning/badges/",
         "/learning/profile/",
         "/learning/playlists/",

@@ -25,6 +25,8 @@ LEARNER = ("maja@example.org", "cityoflearning")
 SCREENS = ARTIFACTS / "screens"
 LEARNER_PAGES = (
     "/learning/",
+    "/learning/joined/in-progress/",
+    "/learning/joined/completed/",
     "/learning/badges/",
     "/learning/profile/",
     "/learning/playlists/",

@@ -4,8 +4,11 @@ between requests (the suggestions, the city's map, the playlists' cards, which o
 award a badge) never outlives a change of the pages, never crosses from one learner to
 another, and never holds back the learner's own progress."""
 
+import re
+
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +19,9 @@ from tests.learners.conftest import make_learner, make_playlist
 from wagtail_cityoflearning.badges.awarding import award
 from wagtail_cityoflearning.badges.models import OpportunityBadge
 from wagtail_cityoflearning.caching import VersionedCache
+from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.learners.accounts.models import LearnerProfile
+from wagtail_cityoflearning.learners.home import views as dashboard_views
 from wagtail_cityoflearning.learners.progress.links import step_url
 from wagtail_cityoflearning.learners.progress.models import (
     Attendance,
@@ -135,11 +140,52 @@ def test_the_dashboard_in_at_most_15_queries_with_1_or_20_playlists(client, cont
 
     assert one_count <= DASHBOARD_QUERIES, one_sql
     assert twenty_count == one_count, twenty_sql
-    # Everything is still shown: the twenty playlists and the suggestions beyond them.
-    for playlist in content["playlists"][:20]:
-        assert f'data-playlist-id="{playlist.pk}"' in html
+    # Each section shows its most recent playlists (seven started, seven completed, six saved,
+    # the newest made last), and leads to the rest; the suggestions come beyond them.
+    shown = cityoflearning_settings.DASHBOARD_PLAYLISTS_SHOWN
+    assert shown < 6
+    chosen = content["playlists"][:20]
+    for state, section in enumerate(("in-progress", "completed", "saved")):
+        newest_first = chosen[state::3][::-1]
+        for playlist in newest_first[:shown]:
+            assert f'data-playlist-id="{playlist.pk}"' in html
+        for playlist in newest_first[shown:]:
+            assert f'data-playlist-id="{playlist.pk}"' not in html
+        assert f"/learning/joined/{section}/" in html
+    # A section that holds no more than it shows has no link to more.
+    with override_settings(WAGTAIL_CITYOFLEARNING={"DASHBOARD_PLAYLISTS_SHOWN": 6}):
+        html = client.get(DASHBOARD).content.decode()
+    assert "/learning/joined/in-progress/" in html and "/learning/joined/completed/" in html
+    assert "/learning/joined/saved/" not in html  # all six are shown
     assert 'id="recommended-playlists"' in html
     assert f'data-playlist-id="{content["playlists"][20].pk}"' in html
+    # The oldest one started is not among the six, but the review of its evidence is shown.
+    assert html.count("Tell us more, twenty@example.org") == 7
+
+
+def test_a_section_page_lists_all_its_playlists_a_page_at_a_time(client, content, editor):
+    user = busy_learner("twenty@example.org", content["playlists"][:20], content, editor)
+    client.force_login(user)
+    started = content["playlists"][:20][0::3]
+    page = client.get(reverse("wagtail_cityoflearning_learners:section", args=["in-progress"]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    for playlist in started:
+        assert f'data-playlist-id="{playlist.pk}"' in html
+    assert html.count("col-button--primary") >= len(started)  # each can be continued
+    for playlist in content["playlists"][1:20:3]:  # the completed ones are on their own page
+        assert f'data-playlist-id="{playlist.pk}"' not in html
+    # The section's own link is marked as the current page, with how many it holds.
+    assert re.search(r'href="[^"]*/joined/in-progress/" aria-current="page">[^<]*\(7\)', html)
+    assert re.search(r'href="[^"]*/joined/completed/">[^<]*\(7\)', html)
+    for wrong in ("nowhere", "in_progress"):
+        url = reverse("wagtail_cityoflearning_learners:section", args=[wrong])
+        assert client.get(url).status_code == 404
+    # A page number past the end or not a number still answers, with a page of playlists.
+    for number in ("99", "x"):
+        again = client.get(page.request["PATH_INFO"] + "?page=" + number)
+        assert again.status_code == 200
+        assert f'data-playlist-id="{started[0].pk}"' in again.content.decode()
 
 
 # -- the suggestions follow what is published ------------------------------------------------
@@ -313,3 +359,19 @@ def test_a_publish_makes_kept_cards_stale_in_the_same_process(client, learner, p
     playlist.save_revision().publish()
 
     assert pages.current_version() != before
+
+
+def test_a_long_section_is_paged(client, content, editor, monkeypatch):
+    monkeypatch.setattr(dashboard_views, "SECTION_PAGE_SIZE", 3)
+    user = busy_learner("twenty@example.org", content["playlists"][:20], content, editor)
+    client.force_login(user)
+    url = reverse("wagtail_cityoflearning_learners:section", args=["completed"])
+    newest_first = content["playlists"][1:20:3][::-1]  # seven completed
+    seen = []
+    for number in (1, 2, 3):
+        html = client.get(f"{url}?page={number}").content.decode()
+        ids = re.findall(r'data-playlist-id="(\d+)"', html)
+        seen.extend(int(pk) for pk in ids if int(pk) in {p.pk for p in newest_first})
+        assert ('rel="next"' in html) == (number < 3)
+        assert ('rel="prev"' in html) == (number > 1)
+    assert seen == [playlist.pk for playlist in newest_first]

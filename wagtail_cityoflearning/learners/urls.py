@@ -12,6 +12,7 @@ app_name = "wagtail_cityoflearning_learners"
 
 urlpatterns = [
     path("", dashboard_views.dashboard, name="dashboard"),
+    path("joined/<slug:section>/", dashboard_views.section, name="section"),
     path("badges/", dashboard_views.backpack, name="backpack"),
     path("badges/download/", dashboard_views.backpack_download, name="backpack_download"),
     path("profile/", account_views.profile, name="profile"),

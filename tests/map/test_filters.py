@@ -219,8 +219,12 @@ def test_list_is_paginated(client, map_page, city, provider, settings):
         )
     first = client.get(map_page.url + "?sort=soonest")
     assert [o.title for o in first.context["results"].object_list] == ["Drawing 0", "Drawing 1"]
+    # The links to the other pages keep the filters.
+    assert 'href="?sort=soonest&amp;page=2" rel="next"' in first.content.decode()
+    assert 'rel="prev"' not in first.content.decode()
     third = client.get(map_page.url + "?sort=soonest&page=3")
     assert [o.title for o in third.context["results"].object_list] == ["Drawing 4"]
+    assert 'href="?sort=soonest&amp;page=2" rel="prev"' in third.content.decode()
     assert client.get(map_page.url + "?sort=soonest&page=abc").status_code == 200
 
 

@@ -6,6 +6,8 @@ import hashlib
 import json
 from json.encoder import encode_basestring
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -62,6 +64,19 @@ def parent_titles(paths) -> dict:
     return titles
 
 
+def _all_rows(queryset) -> list[tuple]:
+    """The rows of a ``values_list`` queryset of plain columns (numbers, text, booleans),
+    fetched at once: Django fetches 100 rows at a time and converts each, which costs more
+    than the query with a hundred thousand rows. On SQLite a boolean comes as 0 or 1."""
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _scoped(field: str, ids: list) -> dict:
     """A filter on ``field`` for rows of the pages ``ids`` (sorted), as one query at any size:
     the ids themselves when few, else their range (rows of other pages in it are skipped by
@@ -86,7 +101,7 @@ def first_interest_colours(model, ids: list) -> dict:
     field = f"{model._meta.model_name}_id"
     first: dict = {}
     links = through.objects.filter(**_scoped(field, ids)).values_list(field, "interest_id")
-    for page, interest in links.order_by():
+    for page, interest in _all_rows(links.order_by()):
         rank = ranks.get(interest)
         if rank is not None and (page not in first or rank < first[page]):
             first[page] = rank
@@ -105,7 +120,7 @@ def next_starts(ids: list, now) -> dict:
         .values_list("page_id", "start_text")
     )
     soonest: dict = {}
-    for page, text in starts:
+    for page, text in _all_rows(starts):
         # The texts share one fixed layout in UTC, so they sort as the times do.
         if page not in soonest or text < soonest[page]:
             soonest[page] = text
@@ -124,7 +139,7 @@ def _opportunity_rows(queryset, now=None):
     their next sessions, and by tree path their providers' titles. Subqueries for each row
     cost more with many rows (and, on PostgreSQL, push the query's estimated cost past the
     threshold where compiling it takes longer than running it)."""
-    rows = list(
+    rows = _all_rows(
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
         .order_by()  # the map needs no order; sorting thousands of rows is not free
         .values_list(
@@ -275,13 +290,10 @@ def opportunity_points(queryset, root_url_path: str) -> dict:
     else:
         ids, titles, url_paths, lats, lngs, free, ongoing, paths = zip(*rows, strict=True)
     step = Page.steplen
-    provider_table, providers = _indexed([parents.get(path[:-step]) for path in paths])
-    colour_table, colour_indices = _indexed([colour_of.get(pk) for pk in ids])
+    provider_table, providers = _indexed(map(parents.get, [path[:-step] for path in paths]))
+    colour_table, colour_indices = _indexed(map(colour_of.get, ids))
     prefix = len(root_url_path)
-    coordinates = []
-    for lng, lat in zip(lngs, lats, strict=True):
-        coordinates.append(round(lng, 6))
-        coordinates.append(round(lat, 6))
+    coordinates = [round(value, 6) for pair in zip(lngs, lats, strict=True) for value in pair]
     return {
         "format": POINTS_FORMAT,
         "ids": ids,
@@ -294,7 +306,7 @@ def opportunity_points(queryset, root_url_path: str) -> dict:
         "colour_table": colour_table,
         "providers": providers,
         "provider_table": provider_table,
-        "next": [_utc_iso(next_of.get(pk)) for pk in ids],
+        "next": [f"{t[:10]}T{t[11:19]}Z" if t else None for t in map(next_of.get, ids)],
         "flags": [
             (FREE if f else 0) | (ONGOING if o else 0) for f, o in zip(free, ongoing, strict=True)
         ],

@@ -342,12 +342,16 @@ class AbstractOpportunityPage(
         self.ends_at = max(ends)
 
     def save(self, *args, **kwargs):
-        self.sync_schedule()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = list({*update_fields, "starts_at", "ends_at"})
+        # A save of some fields only (Wagtail's for a draft: the page in memory is the draft,
+        # the row stays the live page) copies the schedule when it saves the sessions.
+        schedule = update_fields is None or "sessions" in update_fields
+        if schedule:
+            self.sync_schedule()
+            if update_fields is not None:
+                kwargs["update_fields"] = list({*update_fields, "starts_at", "ends_at"})
         super().save(*args, **kwargs)
-        if update_fields is None or "sessions" in update_fields:
+        if schedule:
             self.write_occurrences()
 
     def write_occurrences(self) -> None:

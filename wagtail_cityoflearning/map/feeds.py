@@ -135,10 +135,11 @@ def _opportunity_rows(queryset, now=None):
     the first interest's colour and the next session as text (converting thousands of
     timestamps to datetimes and back costs more than the query itself) by the row's pk.
 
-    Four queries at any size: the pages, then by their ids their interests' colours and
-    their next sessions, and by tree path their providers' titles. Subqueries for each row
-    cost more with many rows (and, on PostgreSQL, push the query's estimated cost past the
-    threshold where compiling it takes longer than running it)."""
+    Five queries at any size: the pages, then by their ids their interests' links (with the
+    interests' order and colours) and their next sessions, and by tree path their providers'
+    titles (one query for up to 500 providers). Subqueries for each row cost more with many
+    rows (and, on PostgreSQL, push the query's estimated cost past the threshold where
+    compiling it takes longer than running it)."""
     rows = _all_rows(
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
         .order_by()  # the map needs no order; sorting thousands of rows is not free
@@ -166,9 +167,9 @@ def opportunity_features(queryset, root_url_path: str) -> list[dict]:
                 "url": _url(url_path, root_url_path),
                 "colour": colours.get(pk),
                 "next": _utc_iso(nexts.get(pk)),
-                "ongoing": ongoing,
+                "ongoing": bool(ongoing),
                 "provider": providers.get(path[:-step]),
-                "free": free,
+                "free": bool(free),
             },
         )
         for pk, title, url_path, lat, lng, free, ongoing, path in rows

@@ -8,7 +8,7 @@ from json.encoder import encode_basestring
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
@@ -19,17 +19,6 @@ from wagtail_cityoflearning.models.taxonomy import Interest
 
 # Up to this many pages, rows of theirs are asked for by id; beyond, by the range of ids.
 SCOPE_BY_ID = 1000
-
-
-def _first_interest_colour(model):
-    through = model.interests.through
-    field = f"{model._meta.model_name}_id"
-    colours = (
-        through.objects.filter(**{field: OuterRef("pk")})
-        .order_by("interest__sort_order", "interest_id")
-        .values("interest__colour")[:1]
-    )
-    return Subquery(colours)
 
 
 def _url(url_path: str, root_url_path: str) -> str:
@@ -127,7 +116,7 @@ def next_starts(ids: list, now) -> dict:
     return soonest
 
 
-def _opportunity_rows(queryset, now=None):
+def _opportunity_rows(queryset):
     """The (filtered) opportunities that have a place on the map: ``(rows, providers,
     colours, nexts)``, the rows as tuples of ``pk``, ``title``, ``url_path``, ``latitude``,
     ``longitude``, ``is_free``, ``is_ongoing`` and ``path``; the providers' titles by their
@@ -149,7 +138,7 @@ def _opportunity_rows(queryset, now=None):
     )
     ids = sorted(row[0] for row in rows)
     colours = first_interest_colours(OpportunityPage, ids)
-    nexts = next_starts(ids, now or timezone.now())
+    nexts = next_starts(ids, timezone.now())
     return rows, parent_titles(row[7] for row in rows), colours, nexts
 
 
@@ -218,7 +207,7 @@ def opportunity_geojson(queryset, root_url_path: str) -> bytes:
                 encode(title),
                 encode("/" + url_path[prefix:] if url_path.startswith(root_url_path) else url_path),
                 colour_text,
-                f'"{next_text[:10]}T{next_text[11:19]}Z"' if next_text else "null",
+                '"' + _utc_iso(next_text) + '"' if next_text else "null",
                 "true" if ongoing else "false",
                 provider_text,
                 "true" if free else "false",
@@ -228,12 +217,12 @@ def opportunity_geojson(queryset, root_url_path: str) -> bytes:
 
 
 def provider_features(queryset, root_url_path: str) -> list[dict]:
-    rows = (
+    rows = list(
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
-        .annotate(colour=_first_interest_colour(ProviderPage))
-        .values("pk", "title", "url_path", "latitude", "longitude", "address", "colour")
+        .values("pk", "title", "url_path", "latitude", "longitude", "address")
         .order_by("title")
     )
+    colours = first_interest_colours(ProviderPage, sorted(row["pk"] for row in rows))
     return [
         _feature(
             row["pk"],
@@ -242,7 +231,7 @@ def provider_features(queryset, root_url_path: str) -> list[dict]:
             {
                 "title": row["title"],
                 "url": _url(row["url_path"], root_url_path),
-                "colour": row["colour"],
+                "colour": colours.get(row["pk"]),
                 "address": row["address"],
             },
         )
@@ -307,7 +296,7 @@ def opportunity_points(queryset, root_url_path: str) -> dict:
         "colour_table": colour_table,
         "providers": providers,
         "provider_table": provider_table,
-        "next": [f"{t[:10]}T{t[11:19]}Z" if t else None for t in map(next_of.get, ids)],
+        "next": list(map(_utc_iso, map(next_of.get, ids))),
         "flags": [
             (FREE if f else 0) | (ONGOING if o else 0) for f, o in zip(free, ongoing, strict=True)
         ],

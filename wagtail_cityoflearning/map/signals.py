@@ -25,13 +25,9 @@ def on_page_move(sender, instance, **kwargs):
     on_page_change(sender, instance, **kwargs)
 
 
-def on_place_change(sender, instance, **kwargs):
-    # A feed filtered "near" a place holds the place's point.
-    cache.invalidate()
-
-
-def on_interest_change(sender, instance, **kwargs):
-    # Markers take their colour from an interest, in the interests' order; filters name them.
+def on_lookup_change(sender, instance, **kwargs):
+    # What the feeds look up: a place (a feed filtered "near" it holds its point) and an
+    # interest (markers take the colour of the first interest in the interests' order).
     cache.invalidate()
 
 
@@ -40,9 +36,7 @@ def connect() -> None:
     page_unpublished.connect(on_page_change, dispatch_uid="col_map_unpublished")
     post_delete.connect(on_page_change, dispatch_uid="col_map_deleted")
     post_page_move.connect(on_page_move, dispatch_uid="col_map_moved")
-    post_save.connect(on_place_change, sender=Place, dispatch_uid="col_map_place_saved")
-    post_delete.connect(on_place_change, sender=Place, dispatch_uid="col_map_place_deleted")
-    post_save.connect(on_interest_change, sender=Interest, dispatch_uid="col_map_interest_saved")
-    post_delete.connect(
-        on_interest_change, sender=Interest, dispatch_uid="col_map_interest_deleted"
-    )
+    post_save.connect(on_lookup_change, sender=Place, dispatch_uid="col_map_place_saved")
+    post_delete.connect(on_lookup_change, sender=Place, dispatch_uid="col_map_place_deleted")
+    post_save.connect(on_lookup_change, sender=Interest, dispatch_uid="col_map_interest_saved")
+    post_delete.connect(on_lookup_change, sender=Interest, dispatch_uid="col_map_interest_deleted")

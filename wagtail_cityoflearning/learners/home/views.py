@@ -333,12 +333,12 @@ def dashboard(request):
         attended_ids=attended,
     )
     attach_cards(recommendations.playlists, request)
-    listed = {
-        slug.replace("-", "_"): [
-            by_enrolment[e.pk] for e in sections[slug][:shown] if e.pk in by_enrolment
-        ]
-        for slug in SECTIONS
-    }
+    listed = _for_template(
+        {
+            slug: [by_enrolment[e.pk] for e in sections[slug][:shown] if e.pk in by_enrolment]
+            for slug in SECTIONS
+        }
+    )
     context = {
         "profile": profile,
         "learner_consent": status,
@@ -358,9 +358,14 @@ def dashboard(request):
     return render_page(request, TEMPLATES + "dashboard.html", context)
 
 
+def _for_template(by_section: dict) -> dict:
+    """``by_section`` under names templates can use (``in_progress`` for ``in-progress``)."""
+    return {slug.replace("-", "_"): value for slug, value in by_section.items()}
+
+
 def _counts(sections: dict) -> dict:
-    """How many playlists each section holds, by a name templates can use (``in_progress``)."""
-    return {slug.replace("-", "_"): len(sections[slug]) for slug in SECTIONS}
+    """How many playlists each section holds, by the sections' names in templates."""
+    return _for_template({slug: len(sections[slug]) for slug in SECTIONS})
 
 
 @login_required

@@ -169,7 +169,8 @@ def test_a_popup_link_opens_the_opportunity(demo_server, open_tab):  # noqa: F81
     tab = open_tab()
     open_map(tab, demo_server.url + "/map/")
     page = tab.page
-    title = show_marker(page, first_card_on_the_map(page))
+    opportunity_id = first_card_on_the_map(page)
+    title = show_marker(page, opportunity_id)
     marker = page.locator(".leaflet-marker-pane .col-marker").and_(
         page.get_by_title(title, exact=True)
     )
@@ -182,6 +183,22 @@ def test_a_popup_link_opens_the_opportunity(demo_server, open_tab):  # noqa: F81
         except PlaywrightTimeoutError:
             continue  # the map was still settling (on a busy machine): the click missed
     assert link.inner_text() == title
+    # The popup gives the next session as the card does (the feed sends it as seconds since
+    # 1970), in the city's timezone.
+    expected_when = page.evaluate(
+        """id => {
+            const time = document.querySelector(`[data-result][data-id="${id}"] time[datetime]`);
+            if (!time) return null;
+            const map = document.querySelector('[data-col-map]').colMap;
+            return new Intl.DateTimeFormat(document.documentElement.lang, {
+                weekday: "short", day: "numeric", month: "short", hour: "2-digit",
+                minute: "2-digit", timeZone: map.options.timezone,
+            }).format(new Date(time.getAttribute("datetime")));
+        }""",
+        opportunity_id,
+    )
+    if expected_when is not None:
+        assert expected_when in page.locator(".leaflet-popup .col-popup").all_inner_texts()[0]
     with page.expect_navigation():
         link.click()
 

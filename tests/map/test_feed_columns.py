@@ -20,8 +20,12 @@ def features(client, map_page, query=""):
 
 def points(client, map_page, query=""):
     data = client.get(map_page.url + "points/" + (f"?{query}" if query else "")).json()
+    # The next session comes as seconds since 1970 (UTC): as the GeoJSON's text, to compare.
     return {
-        title: (data["colour_table"][colour], nxt)
+        title: (
+            data["colour_table"][colour],
+            nxt if nxt is None else iso(dt.datetime.fromtimestamp(nxt, dt.UTC)),
+        )
         for title, colour, nxt in zip(data["titles"], data["colours"], data["next"], strict=True)
     }
 

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import ProviderPageFactory, make_opportunity, session
 from wagtail_cityoflearning.map import views
 from wagtail_cityoflearning.map.feeds import (
     feature_collection,
@@ -28,9 +29,9 @@ def rows(data) -> dict:
             "id": pk,
             "lng": data["coordinates"][2 * i],
             "lat": data["coordinates"][2 * i + 1],
-            "url": data["urls"][i],
+            "url": data["provider_urls"][data["providers"][i]] + data["slugs"][i] + "/",
             "colour": data["colour_table"][data["colours"][i]],
-            "provider": data["provider_table"][data["providers"][i]],
+            "provider": data["provider_titles"][data["providers"][i]],
             "next": data["next"][i],
             "flags": data["flags"][i],
         }
@@ -42,7 +43,7 @@ def test_points_are_columns_of_the_opportunities_on_the_map(client, map_page, ca
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     data = response.json()
-    assert data["format"] == 1
+    assert data["format"] == 2
     found = rows(data)
     # Online-only opportunities have no place on the map; past ones are over.
     assert set(found) == {
@@ -59,12 +60,40 @@ def test_points_are_columns_of_the_opportunities_on_the_map(client, map_page, ca
     assert guitar["colour"] == "#7c3aed"  # music
     assert guitar["provider"] == provider.title
     assert guitar["flags"] == 1  # free, not ongoing
-    start = dt.datetime.fromisoformat(guitar["next"].replace("Z", "+00:00"))
-    assert start == page.next_session.start
+    # Seconds since 1970 (UTC), a fraction of a second dropped.
+    start = page.next_session.start
+    assert guitar["next"] == int(start.timestamp())
+    assert dt.datetime.fromtimestamp(guitar["next"], dt.UTC) == start.replace(microsecond=0)
     assert found["Climbing wall"]["flags"] == 0  # not free
     helpers = found["Food bank helpers"]
     assert helpers["flags"] & 2 and helpers["next"] is None  # ongoing: no next session
-    assert found["Choir in the hills"]["provider"] != provider.title
+    choir = found["Choir in the hills"]
+    assert choir["provider"] != provider.title
+    assert choir["url"] == catalogue["far"].url
+    assert len(data["provider_titles"]) == len(data["provider_urls"]) == 2
+
+
+def test_providers_of_the_same_name_keep_their_own_addresses(
+    client, map_page, catalogue, provider, city
+):
+    """Points are tied to their provider's page, not to its name: two providers called the
+    same give each opportunity its own provider's address (and the same name)."""
+    namesake = ProviderPageFactory(
+        parent=city["index"],
+        title=provider.title,
+        slug="namesake",
+        location="SRID=4326;POINT(14.5 46.05)",
+    )
+    twin = make_opportunity(namesake, [], title="Guitar circle too", sessions=[session(2)])
+    found = rows(points(client, map_page).json())
+    assert found["Guitar circle too"]["url"] == twin.url
+    assert found["Guitar circle"]["url"] == catalogue["music"].url
+    assert found["Guitar circle too"]["provider"] == found["Guitar circle"]["provider"]
+    # A point with no interest has no colour.
+    assert found["Guitar circle too"]["colour"] is None
+    geojson = client.get(map_page.url + "geojson/").json()
+    urls = {f["properties"]["title"]: f["properties"]["url"] for f in geojson["features"]}
+    assert urls["Guitar circle too"] == twin.url
 
 
 def test_points_and_geojson_list_the_same_opportunities(client, map_page, catalogue):
@@ -83,6 +112,7 @@ def test_points_with_an_invalid_filter_answer_400(client, map_page, catalogue):
 def test_an_empty_map_has_empty_columns(client, map_page):
     data = points(client, map_page).json()
     assert data["ids"] == [] and data["coordinates"] == [] and data["colour_table"] == []
+    assert data["slugs"] == [] and data["provider_titles"] == data["provider_urls"] == []
 
 
 def test_geojson_text_is_the_documented_feature_collection(map_page, catalogue, rf):

@@ -8,7 +8,7 @@ from json.encoder import encode_basestring
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import CharField
+from django.db.models import BigIntegerField, CharField, Func, Min
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page
@@ -41,16 +41,21 @@ def _utc_iso(text: str | None) -> str | None:
     return text[:10] + "T" + text[11:19] + "Z"
 
 
-def parent_titles(paths) -> dict:
-    """The titles of the parent pages (an opportunity's provider) of the pages at ``paths``,
-    by the parent's path: one query for up to 500 parents."""
+def parent_pages(paths) -> dict:
+    """The title and URL path of the parent pages (an opportunity's provider) of the pages at
+    ``paths``, by the parent's path: one query for up to 500 parents."""
     step = Page.steplen
     parents = sorted({path[:-step] for path in paths})
-    titles = {}
+    found = {}
     for start in range(0, len(parents), 500):
         chunk = parents[start : start + 500]
-        titles.update(Page.objects.filter(path__in=chunk).values_list("path", "title").order_by())
-    return titles
+        found.update(
+            (path, (title, url_path))
+            for path, title, url_path in Page.objects.filter(path__in=chunk)
+            .values_list("path", "title", "url_path")
+            .order_by()
+        )
+    return found
 
 
 def _all_rows(queryset) -> list[tuple]:
@@ -97,54 +102,80 @@ def first_interest_colours(model, ids: list) -> dict:
     return {page: rank[2] for page, rank in first.items()}
 
 
-def next_starts(ids: list, now) -> dict:
-    """The start of each page's next session (the soonest of those not over at ``now``) as
-    database text, by page id; pages with none are left out. One query: see above."""
+class EpochSeconds(Func):
+    """A timestamp as whole seconds since 1970-01-01 UTC (a fraction of a second dropped, as
+    the feeds' text drops it), computed by the database."""
+
+    output_field = BigIntegerField()
+    arity = 1
+    template = "CAST(FLOOR(EXTRACT(EPOCH FROM %(expressions)s)) AS BIGINT)"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite keeps Django's timestamps as UTC text. The doubled percent signs become one
+        # when Django hands the query to SQLite with its parameters.
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(strftime('%%%%s', %(expressions)s) AS INTEGER)",
+            **extra_context,
+        )
+
+
+def next_starts(ids: list, now, epoch: bool = False) -> dict:
+    """The start of each page's next session (the soonest of those not over at ``now``) by
+    page id, as database text (or, with ``epoch``, seconds since 1970 UTC); pages with none
+    are left out. One query, grouped by page: see above."""
     if not ids:
         return {}
+    first = Min("start")
     starts = (
         OpportunityOccurrence.objects.filter(finish__gte=now, **_scoped("page_id", ids))
-        .annotate(start_text=Cast("start", output_field=CharField()))
         .order_by()
-        .values_list("page_id", "start_text")
+        .values("page_id")
+        .annotate(
+            first_start=EpochSeconds(first) if epoch else Cast(first, output_field=CharField())
+        )
+        .values_list("page_id", "first_start")
     )
-    soonest: dict = {}
-    for page, text in _all_rows(starts):
-        # The texts share one fixed layout in UTC, so they sort as the times do.
-        if page not in soonest or text < soonest[page]:
-            soonest[page] = text
-    return soonest
+    return dict(_all_rows(starts))
 
 
-def _opportunity_rows(queryset):
-    """The (filtered) opportunities that have a place on the map: ``(rows, providers,
-    colours, nexts)``, the rows as tuples of ``pk``, ``title``, ``url_path``, ``latitude``,
-    ``longitude``, ``is_free``, ``is_ongoing`` and ``path``; the providers' titles by their
-    path (a row's path without its last step: a provider is an opportunity's parent page);
-    the first interest's colour and the next session as text (converting thousands of
-    timestamps to datetimes and back costs more than the query itself) by the row's pk.
+def _opportunity_rows(queryset, epoch: bool = False):
+    """The (filtered) opportunities that have a place on the map: ``(rows, parents, colours,
+    nexts)``, the rows as tuples of ``pk``, ``title``, ``slug``, ``latitude``, ``longitude``,
+    ``is_free``, ``is_ongoing`` and ``path``; the parents' (providers') titles and URL paths
+    by their path (a row's path without its last step: a provider is an opportunity's
+    parent page, and a page's URL path is its parent's and its slug); the first interest's
+    colour and the next session as text (converting thousands of timestamps to datetimes and
+    back costs more than the query itself), or with ``epoch`` as seconds, by the row's pk.
 
     Five queries at any size: the pages, then by their ids their interests' links (with the
-    interests' order and colours) and their next sessions, and by tree path their providers'
-    titles (one query for up to 500 providers). Subqueries for each row cost more with many
-    rows (and, on PostgreSQL, push the query's estimated cost past the threshold where
-    compiling it takes longer than running it)."""
+    interests' order and colours) and their next sessions, and by tree path their parents
+    (one query for up to 500 providers). Subqueries for each row cost more with many rows
+    (and, on PostgreSQL, push the query's estimated cost past the threshold where compiling
+    it takes longer than running it)."""
     rows = _all_rows(
         queryset.filter(latitude__isnull=False, longitude__isnull=False)
         .order_by()  # the map needs no order; sorting thousands of rows is not free
         .values_list(
-            "pk", "title", "url_path", "latitude", "longitude", "is_free", "is_ongoing", "path"
+            "pk", "title", "slug", "latitude", "longitude", "is_free", "is_ongoing", "path"
         )
     )
     ids = sorted(row[0] for row in rows)
     colours = first_interest_colours(OpportunityPage, ids)
-    nexts = next_starts(ids, timezone.now())
-    return rows, parent_titles(row[7] for row in rows), colours, nexts
+    nexts = next_starts(ids, timezone.now(), epoch)
+    return rows, parent_pages(row[7] for row in rows), colours, nexts
+
+
+def _parent_urls(parents: dict, root_url_path: str) -> dict:
+    """Each parent's URL (relative to the site's root), by its path."""
+    return {path: _url(url_path, root_url_path) for path, (_title, url_path) in parents.items()}
 
 
 def opportunity_features(queryset, root_url_path: str) -> list[dict]:
     """Compact features of the (filtered) opportunities that have a place on the map."""
-    rows, providers, colours, nexts = _opportunity_rows(queryset)
+    rows, parents, colours, nexts = _opportunity_rows(queryset)
+    urls = _parent_urls(parents, root_url_path)
     step = Page.steplen
     return [
         _feature(
@@ -153,15 +184,15 @@ def opportunity_features(queryset, root_url_path: str) -> list[dict]:
             lng,
             {
                 "title": title,
-                "url": _url(url_path, root_url_path),
+                "url": urls[path[:-step]] + slug + "/",
                 "colour": colours.get(pk),
                 "next": _utc_iso(nexts.get(pk)),
                 "ongoing": bool(ongoing),
-                "provider": providers.get(path[:-step]),
+                "provider": parents[path[:-step]][0],
                 "free": bool(free),
             },
         )
-        for pk, title, url_path, lat, lng, free, ongoing, path in rows
+        for pk, title, slug, lat, lng, free, ongoing, path in rows
     ]
 
 
@@ -180,24 +211,25 @@ def opportunity_geojson(queryset, root_url_path: str) -> bytes:
     the map (UTF-8): the document ``feature_collection(opportunity_features(...))`` is,
     written from the rows directly, which is several times quicker for thousands of
     features. A city has few providers and colours: each is encoded once."""
-    rows, providers, colours, nexts = _opportunity_rows(queryset)
+    rows, parents, colours, nexts = _opportunity_rows(queryset)
     encode = encode_basestring
-    prefix = len(root_url_path)
     step = Page.steplen
-    # Providers' titles and colours, as JSON text.
-    texts: dict = {None: "null"}
+    # Each provider's JSON text, and the start of its opportunities' URLs (the JSON text of
+    # the provider's URL without its closing quote), by its path; each colour's JSON text.
+    providers = {path: encode(title) for path, (title, _url_path) in parents.items()}
+    prefixes = {
+        path: encode(url)[:-1] for path, url in _parent_urls(parents, root_url_path).items()
+    }
+    colour_texts: dict = {None: "null"}
     features = []
     append = features.append
-    for pk, title, url_path, lat, lng, free, ongoing, path in rows:
-        provider = providers.get(path[:-step])
+    for pk, title, slug, lat, lng, free, ongoing, path in rows:
+        parent = path[:-step]
         colour = colours.get(pk)
-        next_text = nexts.get(pk)
-        provider_text = texts.get(provider)
-        if provider_text is None:
-            provider_text = texts[provider] = encode(provider)
-        colour_text = texts.get(colour)
+        colour_text = colour_texts.get(colour)
         if colour_text is None:
-            colour_text = texts[colour] = encode(colour)
+            colour_text = colour_texts[colour] = encode(colour)
+        next_text = nexts.get(pk)
         append(
             _FEATURE
             % (
@@ -205,11 +237,11 @@ def opportunity_geojson(queryset, root_url_path: str) -> bytes:
                 lat,
                 pk,
                 encode(title),
-                encode("/" + url_path[prefix:] if url_path.startswith(root_url_path) else url_path),
+                prefixes[parent] + encode(slug + "/")[1:],
                 colour_text,
                 '"' + _utc_iso(next_text) + '"' if next_text else "null",
                 "true" if ongoing else "false",
-                provider_text,
+                providers[parent],
                 "true" if free else "false",
             )
         )
@@ -253,7 +285,7 @@ def etag_for(body: bytes) -> str:
 
 
 # The compact feed's format version: a client that knows another one can tell.
-POINTS_FORMAT = 1
+POINTS_FORMAT = 2
 # The flags of a point, one bit each.
 FREE, ONGOING = 1, 2
 
@@ -269,34 +301,38 @@ def opportunity_points(queryset, root_url_path: str) -> dict:
     """The (filtered) opportunities that have a place on the map, as columns.
 
     One list per property, each in the same order: ``ids``, ``coordinates`` (longitude and
-    latitude, flat), ``titles``, ``urls``, ``colours`` and ``providers`` (indices into the
-    ``colour_table`` and ``provider_table``: a city has few of each), ``next`` (the next
-    session in UTC, ISO 8601, or null) and ``flags`` (1 free, 2 ongoing). The queries are
-    those of ``_opportunity_rows``.
+    latitude, flat), ``titles``, ``slugs``, ``providers`` (indices into ``provider_titles``
+    and ``provider_urls``: an opportunity's URL is its provider's and its slug, and a city
+    has few providers), ``colours`` (indices into ``colour_table``), ``next`` (the start of
+    the next session in seconds since 1970 UTC, or null) and ``flags`` (1 free, 2 ongoing).
+    The queries are those of ``_opportunity_rows``.
     """
-    rows, parents, colour_of, next_of = _opportunity_rows(queryset)
+    rows, parents, colour_of, next_of = _opportunity_rows(queryset, epoch=True)
     if not rows:
-        ids = titles = url_paths = lats = lngs = free = ongoing = paths = ()
+        ids = titles = slugs = lats = lngs = free = ongoing = paths = ()
     else:
-        ids, titles, url_paths, lats, lngs, free, ongoing, paths = zip(*rows, strict=True)
+        ids, titles, slugs, lats, lngs, free, ongoing, paths = zip(*rows, strict=True)
     step = Page.steplen
-    provider_table, providers = _indexed(map(parents.get, [path[:-step] for path in paths]))
+    provider_paths, providers = _indexed([path[:-step] for path in paths])
+    urls = _parent_urls(parents, root_url_path)
     colour_table, colour_indices = _indexed(map(colour_of.get, ids))
-    prefix = len(root_url_path)
-    coordinates = [round(value, 6) for pair in zip(lngs, lats, strict=True) for value in pair]
+    # Six decimals (about 10 cm): the nearest number to the whole millionths, which JSON
+    # writes as those decimals, quicker than round(value, 6).
+    coordinates = [
+        round(value * 1e6) / 1e6 for pair in zip(lngs, lats, strict=True) for value in pair
+    ]
     return {
         "format": POINTS_FORMAT,
         "ids": ids,
         "coordinates": coordinates,
         "titles": titles,
-        "urls": [
-            "/" + path[prefix:] if path.startswith(root_url_path) else path for path in url_paths
-        ],
+        "slugs": slugs,
+        "providers": providers,
+        "provider_titles": [parents[path][0] for path in provider_paths],
+        "provider_urls": [urls[path] for path in provider_paths],
         "colours": colour_indices,
         "colour_table": colour_table,
-        "providers": providers,
-        "provider_table": provider_table,
-        "next": list(map(_utc_iso, map(next_of.get, ids))),
+        "next": list(map(next_of.get, ids)),
         "flags": [
             (FREE if f else 0) | (ONGOING if o else 0) for f, o in zip(free, ongoing, strict=True)
         ],

@@ -33,7 +33,8 @@ function escapeHTML(text) {
   return element.innerHTML;
 }
 
-function formatDate(iso, timeZone) {
+// `when`: an ISO 8601 text or a number of milliseconds since 1970 (UTC).
+function formatDate(when, timeZone) {
   const options = {
     weekday: "short",
     day: "numeric",
@@ -46,9 +47,9 @@ function formatDate(iso, timeZone) {
     return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
       ...options,
       timeZone,
-    }).format(new Date(iso));
+    }).format(new Date(when));
   } catch {
-    return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+    return new Intl.DateTimeFormat(undefined, options).format(new Date(when));
   }
 }
 
@@ -257,14 +258,14 @@ class OpportunityMap {
     const marker = L.marker(this.latLng(i), { icon, title, alt: title, keyboard: true });
     const flags = p.flags[i];
     const next = p.next[i];
-    const provider = p.provider_table[p.providers[i]];
+    const provider = p.provider_titles[p.providers[i]];
     const when = next
-      ? formatDate(next, this.options.timezone)
+      ? formatDate(next * 1000, this.options.timezone) // seconds since 1970 in the feed
       : flags & ONGOING
         ? this.labels.ongoing
         : "";
     marker.bindPopup(
-      `<div class="col-popup"><a class="col-popup__title" href="${escapeHTML(p.urls[i])}">${escapeHTML(title)}</a>` +
+      `<div class="col-popup"><a class="col-popup__title" href="${escapeHTML(this.pointUrl(i))}">${escapeHTML(title)}</a>` +
         (provider ? `<p>${escapeHTML(provider)}</p>` : "") +
         (when ? `<p>${escapeHTML(when)}</p>` : "") +
         (flags & FREE ? `<p class="col-popup__free">${escapeHTML(this.labels.free)}</p>` : "") +
@@ -274,6 +275,12 @@ class OpportunityMap {
     marker.on("mouseover focus popupopen", () => this.highlightCard(id, true));
     marker.on("mouseout blur popupclose", () => this.highlightCard(id, false));
     return marker;
+  }
+
+  // A point's page: its provider's address and its slug (format 2 of the points feed).
+  pointUrl(i) {
+    const p = this.points;
+    return `${p.provider_urls[p.providers[i]]}${p.slugs[i]}/`;
   }
 
   latLng(i) {

@@ -47,6 +47,9 @@ API_REPETITIONS = {100: 15, 10_000: 3}  # paged: 5,000 requests a run at 100,000
 API_ONE_REPETITIONS = {100_000: 1}
 API_FIELDS = "title,latitude,longitude,is_free,interests"
 API_URL = "/api/v2/pages/?type=wagtail_cityoflearning.OpportunityPage&fields={fields}&limit={limit}&offset={offset}"
+# The feed's targets against the query floor and the cached feed hold from this many
+# opportunities (the sizes the targets are about: 10,000 and 100,000).
+FLOOR_TARGET_FROM = 10_000
 FLOOR_FIELDS = ("pk", "title", "url_path", "latitude", "longitude", "is_free")
 
 
@@ -300,6 +303,7 @@ def report(results: dict) -> None:
         at_once = ratio(samples["API v2 one"].median_ms, cold)
         floor = ratio(cold, samples["floor"].median_ms)
         cached = ratio(cold, samples["feed cached"].median_ms)
+        points = ratio(samples["points cold"].median_ms, samples["floor"].median_ms)
         print(f"  N = {n:,}")
         if "API v2" in samples:
             paged = ratio(samples["API v2"].median_ms, cold)
@@ -307,13 +311,22 @@ def report(results: dict) -> None:
         print(
             f"    API v2 one / feed cold     {at_once:8.1f}x   target >= 1x   {verdict(at_once >= 1)}"
         )
+        if n < FLOOR_TARGET_FROM:
+            # A few milliseconds of any request (the filters' form, the middleware) against
+            # a query of a hundred rows: the ratios say nothing about the feed's own work.
+            for label, value in (
+                ("feed cold / floor", floor),
+                ("feed cold / feed cached", cached),
+                ("points cold / floor", points),
+            ):
+                print(f"    {label:<26} {value:8.1f}x   (a request's fixed cost; no target)")
+            continue
         print(
             f"    feed cold / floor          {floor:8.1f}x   target <= 2x   {verdict(floor <= 2)}"
         )
         print(
             f"    feed cold / feed cached    {cached:8.1f}x   target >= 10x  {verdict(cached >= 10)}"
         )
-        points = ratio(samples["points cold"].median_ms, samples["floor"].median_ms)
         print(
             f"    points cold / floor        {points:8.1f}x   target <= 2x   {verdict(points <= 2)}"
         )

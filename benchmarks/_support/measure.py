@@ -41,7 +41,7 @@ def compare(get, names, *, runs: int, warm_up: int, contexts=None) -> dict:
 
     For each name in turn: ``warm_up`` calls, then one more counting its SQL queries (its
     result is kept). Then ``runs`` rounds calling each name once, interleaved so that drift
-    on a shared machine hits all alike. ``contexts`` maps a name to a context manager factory
+    on a shared machine hits all alike, each after a garbage collection. ``contexts`` maps a name to a context manager factory
     entered around its calls (not timed). Returns, by name, ``queries``, ``response`` (the
     counted call's result), ``times`` (ms) and their ``median``.
     """
@@ -53,10 +53,12 @@ def compare(get, names, *, runs: int, warm_up: int, contexts=None) -> dict:
                 get(name)
             response, queries = count_queries(lambda name=name: get(name))
         info[name] = {"queries": queries, "response": response, "times": []}
-    gc.collect()
     for _ in range(runs):
         for name in names:
             with contexts.get(name, nullcontext)():
+                # Each timed call starts with the garbage of the others collected: an
+                # interleaved neighbour's leftovers would otherwise fall on whoever is next.
+                gc.collect()
                 info[name]["times"].append(timed_ms(lambda name=name: get(name)))
     for values in info.values():
         values["median"] = statistics.median(values["times"])

@@ -63,19 +63,25 @@ class BackpackBadge:
         return credentials.jwt_url(self.award) + "?download=1"
 
 
+# An award's signed forms: only the backpack's download reads them.
+SIGNED_FORMS = ("credential", "credential_jwt", "signature")
+
+
 def backpack_awards(user, *, with_evidence: bool = False) -> list[Award]:
     """The learner's awards (:func:`~.data_export.learner_awards`), revoked ones too, newest
     first, with their badge classes and issuers, in one query.
 
-    ``with_evidence`` fetches the evidence the assertions list, for the download.
+    ``with_evidence`` fetches the evidence the assertions list and the signed forms of each
+    award (its Open Badges 3.0 credential, as JSON and as a JWT, and its 2.0 signature), for
+    the download; without it they are left unread (a few kilobytes each, the JSON parsed for
+    every award), as the pages that list badges link to them rather than show them.
     """
     awards = (
         learner_awards(user)
         .select_related("badge_class__issuer", "badge_class__locale")
         .order_by("-issued_on", "-pk")
     )
-    if with_evidence:
-        awards = awards.prefetch_related("evidence")
+    awards = awards.prefetch_related("evidence") if with_evidence else awards.defer(*SIGNED_FORMS)
     awards = list(awards)
     _share_issuers(awards)
     return awards

@@ -1,6 +1,7 @@
 """The compact feed the map draws (points/), and the feeds' gzip-compressed answers."""
 
 import datetime as dt
+import gc
 import gzip
 import json
 
@@ -189,3 +190,38 @@ def test_a_change_on_the_map_changes_the_points(client, map_page, catalogue):
     after = points(client, map_page, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=before["ETag"])
     assert after.status_code == 200
     assert "Guitar circle, now on Fridays" in json.loads(gzip.decompress(after.content))["titles"]
+
+
+def test_the_cycle_collector_runs_again_after_a_feed_is_built(client, map_page, catalogue):
+    """The collector is paused while a cold feed is built (see ``cycle_collection_paused``)
+    and running again after, whether the build ended well or not; a site that runs without
+    it keeps it off."""
+    seen = []
+    build = views._build
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return build(*args, **kwargs)
+
+    def failing(*args, **kwargs):
+        seen.append(gc.isenabled())
+        raise RuntimeError("the database went away")
+
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(views, "_build", watched)
+        assert points(client, map_page).status_code == 200
+    assert seen == [False] and gc.isenabled()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(views, "_build", failing)
+        with pytest.raises(RuntimeError):
+            points(client, map_page, "free=on")
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(views, "_build", watched)
+            assert points(client, map_page, "age=14").status_code == 200
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

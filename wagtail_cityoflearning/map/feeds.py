@@ -1,9 +1,11 @@
 """The map's feeds: GeoJSON, and the compact points the map itself draws; a fixed number of
 SQL queries whatever the number of opportunities."""
 
+import gc
 import gzip
 import hashlib
 import json
+from contextlib import contextmanager
 from json.encoder import encode_basestring
 
 from django.core.exceptions import EmptyResultSet
@@ -19,6 +21,21 @@ from wagtail_cityoflearning.models.taxonomy import Interest
 
 # Up to this many pages, rows of theirs are asked for by id; beyond, by the range of ids.
 SCOPE_BY_ID = 1000
+
+
+@contextmanager
+def cycle_collection_paused():
+    """Python's cycle collector paused while a feed is built (and resumed after, if it ran
+    before). A feed of 100,000 points makes hundreds of thousands of rows and lists, none in
+    a reference cycle, and their number sets off full collections that go through every
+    object of the process: about a fifth of a cold feed's time at that size."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _url(url_path: str, root_url_path: str) -> str:

@@ -17,6 +17,7 @@ from wagtail_cityoflearning.ical import build_calendar, calendar_response
 from wagtail_cityoflearning.map import cache
 from wagtail_cityoflearning.map.feeds import (
     compress,
+    cycle_collection_paused,
     etag_for,
     feature_collection,
     opportunity_geojson,
@@ -137,7 +138,8 @@ def geojson(request, page, kind: str = "opportunities"):
     key = _cache_key(request.GET, page, kind, version)
     feed = cache.cached_feed(key)
     if not isinstance(feed, dict):
-        body = _build(request, page, kind)
+        with cycle_collection_paused():
+            body = _build(request, page, kind)
         if isinstance(body, HttpResponse):
             return body
         feed = {"body": body, "etag": etag_for(body), "gzip": None}

@@ -13,6 +13,7 @@ from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
 from wagtail_cityoflearning.languages import site_language, site_languages
+from wagtail_cityoflearning.map.views import answer_kept_feed
 from wagtail_cityoflearning.page_cache import pages, remembered
 
 
@@ -157,12 +158,16 @@ class SiteLanguageMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         """A page with no live translation in the active language is served from another
-        translation of the site's tree (the site's own language first), in that language."""
+        translation of the site's tree (the site's own language first), in that language.
+        A map's kept feed at an address that led to it before is answered without routing."""
         match = getattr(request, "resolver_match", None)
         active = getattr(request, "LANGUAGE_CODE", None)
         if match is None or match.url_name != "wagtail_serve" or active is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
+        kept = answer_kept_feed(request, path)  # a map's feed: see map/views.py
+        if kept is not None:
+            return kept
         if route(request, path) is not None:
             return None
         for language in self.other_languages(request, active):

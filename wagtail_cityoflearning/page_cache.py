@@ -2,12 +2,13 @@
 Site's languages and settings, each page's language switcher and the site's menu.
 
 One version for all of it, bumped whenever a page is saved, published, unpublished, moved or
-deleted, or a Site, a locale or a site setting changes, and when a page's own child rows (the
+deleted, or a Site, a locale, a site setting or a page's view restriction changes, and when a page's own child rows (the
 badges an opportunity awards), a snippet (a badge, an interest) or an image are written. A
 route is also checked against the page it names before it is used, so a missed change costs a
 walk of the tree, never a wrong page. The learner's dashboard keeps its suggestions and cards
 here too (see ``learners.home.recommendations`` and ``learners.home.cards``). The Site each
-host leads to is kept here by ``middleware.find_site``."""
+host leads to is kept here by ``middleware.find_site``, and the addresses of the map's public
+feeds by ``map.views.remember_address``."""
 
 from functools import cache
 
@@ -15,7 +16,7 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from modelcluster.fields import ParentalKey
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtail_cityoflearning.caching import VersionedCache
@@ -63,7 +64,7 @@ def shown_on_pages(sender) -> bool:
 
 
 def on_save_or_delete(sender, instance, **kwargs):
-    page_part = isinstance(instance, Page | Site | Locale | BaseSiteSetting)
+    page_part = isinstance(instance, Page | Site | Locale | BaseSiteSetting | PageViewRestriction)
     if page_part or (apps.ready and shown_on_pages(sender)):
         pages.invalidate()
 

@@ -7,10 +7,14 @@ import re
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Site
 
 from wagtail_cityoflearning.conf import cityoflearning_settings
 from wagtail_cityoflearning.ical import build_calendar, calendar_response
@@ -27,6 +31,7 @@ from wagtail_cityoflearning.map.feeds import (
 )
 from wagtail_cityoflearning.map.labels import control_labels
 from wagtail_cityoflearning.map.searches import send_search
+from wagtail_cityoflearning.page_cache import pages
 
 FEED_KINDS = {"opportunities", "providers", "points"}
 CONTENT_TYPES = {
@@ -82,11 +87,11 @@ def _error_response(filterset) -> JsonResponse:
 LIST_SECONDS = 300
 
 
-def _cache_key(data, page, kind: str, version: float) -> str:
-    """The key of what ``kind`` keeps for the query ``data`` (a QueryDict) on ``page``."""
+def _cache_key(data, page_id: int, kind: str, version: float) -> str:
+    """The key of what ``kind`` keeps for the query ``data`` (a QueryDict) on a page."""
     query = "&".join(f"{k}={v}" for k, v in sorted(data.lists()))
     digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
-    return f"wagtail_cityoflearning:map:{version}:{page.pk}:{kind}:{digest}"
+    return f"wagtail_cityoflearning:map:{version}:{page_id}:{kind}:{digest}"
 
 
 def accepts_gzip(request) -> bool:
@@ -135,7 +140,7 @@ def geojson(request, page, kind: str = "opportunities"):
     """A feed of the filtered opportunities (GeoJSON or the compact ``points``) or of the
     providers, cached with its compressed form: a warm request compresses nothing."""
     version = cache.current_version()
-    key = _cache_key(request.GET, page, kind, version)
+    key = _cache_key(request.GET, page.pk, kind, version)
     feed = cache.cached_feed(key)
     if not isinstance(feed, dict):
         with cycle_collection_paused():
@@ -149,12 +154,106 @@ def geojson(request, page, kind: str = "opportunities"):
     elif feed.get("gzip") is None and accepts_gzip(request):
         feed = {**feed, "gzip": compress(feed["body"])}
         cache.store_feed(key, feed)
+    remember_address(request, page, kind)
     return _conditional(request, feed, version, CONTENT_TYPES[kind])
 
 
 def points(request, page):
     """The compact feed the map draws: the filtered opportunities as columns."""
     return geojson(request, page, "points")
+
+
+# -- a kept feed answered before routing -------------------------------------------------
+#
+# A kept feed costs a few cache reads, but finding the map page behind its address costs
+# Wagtail's routing and serve hooks: the page read, its view restrictions checked. So the
+# address of a feed served by Wagtail is remembered (per Site, language and path, in the
+# page cache, which any change of a page, a Site or a view restriction makes stale), and
+# ``answer_kept_feed`` (called by the language middleware before Wagtail routes) answers a
+# kept feed at a remembered address at once. Only where nothing else would run on the way:
+# a public page (no view restriction on it or above it), the package's own feed routes and
+# ``serve``, and no serve hook but Wagtail's own (a site's hook, such as one that logs or
+# checks every page request, turns this off: each request is then routed).
+
+# How long an address is remembered: as long as a browser or a proxy may keep the feed's
+# answer (its ``max-age``), so a change made behind the signals' back (a raw SQL update) is
+# seen here no later than there.
+ADDRESS_SECONDS = 60
+ROUTE_METHODS = {
+    "opportunities": "geojson_route",
+    "providers": "providers_route",
+    "points": "points_route",
+}
+WAGTAIL_SERVE_HOOKS = {
+    "before_serve_page": {"wagtail.wagtail_hooks.check_request_method"},
+    "on_serve_page": {"wagtail.wagtail_hooks.check_view_restrictions"},
+}
+
+
+def _only_wagtails_serve_hooks() -> bool:
+    return all(
+        {f"{fn.__module__}.{fn.__qualname__}" for fn in hooks.get_hooks(name)} <= own
+        for name, own in WAGTAIL_SERVE_HOOKS.items()
+    )
+
+
+def _served_by_the_package(page, kind: str) -> bool:
+    """Whether the page's class answers ``kind`` with the package's own route and ``serve``
+    (a subclass that overrides either may add to the answer: it is always routed)."""
+    page_class = type(page)
+    route = getattr(page_class, ROUTE_METHODS[kind], None)
+    return (
+        page_class.serve is RoutablePageMixin.serve
+        and getattr(route, "__qualname__", "") == f"OpportunityMapRoutes.{ROUTE_METHODS[kind]}"
+    )
+
+
+def _address_key(request, path: str) -> str | None:
+    """The page cache's key for the feed address ``path`` (as Wagtail's serve view is given
+    it) on the request's Site in the active language, or None off every Site."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return pages.key("feed-address", site.pk, translation.get_language(), path.strip("/"))
+
+
+def _routed_path(request) -> str | None:
+    """The path Wagtail's serve view routed, or None when the feed was reached another way."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name != "wagtail_serve":
+        return None
+    return match.kwargs.get("path", match.args[0] if match.args else "")
+
+
+def remember_address(request, page, kind: str) -> None:
+    """Remember that the address of this request (routed by Wagtail) leads to ``page``'s
+    ``kind`` feed, when it may be answered before routing."""
+    path = _routed_path(request)
+    if path is None or request.method not in ("GET", "HEAD"):
+        return
+    key = _address_key(request, path)
+    if key is None or pages.get(key) is not None:
+        return
+    if not _served_by_the_package(page, kind) or page.get_view_restrictions().exists():
+        return
+    pages.set(key, (page.pk, kind), seconds=ADDRESS_SECONDS)
+
+
+def answer_kept_feed(request, path: str) -> HttpResponse | None:
+    """The kept feed at the remembered address ``path``, answered as its route would, or
+    None (then Wagtail routes the request as usual)."""
+    if request.method not in ("GET", "HEAD") or not _only_wagtails_serve_hooks():
+        return None
+    key = _address_key(request, path)
+    remembered = pages.get(key) if key is not None else None
+    if remembered is None:
+        return None
+    page_id, kind = remembered
+    version = cache.current_version()
+    feed = cache.cached_feed(_cache_key(request.GET, page_id, kind, version))
+    if not isinstance(feed, dict) or (feed.get("gzip") is None and accepts_gzip(request)):
+        return None  # built (or compressed) by the route, which keeps it
+    return _conditional(request, feed, version, CONTENT_TYPES[kind])
 
 
 def ics(request, page):
@@ -203,7 +302,7 @@ def results_page(request, page, filterset) -> Page:
     data = filterset.data.copy()
     data.setlist("page", [request.GET.get("page", "1")])
     data.setlist("page_size", [str(cityoflearning_settings.MAP_PAGE_SIZE)])
-    key = _cache_key(data, page, "list", version)
+    key = _cache_key(data, page.pk, "list", version)
     entry = cache.cached_feed(key)
     if isinstance(entry, dict):
         return _kept_results(filterset, entry)

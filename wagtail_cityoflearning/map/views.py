@@ -179,11 +179,13 @@ def points(request, page):
 # answer (its ``max-age``), so a change made behind the signals' back (a raw SQL update) is
 # seen here no later than there.
 ADDRESS_SECONDS = 60
-ROUTE_METHODS = {
-    "opportunities": "geojson_route",
-    "providers": "providers_route",
-    "points": "points_route",
+# Each feed's route: its method (of ``OpportunityMapRoutes``) and the last part of its address.
+ROUTES = {
+    "opportunities": ("geojson_route", "geojson"),
+    "providers": ("providers_route", "providers"),
+    "points": ("points_route", "points"),
 }
+ADDRESS_ENDINGS = {ending for _method, ending in ROUTES.values()}
 WAGTAIL_SERVE_HOOKS = {
     "before_serve_page": {"wagtail.wagtail_hooks.check_request_method"},
     "on_serve_page": {"wagtail.wagtail_hooks.check_view_restrictions"},
@@ -201,10 +203,11 @@ def _served_by_the_package(page, kind: str) -> bool:
     """Whether the page's class answers ``kind`` with the package's own route and ``serve``
     (a subclass that overrides either may add to the answer: it is always routed)."""
     page_class = type(page)
-    route = getattr(page_class, ROUTE_METHODS[kind], None)
+    method = ROUTES[kind][0]
+    route = getattr(page_class, method, None)
     return (
         page_class.serve is RoutablePageMixin.serve
-        and getattr(route, "__qualname__", "") == f"OpportunityMapRoutes.{ROUTE_METHODS[kind]}"
+        and getattr(route, "__qualname__", "") == f"OpportunityMapRoutes.{method}"
     )
 
 
@@ -225,11 +228,15 @@ def _routed_path(request) -> str | None:
     return match.kwargs.get("path", match.args[0] if match.args else "")
 
 
+def _ending(path: str) -> str:
+    return path.strip("/").rpartition("/")[2]
+
+
 def remember_address(request, page, kind: str) -> None:
     """Remember that the address of this request (routed by Wagtail) leads to ``page``'s
     ``kind`` feed, when it may be answered before routing."""
     path = _routed_path(request)
-    if path is None or request.method not in ("GET", "HEAD"):
+    if path is None or request.method not in ("GET", "HEAD") or _ending(path) != ROUTES[kind][1]:
         return
     key = _address_key(request, path)
     if key is None or pages.get(key) is not None:
@@ -241,8 +248,11 @@ def remember_address(request, page, kind: str) -> None:
 
 def answer_kept_feed(request, path: str) -> HttpResponse | None:
     """The kept feed at the remembered address ``path``, answered as its route would, or
-    None (then Wagtail routes the request as usual)."""
-    if request.method not in ("GET", "HEAD") or not _only_wagtails_serve_hooks():
+    None (then Wagtail routes the request as usual). Any other page's address is told apart
+    by its last part, without reading the cache."""
+    if request.method not in ("GET", "HEAD") or _ending(path) not in ADDRESS_ENDINGS:
+        return None
+    if not _only_wagtails_serve_hooks():
         return None
     key = _address_key(request, path)
     remembered = pages.get(key) if key is not None else None

@@ -2,13 +2,14 @@
 Site's languages and settings, each page's language switcher and the site's menu.
 
 One version for all of it, bumped whenever a page is saved, published, unpublished, moved or
-deleted, or a Site, a locale, a site setting or a page's view restriction changes, and when a page's own child rows (the
-badges an opportunity awards), a snippet (a badge, an interest) or an image are written. A
-route is also checked against the page it names before it is used, so a missed change costs a
-walk of the tree, never a wrong page. The learner's dashboard keeps its suggestions and cards
-here too (see ``learners.home.recommendations`` and ``learners.home.cards``). The Site each
-host leads to is kept here by ``middleware.find_site``, and the addresses of the map's public
-feeds by ``map.views.remember_address``."""
+deleted, or a Site, a locale, a site setting or a page's view restriction changes, and when a
+page's own child rows (the badges an opportunity awards), a snippet (a badge, an interest) or
+an image are written. A route is also checked against the page it names before it is used,
+so a missed change costs a walk of the tree, never a wrong page. The learner's dashboard keeps
+its suggestions and cards here too (see ``learners.home.recommendations`` and
+``learners.home.cards``). The Site each host leads to is kept here by
+``middleware.find_site``, and the addresses of the map's public feeds by
+``map.views.remember_address``."""
 
 from functools import cache
 

@@ -150,3 +150,12 @@ def test_each_language_is_answered_as_its_own_translation_is_routed(
     for _visit in range(2):
         response = client.get(url)
         assert response.status_code == 302 and "next=" in response["Location"]
+
+
+def test_a_head_request_is_answered_as_its_get(client, map_page, catalogue):
+    url = map_page.url + "points/"
+    routed = visited(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        head = client.head(url)
+    assert (head.status_code, len(captured), head["ETag"]) == (200, 0, routed["ETag"])
+    assert head.content == b""

@@ -243,7 +243,8 @@ def remember_address(request, page, kind: str) -> None:
         return
     if not _served_by_the_package(page, kind) or page.get_view_restrictions().exists():
         return
-    pages.set(key, (page.pk, kind), seconds=ADDRESS_SECONDS)
+    methods = tuple(m for m in ("GET", "HEAD") if m in page.allowed_http_method_names())
+    pages.set(key, (page.pk, kind, methods), seconds=ADDRESS_SECONDS)
 
 
 def answer_kept_feed(request, path: str) -> HttpResponse | None:
@@ -258,7 +259,9 @@ def answer_kept_feed(request, path: str) -> HttpResponse | None:
     remembered = pages.get(key) if key is not None else None
     if remembered is None:
         return None
-    page_id, kind = remembered
+    page_id, kind, methods = remembered
+    if request.method not in methods:
+        return None  # the page does not take it: Wagtail answers 405
     version = cache.current_version()
     feed = cache.cached_feed(_cache_key(request.GET, page_id, kind, version))
     if not isinstance(feed, dict) or (feed.get("gzip") is None and accepts_gzip(request)):

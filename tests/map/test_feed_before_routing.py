@@ -159,3 +159,16 @@ def test_a_head_request_is_answered_as_its_get(client, map_page, catalogue):
         head = client.head(url)
     assert (head.status_code, len(captured), head["ETag"]) == (200, 0, routed["ETag"])
     assert head.content == b""
+
+
+def test_a_restricted_feeds_restrictions_are_read_once_a_request(
+    client, django_user_model, map_page, catalogue
+):
+    """Wagtail checks them; remembering that the address is routed each time adds no read."""
+    PageViewRestriction.objects.create(page=map_page, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(django_user_model.objects.create_user("maja", "maja@example.org", "pw"))
+    url = map_page.url + "points/"
+    visited(client, url)
+    response, queries = answer_and_queries(client, url)
+    assert response.status_code == 200
+    assert sum("wagtailcore_pageviewrestriction" in sql for sql in queries) == 1, queries

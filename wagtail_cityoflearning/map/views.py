@@ -179,6 +179,7 @@ def points(request, page):
 # answer (its ``max-age``), so a change made behind the signals' back (a raw SQL update) is
 # seen here no later than there.
 ADDRESS_SECONDS = 60
+ROUTED_ALWAYS = ()  # kept for an address that must be routed each time
 # Each feed's route: its method (of ``OpportunityMapRoutes``) and the last part of its address.
 ROUTES = {
     "opportunities": ("geojson_route", "geojson"),
@@ -234,7 +235,8 @@ def _ending(path: str) -> str:
 
 def remember_address(request, page, kind: str) -> None:
     """Remember that the address of this request (routed by Wagtail) leads to ``page``'s
-    ``kind`` feed, when it may be answered before routing."""
+    ``kind`` feed, or that it may not be answered before routing (so that a restricted page's
+    restrictions are read once, not on each of its feed's requests)."""
     path = _routed_path(request)
     if path is None or request.method not in ("GET", "HEAD") or _ending(path) != ROUTES[kind][1]:
         return
@@ -242,6 +244,7 @@ def remember_address(request, page, kind: str) -> None:
     if key is None or pages.get(key) is not None:
         return
     if not _served_by_the_package(page, kind) or page.get_view_restrictions().exists():
+        pages.set(key, ROUTED_ALWAYS, seconds=ADDRESS_SECONDS)
         return
     methods = tuple(m for m in ("GET", "HEAD") if m in page.allowed_http_method_names())
     pages.set(key, (page.pk, kind, methods), seconds=ADDRESS_SECONDS)
@@ -257,7 +260,7 @@ def answer_kept_feed(request, path: str) -> HttpResponse | None:
         return None
     key = _address_key(request, path)
     remembered = pages.get(key) if key is not None else None
-    if remembered is None:
+    if not remembered:  # not seen yet, or routed always
         return None
     page_id, kind, methods = remembered
     if request.method not in methods:
